@@ -1,0 +1,157 @@
+package cache
+
+import (
+	"fmt"
+	"math/bits"
+)
+
+// Geometry is the shape of a set-associative partition: how many sets, how
+// many ways per set, and how a line address picks its set.
+type Geometry struct {
+	// Sets is the number of sets, any positive integer (an H100's 50 MiB
+	// L2 with 128-byte lines and 16 ways has 25,600).
+	Sets int
+	// Ways is the number of lines a set holds, 1..255.
+	Ways int
+	// XOR selects the hashed set index instead of line mod Sets.
+	XOR bool
+}
+
+// Validate refuses impossible geometries.
+func (g Geometry) Validate() error {
+	if g.Sets < 1 || g.Sets > 1<<26 {
+		return fmt.Errorf("cache: sets must be 1..%d, got %d", 1<<26, g.Sets)
+	}
+	if g.Ways < 1 || g.Ways > 255 {
+		return fmt.Errorf("cache: ways must be 1..255, got %d", g.Ways)
+	}
+	return nil
+}
+
+// Lines is the number of lines the partition holds: Sets * Ways.
+func (g Geometry) Lines() int { return g.Sets * g.Ways }
+
+// setIndex maps line addresses to sets. Lines are grouped in rows of Sets
+// consecutive lines (row = line / Sets, column = line mod Sets); inside a
+// row every set receives exactly one line, for the modulo index and the
+// hashed one alike. That bijection is what lets a sequential stream be
+// applied a set at a time (see Partition.Stream): the lines of a range
+// that fall into set s are one per row, found by arithmetic.
+//
+// The hashed index folds the row number into the column: for a power-of-two
+// number of sets, column XOR (the row's bits folded by XOR into log2(Sets)
+// bits), as CPUs hash addresses over sets and slices; for other set counts,
+// the column rotated by a multiplicative hash of the row.
+type setIndex struct {
+	sets  uint64
+	mask  uint64 // sets-1 when sets is a power of two, else 0
+	shift uint   // log2(sets) when sets is a power of two
+	pow2  bool
+	xor   bool
+}
+
+func newSetIndex(g Geometry) setIndex {
+	ix := setIndex{sets: uint64(g.Sets), xor: g.XOR}
+	if g.Sets&(g.Sets-1) == 0 {
+		ix.pow2 = true
+		ix.mask = uint64(g.Sets - 1)
+		ix.shift = uint(bits.TrailingZeros(uint(g.Sets)))
+	}
+	return ix
+}
+
+// split returns the row and column of a line.
+func (ix *setIndex) split(line uint64) (row, col uint64) {
+	if ix.pow2 {
+		return line >> ix.shift, line & ix.mask
+	}
+	return line / ix.sets, line % ix.sets
+}
+
+// rowHash is the row's contribution to the hashed index, in [0, sets).
+func (ix *setIndex) rowHash(row uint64) uint64 {
+	if ix.pow2 {
+		if ix.shift == 0 {
+			return 0
+		}
+		var h uint64
+		for r := row; r != 0; r >>= ix.shift {
+			h ^= r & ix.mask
+		}
+		return h
+	}
+	return ((row * 0x9E3779B97F4A7C15) >> 32) % ix.sets
+}
+
+// set returns the set a line maps to.
+func (ix *setIndex) set(line uint64) int {
+	row, col := ix.split(line)
+	if !ix.xor {
+		return int(col)
+	}
+	h := ix.rowHash(row)
+	if ix.pow2 {
+		return int(col ^ h)
+	}
+	return int((col + h) % ix.sets)
+}
+
+// lineAt returns the one line of the given row that maps to set s.
+func (ix *setIndex) lineAt(row uint64, s int) uint64 {
+	col := uint64(s)
+	if ix.xor {
+		h := ix.rowHash(row)
+		if ix.pow2 {
+			col ^= h
+		} else {
+			col = (col + ix.sets - h) % ix.sets
+		}
+	}
+	return row*ix.sets + col
+}
+
+// countIn returns how many lines of [first, first+n) map to set s.
+func (ix *setIndex) countIn(s int, first, n uint64) uint64 {
+	if n == 0 {
+		return 0
+	}
+	last := first + n - 1
+	r0, _ := ix.split(first)
+	r1, _ := ix.split(last)
+	if r0 == r1 {
+		if x := ix.lineAt(r0, s); x >= first && x <= last {
+			return 1
+		}
+		return 0
+	}
+	c := r1 - r0 - 1 // interior rows hold one line of s each
+	if x := ix.lineAt(r0, s); x >= first {
+		c++
+	}
+	if x := ix.lineAt(r1, s); x <= last {
+		c++
+	}
+	return c
+}
+
+// lastIn writes into dst, most recent first, the last len(dst) (or fewer)
+// lines of [first, first+n) that map to set s, and returns how many it
+// wrote. Cost: one step per row visited, at most len(dst)+2 rows.
+func (ix *setIndex) lastIn(s int, first, n uint64, dst []uint64) int {
+	if n == 0 || len(dst) == 0 {
+		return 0
+	}
+	last := first + n - 1
+	r0, _ := ix.split(first)
+	k := 0
+	for r, _ := ix.split(last); k < len(dst); r-- {
+		if x := ix.lineAt(r, s); x >= first && x <= last {
+			dst[k] = x
+			k++
+		}
+		if r == r0 {
+			break
+		}
+	}
+	return k
+}

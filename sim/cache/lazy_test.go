@@ -1,0 +1,98 @@
+package cache
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+)
+
+// TestLazyStreamsMatchReference replays the engine's pattern, where the
+// lazy path matters: per layer, a short stream of one region, scattered
+// accesses and removals in another, then a stream of a third region large
+// enough to flush; regions come back after other flushes, so they are
+// provably absent again.
+func TestLazyStreamsMatchReference(t *testing.T) {
+	geos := []Geometry{{Sets: 8, Ways: 4}, {Sets: 10, Ways: 3, XOR: true}, {Sets: 16, Ways: 2, XOR: true}, {Sets: 5, Ways: 6}}
+	const regionShift = 14
+	for _, g := range geos {
+		for _, pol := range []Policy{LRU, FIFO} {
+			for seed := uint64(1); seed <= 6; seed++ {
+				t.Run(fmt.Sprintf("%dx%d-xor%v-%v-%d", g.Sets, g.Ways, g.XOR, pol, seed), func(t *testing.T) {
+					o := Options{Policy: pol, Seed: seed, RegionShift: regionShift, Regions: 12}
+					p, _ := New(g, o)
+					r := newRef(g, o)
+					rng := rand.New(rand.NewPCG(seed, 7))
+					lines := uint64(g.Lines())
+					lazy := 0
+					for layer := range 60 {
+						base := func(kind int) uint64 { return uint64((layer%4)*3+kind) << regionShift }
+						steps := []func(){
+							func() { // indexer-like stream, shorter than the cache
+								n := 1 + rng.Uint64N(lines)
+								lazy += checkStream(t, p, r, base(0)+rng.Uint64N(64), n, false)
+							},
+							func() { // gathers and moves to a reservation
+								for range 1 + rng.IntN(int(lines)) {
+									x := base(1) + rng.Uint64N(lines*4)
+									if rng.IntN(3) == 0 {
+										if a, b := p.Remove(x), r.remove(x); a != b {
+											t.Fatalf("layer %d: Remove(%#x) = %v, want %v", layer, x, a, b)
+										}
+										continue
+									}
+									h1, v1, e1 := p.Access(x)
+									h2, v2, e2 := r.access(x, true)
+									if h1 != h2 || v1 != v2 || e1 != e2 {
+										t.Fatalf("layer %d: Access(%#x) = %v %#x %v, want %v %#x %v", layer, x, h1, v1, e1, h2, v2, e2)
+									}
+								}
+							},
+							func() { // weight-like stream, sometimes a flush
+								n := lines/2 + rng.Uint64N(lines*3)
+								lazy += checkStream(t, p, r, base(2)+rng.Uint64N(64), n, rng.IntN(6) == 0)
+							},
+						}
+						for _, i := range rng.Perm(3) {
+							steps[i]()
+						}
+						if layer%7 == 0 {
+							compareAll(t, p, r, fmt.Sprintf("layer %d", layer))
+						}
+					}
+					compareAll(t, p, r, "end")
+					if lazy < 5 {
+						t.Errorf("only %d lazy streams", lazy)
+					}
+				})
+			}
+		}
+	}
+}
+
+// checkStream runs one stream on both models, compares the counts and
+// returns 1 if the fast model took the lazy path.
+func checkStream(t *testing.T, p *Partition, r *refCache, first, n uint64, bypass bool) int {
+	t.Helper()
+	got := p.Stream(first, n, bypass)
+	var want StreamResult
+	for x := first; x < first+n; x++ {
+		hit, _, ev := r.access(x, !bypass)
+		if hit {
+			want.Hits++
+		} else {
+			want.Misses++
+		}
+		if ev {
+			want.Evictions++
+		}
+	}
+	lazy := got.Lazy
+	got.Lazy = false
+	if got != want {
+		t.Fatalf("Stream(%#x, %d, %v) = %+v, want %+v", first, n, bypass, got, want)
+	}
+	if lazy {
+		return 1
+	}
+	return 0
+}

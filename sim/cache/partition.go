@@ -1,0 +1,251 @@
+package cache
+
+import (
+	"fmt"
+	"math/rand/v2"
+)
+
+// Policy is a replacement policy.
+type Policy uint8
+
+// The replacement policies. LRU and FIFO keep each set as an ordered
+// stack (most recent first), which lets long sequential streams be applied
+// lazily; Random and SRRIP keep lines at physical ways.
+const (
+	LRU Policy = iota
+	FIFO
+	Random
+	SRRIP
+)
+
+// ParsePolicy returns the policy named lru, fifo, random or srrip.
+func ParsePolicy(name string) (Policy, error) {
+	for p, n := range policyNames {
+		if n == name {
+			return Policy(p), nil
+		}
+	}
+	return 0, fmt.Errorf("cache: unknown policy %q (lru, fifo, random, srrip)", name)
+}
+
+var policyNames = [...]string{"lru", "fifo", "random", "srrip"}
+
+func (p Policy) String() string {
+	if int(p) < len(policyNames) {
+		return policyNames[p]
+	}
+	return fmt.Sprintf("Policy(%d)", uint8(p))
+}
+
+// ordered reports whether the policy keeps sets as recency/age stacks.
+func (p Policy) ordered() bool { return p == LRU || p == FIFO }
+
+// srripMax is the largest re-reference prediction value of 2-bit SRRIP;
+// lines are inserted at srripMax-1 ("long") and promoted to 0 on a hit.
+const srripMax = 3
+
+// Options configures a Partition beyond its geometry.
+type Options struct {
+	// Policy is the replacement policy (default LRU).
+	Policy Policy
+	// Seed seeds the Random policy's victim choice.
+	Seed uint64
+	// RegionShift and Regions let the partition prove that no line of a
+	// region is resident (line >> RegionShift is the region number, below
+	// Regions). With Regions == 0 no such proof is attempted and streams
+	// are applied line by line.
+	RegionShift uint
+	Regions     int
+}
+
+// Partition is a set-associative cache partition on flat storage: the tag
+// of way w of set s is at index s*Ways+w. All state is plain data (slices
+// and integers), so Clone is a deep copy and a checkpoint is a clone.
+//
+// For LRU and FIFO, position 0 of a set is its most recently used (LRU) or
+// most recently inserted (FIFO) line, and the valid lines are a prefix of
+// the set. For Random and SRRIP, lines stay at the physical way they were
+// filled into.
+type Partition struct {
+	geo    Geometry
+	ix     setIndex
+	policy Policy
+	ways   int
+	tags   []uint64 // line+1, 0 = empty
+	count  []uint8  // ordered policies: valid lines of an explicit set
+	rrpv   []uint8  // SRRIP
+	rng    rand.PCG // Random
+	lazy   lazyState
+	free   emptySets
+	scan   []uint64 // scratch for pushRange, Ways long
+	peek   []uint64 // scratch for Contains, Ways long
+}
+
+// New returns an empty partition, or an error for an impossible geometry.
+func New(g Geometry, o Options) (*Partition, error) {
+	if err := g.Validate(); err != nil {
+		return nil, err
+	}
+	if o.Policy > SRRIP {
+		return nil, fmt.Errorf("cache: unknown policy %d", o.Policy)
+	}
+	if o.Regions < 0 || o.Regions > 1<<20 || o.RegionShift > 63 {
+		return nil, fmt.Errorf("cache: regions must be 0..%d with a shift below 64", 1<<20)
+	}
+	p := &Partition{
+		geo: g, ix: newSetIndex(g), policy: o.Policy, ways: g.Ways,
+		tags: make([]uint64, g.Lines()),
+		rng:  *rand.NewPCG(o.Seed, 0x5eed_7a11_d00d),
+		scan: make([]uint64, g.Ways),
+		peek: make([]uint64, g.Ways),
+	}
+	switch {
+	case o.Policy.ordered():
+		p.count = make([]uint8, g.Sets)
+	case o.Policy == SRRIP:
+		p.rrpv = make([]uint8, g.Lines())
+	}
+	p.lazy.init(g.Sets, o.RegionShift, o.Regions)
+	p.free.init(g.Sets)
+	return p, nil
+}
+
+// Geometry returns the partition's shape.
+func (p *Partition) Geometry() Geometry { return p.geo }
+
+// Policy returns the replacement policy.
+func (p *Partition) Policy() Policy { return p.policy }
+
+// SetOf returns the set a line maps to.
+func (p *Partition) SetOf(line uint64) int { return p.ix.set(line) }
+
+// Clone returns a deep copy: the copy and the original evolve independently.
+func (p *Partition) Clone() *Partition {
+	q := *p
+	q.tags = append([]uint64(nil), p.tags...)
+	q.count = append([]uint8(nil), p.count...)
+	q.rrpv = append([]uint8(nil), p.rrpv...)
+	q.scan = make([]uint64, p.ways)
+	q.peek = make([]uint64, p.ways)
+	q.lazy = p.lazy.clone()
+	q.free = p.free.clone()
+	return &q
+}
+
+// Access reads one line: on a hit it updates the replacement state; on a
+// miss it allocates the line, evicting a victim when the set is full.
+// It returns whether the access hit and, if a valid line was evicted,
+// that line.
+func (p *Partition) Access(line uint64) (hit bool, victim uint64, evicted bool) {
+	s := p.ix.set(line)
+	if p.policy.ordered() {
+		p.materialize(s)
+		hit, victim, evicted = p.accessOrdered(s, line)
+	} else {
+		hit, victim, evicted = p.accessPhysical(s, line)
+	}
+	if !hit {
+		p.lazy.noteInsert(line)
+	}
+	return hit, victim, evicted
+}
+
+// Lookup reads one line without allocating it on a miss (a non-temporal
+// read); a hit updates the replacement state as Access does.
+func (p *Partition) Lookup(line uint64) bool {
+	if p.lazy.absent(line) {
+		return false
+	}
+	s := p.ix.set(line)
+	if p.policy.ordered() {
+		p.materialize(s)
+		r := p.rankOf(s, line)
+		if r >= 0 && p.policy == LRU {
+			p.promote(s, r)
+		}
+		return r >= 0
+	}
+	w := p.wayOf(s, line)
+	if w >= 0 && p.policy == SRRIP {
+		p.rrpv[s*p.ways+w] = 0
+	}
+	return w >= 0
+}
+
+// Contains reports whether a line is resident, changing nothing (a peek).
+func (p *Partition) Contains(line uint64) bool {
+	if p.lazy.absent(line) {
+		return false
+	}
+	s := p.ix.set(line)
+	if p.policy.ordered() {
+		n := p.lazyContent(s, p.peek)
+		for _, t := range p.peek[:n] {
+			if t == line+1 {
+				return true
+			}
+		}
+		return false
+	}
+	return p.wayOf(s, line) >= 0
+}
+
+// Remove invalidates a line if it is resident and reports whether it was.
+// The engine uses it to move a line into a reservation, so that no line is
+// ever held twice.
+func (p *Partition) Remove(line uint64) bool {
+	if p.lazy.absent(line) {
+		return false
+	}
+	s := p.ix.set(line)
+	base := s * p.ways
+	if p.policy.ordered() {
+		p.materialize(s)
+		r := p.rankOf(s, line)
+		if r < 0 {
+			return false
+		}
+		n := int(p.count[s])
+		copy(p.tags[base+r:base+n-1], p.tags[base+r+1:base+n])
+		p.tags[base+n-1] = 0
+		p.count[s]--
+		p.free.add(s)
+		return true
+	}
+	w := p.wayOf(s, line)
+	if w < 0 {
+		return false
+	}
+	p.tags[base+w] = 0
+	if p.rrpv != nil {
+		p.rrpv[base+w] = 0
+	}
+	return true
+}
+
+// Empty marks an empty way in PeekSet's output.
+const Empty = ^uint64(0)
+
+// PeekSet writes the lines of set s into dst (len >= Ways), one entry per
+// way, Empty for an empty way, without changing any state, and returns dst.
+// Like every method it is not safe for concurrent use (it uses scratch
+// space).
+// For LRU and FIFO entry 0 is the most recent line and valid lines come
+// first; for Random and SRRIP entry w is physical way w.
+func (p *Partition) PeekSet(s int, dst []uint64) []uint64 {
+	dst = dst[:p.ways]
+	if p.policy.ordered() {
+		n := p.lazyContent(s, dst)
+		for i := range dst {
+			dst[i]-- // 0 (empty) wraps to Empty
+			if i >= n {
+				dst[i] = Empty
+			}
+		}
+		return dst
+	}
+	for w, t := range p.tags[s*p.ways : (s+1)*p.ways] {
+		dst[w] = t - 1 // 0 (empty) wraps to Empty
+	}
+	return dst
+}

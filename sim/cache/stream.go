@@ -1,0 +1,112 @@
+package cache
+
+// StreamResult counts what a stream did.
+type StreamResult struct {
+	Hits, Misses, Evictions uint64
+	// Lazy is true when the stream was applied in bulk (every line a
+	// miss, provably) rather than line by line.
+	Lazy bool
+}
+
+// bulkMinLines is the shortest stream worth a lazy log entry (or the number
+// of sets, if smaller): shorter streams cost less line by line than the
+// materializations they cause.
+const bulkMinLines = 64
+
+// Stream reads the lines [first, first+n) in order, allocating them on a
+// miss unless bypass is set (a non-temporal stream). The result is exactly
+// what Access (or Lookup) on every line in turn would give; when the
+// partition can prove that none of the lines is resident, an LRU or FIFO
+// partition applies the stream lazily, at a cost independent of n.
+func (p *Partition) Stream(first, n uint64, bypass bool) StreamResult {
+	if n == 0 {
+		return StreamResult{}
+	}
+	z := &p.lazy
+	r := z.region(first)
+	provablyAbsent := r >= 0 && z.absent(first) && z.region(first+n-1) == r
+	switch {
+	case provablyAbsent && bypass:
+		return StreamResult{Misses: n, Lazy: true}
+	case provablyAbsent && p.policy.ordered() && n >= min(bulkMinLines, p.ix.sets):
+		return p.streamLazy(r, first, n)
+	}
+	var res StreamResult
+	for x := first; x < first+n; x++ {
+		if bypass {
+			if p.Lookup(x) {
+				res.Hits++
+			} else {
+				res.Misses++
+			}
+			continue
+		}
+		hit, _, evicted := p.Access(x)
+		switch {
+		case hit:
+			res.Hits++
+		case evicted:
+			res.Misses++
+			res.Evictions++
+		default:
+			res.Misses++
+		}
+	}
+	return res
+}
+
+// streamLazy applies a stream of absent lines of region r as one log
+// entry. Sets with empty ways are filled now, explicitly, which gives the
+// exact eviction count: every other line evicts one.
+func (p *Partition) streamLazy(r int, first, n uint64) StreamResult {
+	z := &p.lazy
+	if len(z.tail) == maxTail {
+		p.materializeAll()
+	}
+	z.seq++
+	res := StreamResult{Misses: n, Evictions: n, Lazy: true}
+	// Sets leave the list while we walk it: walk a snapshot from the end.
+	for i := len(p.free.list) - 1; i >= 0; i-- {
+		if i >= len(p.free.list) {
+			continue
+		}
+		s := int(p.free.list[i])
+		m := p.ix.countIn(s, first, n)
+		if m == 0 {
+			continue
+		}
+		base := s * p.ways
+		before := int(p.count[s])
+		after := p.pushRange(s, p.tags[base:base+p.ways], before, first, n)
+		p.count[s] = uint8(after)
+		res.Evictions -= uint64(min(int(m), p.ways-before))
+		z.stamp[s] = z.seq
+		if after == p.ways {
+			p.free.remove(s)
+		}
+	}
+	// Sets stamped seq-1 were up to date before this entry; they now lag
+	// by it, as every other lazy set does.
+	entry := bulk{seq: z.seq, first: first, n: n}
+	rows := n / p.ix.sets
+	if rows >= uint64(p.ways)+1 {
+		// Every set receives at least Ways lines: a flush.
+		z.flush = entry
+		z.tail = z.tail[:0]
+		z.flushSeq = z.seq
+		z.flushRegion = r
+	} else {
+		z.tail = append(z.tail, entry)
+	}
+	z.lastInsert[r] = z.seq
+	return res
+}
+
+// materializeAll brings every set up to date and empties the lazy log.
+func (p *Partition) materializeAll() {
+	for s := range p.lazy.stamp {
+		p.materialize(s)
+	}
+	p.lazy.flush = bulk{}
+	p.lazy.tail = p.lazy.tail[:0]
+}
