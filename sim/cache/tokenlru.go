@@ -1,0 +1,150 @@
+package cache
+
+import "fmt"
+
+// TokenLRU is the token-granularity store of the reservation: a fixed
+// number of slots, each holding one key (a token, or a page, of a layer),
+// evicted whole in least-recently-used order. Keys are dense integers in
+// [0, Keys), so lookup is one array read: no map, no list nodes, and a
+// Clone is a copy of four slices.
+type TokenLRU struct {
+	key  []int32 // slot -> key, -1 when free
+	prev []int32 // slot -> more recently used slot, -1 at the head
+	next []int32 // slot -> less recently used slot, -1 at the tail
+	slot []int32 // key -> slot, -1 when not resident
+	head int32   // most recently used slot, -1 when empty
+	tail int32   // least recently used slot, -1 when empty
+	used int     // occupied slots
+	free []int32 // free slots, a stack
+}
+
+// NewTokenLRU returns an empty store of the given number of slots for keys
+// in [0, keys), or an error if either is impossible.
+func NewTokenLRU(slots, keys int) (*TokenLRU, error) {
+	if slots < 1 || slots > 1<<30 {
+		return nil, fmt.Errorf("cache: token slots must be 1..%d, got %d", 1<<30, slots)
+	}
+	if keys < 1 || keys > 1<<30 {
+		return nil, fmt.Errorf("cache: token keys must be 1..%d, got %d", 1<<30, keys)
+	}
+	t := &TokenLRU{
+		key: make([]int32, slots), prev: make([]int32, slots), next: make([]int32, slots),
+		slot: make([]int32, keys), head: -1, tail: -1, free: make([]int32, slots),
+	}
+	for i := range t.key {
+		t.key[i] = -1
+		t.free[i] = int32(slots - 1 - i) // slot 0 is handed out first
+	}
+	for i := range t.slot {
+		t.slot[i] = -1
+	}
+	return t, nil
+}
+
+// Slots is the store's capacity.
+func (t *TokenLRU) Slots() int { return len(t.key) }
+
+// Len is the number of resident keys.
+func (t *TokenLRU) Len() int { return t.used }
+
+// Contains reports whether key is resident, without touching its recency.
+func (t *TokenLRU) Contains(key int32) bool { return t.slot[key] >= 0 }
+
+// SlotOf returns the slot holding key, or -1; it does not touch recency.
+func (t *TokenLRU) SlotOf(key int32) int { return int(t.slot[key]) }
+
+// KeyAt returns the key in a slot, or -1 for a free slot.
+func (t *TokenLRU) KeyAt(slot int) int32 { return t.key[slot] }
+
+// Get reports whether key is resident and, if so, makes it the most
+// recently used.
+func (t *TokenLRU) Get(key int32) bool {
+	s := t.slot[key]
+	if s < 0 {
+		return false
+	}
+	t.unlink(s)
+	t.pushFront(s)
+	return true
+}
+
+// Add inserts a key that is not resident as the most recently used,
+// evicting the least recently used key when every slot is taken. It
+// returns the slot used and the evicted key, or -1.
+func (t *TokenLRU) Add(key int32) (slot int, evicted int32) {
+	evicted = -1
+	var s int32
+	if n := len(t.free); n > 0 {
+		s = t.free[n-1]
+		t.free = t.free[:n-1]
+		t.used++
+	} else {
+		s = t.tail
+		evicted = t.key[s]
+		t.slot[evicted] = -1
+		t.unlink(s)
+	}
+	t.key[s] = key
+	t.slot[key] = s
+	t.pushFront(s)
+	return int(s), evicted
+}
+
+// Remove drops key if it is resident and reports whether it was.
+func (t *TokenLRU) Remove(key int32) bool {
+	s := t.slot[key]
+	if s < 0 {
+		return false
+	}
+	t.unlink(s)
+	t.slot[key] = -1
+	t.key[s] = -1
+	t.free = append(t.free, s)
+	t.used--
+	return true
+}
+
+// Oldest returns the least recently used key, or -1 when empty.
+func (t *TokenLRU) Oldest() int32 {
+	if t.tail < 0 {
+		return -1
+	}
+	return t.key[t.tail]
+}
+
+// Clone returns a deep copy.
+func (t *TokenLRU) Clone() *TokenLRU {
+	c := *t
+	c.key = append([]int32(nil), t.key...)
+	c.prev = append([]int32(nil), t.prev...)
+	c.next = append([]int32(nil), t.next...)
+	c.slot = append([]int32(nil), t.slot...)
+	c.free = append(make([]int32, 0, len(t.key)), t.free...)
+	return &c
+}
+
+func (t *TokenLRU) unlink(s int32) {
+	p, n := t.prev[s], t.next[s]
+	if p >= 0 {
+		t.next[p] = n
+	} else {
+		t.head = n
+	}
+	if n >= 0 {
+		t.prev[n] = p
+	} else {
+		t.tail = p
+	}
+}
+
+func (t *TokenLRU) pushFront(s int32) {
+	t.prev[s] = -1
+	t.next[s] = t.head
+	if t.head >= 0 {
+		t.prev[t.head] = s
+	}
+	t.head = s
+	if t.tail < 0 {
+		t.tail = s
+	}
+}

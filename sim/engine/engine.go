@@ -1,0 +1,266 @@
+// Package engine runs DSA decode steps against a simulated LLC, one layer
+// at a time: per layer the indexer stream, the top-k KV gather through the
+// configured reservation, then the weight stream. It counts every line
+// access as a reserved hit, a shared hit or a miss, estimates the step
+// time, and can hand each layer's events to a caller's buffer.
+package engine
+
+import (
+	"fmt"
+
+	"dsaviz/sim/cache"
+	"dsaviz/sim/config"
+	"dsaviz/sim/trace"
+	"dsaviz/sim/workload"
+)
+
+// Engine is one simulated run. Its state is plain data: Clone is a deep
+// copy, and running a clone gives exactly what running the original
+// would. The trace source is shared between clones (it is read-only, or
+// memoizes deterministically).
+type Engine struct {
+	cfg    config.Config
+	layout *workload.Layout
+	src    trace.Source
+	timing Timing
+
+	shared *cache.Partition // the shared part of the LLC
+	kvWays *cache.Partition // mode ways: the ways reserved for KV
+	tokens *cache.TokenLRU  // modes tokens (keys: tokens) and pages (keys: pages)
+	pages  *pageUse         // mode pages: which tokens of each resident page were used
+	prevk  *prevK           // mode prevk
+
+	step, layer int // the next layer to run
+	cur         StepStats
+	last        StepStats // the last completed step
+	history     []StepSummary
+	total       ByClass
+	seconds     float64
+	ev          events
+	dropped     int64
+}
+
+// New builds an engine for a config. With a nil source it generates the
+// selections synthetically from the config; a given source (a real log)
+// must have at least cfg.Layers layers and cfg.Steps steps, with every
+// index of step t below cfg.Prompt + t.
+func New(cfg config.Config, src trace.Source) (*Engine, error) {
+	layout, err := workload.New(cfg) // validates cfg
+	if err != nil {
+		return nil, err
+	}
+	if src == nil {
+		src, err = trace.NewGenerator(GeneratorParams(cfg))
+		if err != nil {
+			return nil, err
+		}
+	} else if src.Layers() < cfg.Layers || src.Steps() < cfg.Steps {
+		return nil, fmt.Errorf("engine: the trace has %d layers and %d steps, the config asks for %d and %d",
+			src.Layers(), src.Steps(), cfg.Layers, cfg.Steps)
+	}
+	e := &Engine{
+		cfg: cfg, layout: layout, src: src,
+		timing: Timing{BandwidthGBs: cfg.Bandwidth, MissLatencyNs: cfg.MissLatency, HitLatencyNs: cfg.HitLatency, MLP: int64(cfg.MLP)},
+	}
+	if err := e.buildCache(); err != nil {
+		return nil, err
+	}
+	e.cur = StepStats{Layers: make([]LayerStats, cfg.Layers)}
+	e.last = StepStats{Step: -1, Layers: make([]LayerStats, cfg.Layers)}
+	e.history = make([]StepSummary, 0, cfg.Steps)
+	e.startStep()
+	return e, nil
+}
+
+// GeneratorParams maps a config onto the synthetic generator's parameters.
+func GeneratorParams(c config.Config) trace.Params {
+	return trace.Params{
+		Seed: c.Seed, Layers: c.Layers, TopK: c.TopK, Prompt: c.Prompt, Steps: c.Steps,
+		StepOverlap: c.StepOverlap, LayerOverlap: c.LayerOverlap, ReturnRate: c.ReturnRate,
+		Lookback: c.Lookback, Sinks: c.Sinks, Window: c.Window, Skew: c.Skew,
+	}
+}
+
+// seedStreamRandom is the PCG stream of the Random policy's victims.
+const seedStreamRandom = 0x7a2d0
+
+// buildCache splits the LLC into the shared part and the reservation.
+func (e *Engine) buildCache() error {
+	c := e.cfg
+	sets, ways := c.Sets(), c.Ways
+	policy, err := cache.ParsePolicy(c.Policy)
+	if err != nil {
+		return err
+	}
+	opts := cache.Options{Policy: policy, Seed: c.Seed ^ seedStreamRandom, RegionShift: e.layout.RegionShift(), Regions: e.layout.Regions()}
+	xor := c.Hash == config.HashXOR
+	sharedWays := ways
+	switch c.Mode {
+	case config.ModeWays:
+		kvWays := int(int64(c.Reserve) / c.WayBytes())
+		sharedWays -= kvWays
+		kvOpts := opts
+		kvOpts.Policy = cache.LRU
+		if e.kvWays, err = cache.New(cache.Geometry{Sets: sets, Ways: kvWays, XOR: xor}, kvOpts); err != nil {
+			return err
+		}
+	case config.ModeTokens, config.ModePrevK, config.ModePages:
+		// The reservation takes whole ways' worth of capacity from the
+		// shared part, rounded up, so the total never exceeds capacity.
+		sharedWays = int((int64(c.Capacity) - int64(c.Reserve)) / c.WayBytes())
+		slots := int(int64(c.Reserve) / c.TokenStride())
+		switch c.Mode {
+		case config.ModeTokens:
+			e.tokens, err = cache.NewTokenLRU(slots, c.Layers*e.layout.MaxContext())
+		case config.ModePages:
+			pageSlots := slots / c.PageTokens
+			e.tokens, err = cache.NewTokenLRU(pageSlots, c.Layers*e.layout.PagesPerLayer())
+			e.pages = newPageUse(pageSlots, c.PageTokens)
+		case config.ModePrevK:
+			e.prevk = newPrevK(slots, c.Layers, e.layout.MaxContext())
+		}
+		if err != nil {
+			return err
+		}
+	}
+	e.shared, err = cache.New(cache.Geometry{Sets: sets, Ways: sharedWays, XOR: xor}, opts)
+	return err
+}
+
+// Config returns the engine's config.
+func (e *Engine) Config() config.Config { return e.cfg }
+
+// Layout returns the memory layout (read-only).
+func (e *Engine) Layout() *workload.Layout { return e.layout }
+
+// Source returns the selection source.
+func (e *Engine) Source() trace.Source { return e.src }
+
+// Shared returns the shared part of the LLC. Callers must only peek
+// (PeekSet, Contains): the engine owns its state.
+func (e *Engine) Shared() *cache.Partition { return e.shared }
+
+// ReservedWays returns the KV ways of mode ways, or nil.
+func (e *Engine) ReservedWays() *cache.Partition { return e.kvWays }
+
+// TokenStore returns the token (mode tokens) or page (mode pages) store,
+// or nil. Callers must only peek (Contains, SlotOf, KeyAt).
+func (e *Engine) TokenStore() *cache.TokenLRU { return e.tokens }
+
+// Step is the decode step the next layer belongs to.
+func (e *Engine) Step() int { return e.step }
+
+// Layer is the next layer to run.
+func (e *Engine) Layer() int { return e.layer }
+
+// Done reports whether every step of the run has been simulated.
+func (e *Engine) Done() bool { return e.step >= e.cfg.Steps }
+
+// Current returns the step in progress: the layers before Layer() are
+// filled in.
+func (e *Engine) Current() *StepStats { return &e.cur }
+
+// LastStep returns the last completed step (Step -1 before the first).
+func (e *Engine) LastStep() *StepStats { return &e.last }
+
+// History returns one summary per completed step (read-only).
+func (e *Engine) History() []StepSummary { return e.history }
+
+// Totals returns the counts of every completed layer since the start.
+func (e *Engine) Totals() ByClass { return e.total }
+
+// Seconds is the estimated time of the completed steps.
+func (e *Engine) Seconds() float64 { return e.seconds }
+
+// Clone returns a deep copy of the engine, sharing only the read-only
+// layout and the trace source.
+func (e *Engine) Clone() *Engine {
+	c := *e
+	c.shared = e.shared.Clone()
+	if e.kvWays != nil {
+		c.kvWays = e.kvWays.Clone()
+	}
+	if e.tokens != nil {
+		c.tokens = e.tokens.Clone()
+	}
+	if e.pages != nil {
+		c.pages = e.pages.clone()
+	}
+	if e.prevk != nil {
+		c.prevk = e.prevk.clone()
+	}
+	c.cur.Layers = append([]LayerStats(nil), e.cur.Layers...)
+	c.last.Layers = append([]LayerStats(nil), e.last.Layers...)
+	c.history = append(make([]StepSummary, 0, cap(e.history)), e.history...)
+	c.ev = events{}
+	return &c
+}
+
+func (e *Engine) startStep() {
+	e.cur.Step = e.step
+	e.cur.Context = e.cfg.Prompt + e.step
+	e.cur.Class = ByClass{}
+	e.cur.Seconds = 0
+}
+
+// AdvanceLayer simulates the next layer and returns its events appended
+// to buf[:0], up to cap(buf) (it never allocates; events beyond the
+// capacity are counted in Dropped). A nil buf records nothing. After the
+// last step it does nothing.
+func (e *Engine) AdvanceLayer(buf []Event) []Event {
+	if buf != nil {
+		buf = buf[:0]
+	}
+	e.ev = events{buf: buf}
+	if e.Done() {
+		return e.ev.buf
+	}
+	ls := &e.cur.Layers[e.layer]
+	*ls = LayerStats{Layer: e.layer}
+	e.runLayer(ls)
+	ls.Seconds = e.timing.LayerSeconds(ls.StreamBytes, &ls.Class)
+	e.cur.Class.Add(&ls.Class)
+	e.cur.Seconds += ls.Seconds
+	e.total.Add(&ls.Class)
+	e.layer++
+	if e.layer == e.cfg.Layers {
+		e.finishStep()
+	}
+	out := e.ev.buf
+	e.dropped = e.ev.dropped
+	e.ev = events{}
+	return out
+}
+
+// Dropped is the number of events of the last AdvanceLayer that did not
+// fit in the caller's buffer.
+func (e *Engine) Dropped() int64 { return e.dropped }
+
+// AdvanceStep runs the layers left in the current step.
+func (e *Engine) AdvanceStep() {
+	for s := e.step; e.step == s && !e.Done(); {
+		e.AdvanceLayer(nil)
+	}
+}
+
+// Run runs every remaining step.
+func (e *Engine) Run() {
+	for !e.Done() {
+		e.AdvanceStep()
+	}
+}
+
+func (e *Engine) finishStep() {
+	e.seconds += e.cur.Seconds
+	sum := e.cur.Class.Sum()
+	e.history = append(e.history, StepSummary{
+		Step: e.step, Accesses: sum.Accesses, Hits: sum.Hits(), ReservedHits: sum.ReservedHits,
+		Misses: sum.Misses, BlockingMisses: e.cur.Class.BlockingMisses(), Evictions: sum.Evictions,
+		Seconds: e.cur.Seconds,
+	})
+	e.last.Step, e.last.Context, e.last.Class, e.last.Seconds = e.cur.Step, e.cur.Context, e.cur.Class, e.cur.Seconds
+	copy(e.last.Layers, e.cur.Layers)
+	e.step++
+	e.layer = 0
+	e.startStep()
+}

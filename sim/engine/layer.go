@@ -1,0 +1,117 @@
+package engine
+
+import (
+	"dsaviz/sim/cache"
+	"dsaviz/sim/config"
+	"dsaviz/sim/workload"
+)
+
+// runLayer issues one layer's accesses in order: indexer stream, KV
+// gather, weight stream.
+func (e *Engine) runLayer(ls *LayerStats) {
+	l, ctx := e.layer, e.cur.Context
+	first, n := e.layout.IndexerStream(l, ctx)
+	e.stream(ls, workload.Indexer, first, n)
+	sel := e.src.Selection(e.step, l)
+	switch e.cfg.Mode {
+	case config.ModeNone:
+		e.gatherShared(ls, l, sel, e.shared, SharedHit)
+	case config.ModeWays:
+		e.gatherShared(ls, l, sel, e.kvWays, ReservedHit)
+	case config.ModeTokens:
+		e.gatherTokens(ls, l, sel)
+	case config.ModePrevK:
+		e.gatherPrevK(ls, l, sel)
+	case config.ModePages:
+		e.gatherPages(ls, l, sel)
+	}
+	first, n = e.layout.WeightStream(l)
+	e.stream(ls, workload.Weights, first, n)
+}
+
+// stream reads a sequential stream through the shared part.
+func (e *Engine) stream(ls *LayerStats, class workload.Class, first, n uint64) {
+	if n == 0 {
+		return
+	}
+	ls.StreamBytes += int64(n) * int64(e.cfg.Line)
+	r := e.shared.Stream(first, n, e.cfg.Bypass)
+	c := &ls.Class[class]
+	c.Accesses += int64(n)
+	c.SharedHits += int64(r.Hits)
+	c.Misses += int64(r.Misses)
+	c.Evictions += int64(r.Evictions)
+	outcome := Miss
+	if r.Hits == n {
+		outcome = SharedHit
+	}
+	e.ev.add(Event{Line: first, N: uint32(min(n, 1<<32-1)), Token: -1, Class: class, Outcome: outcome})
+}
+
+// access reads one line through partition p, counting a hit as hitKind.
+func (e *Engine) access(c *Counts, p *cache.Partition, line uint64, token int32, hitKind Outcome) {
+	c.Accesses++
+	hit, victim, evicted := p.Access(line)
+	switch {
+	case hit && hitKind == ReservedHit:
+		c.ReservedHits++
+		e.ev.add(Event{Line: line, N: 1, Token: token, Class: workload.KV, Outcome: ReservedHit})
+		return
+	case hit:
+		c.SharedHits++
+		e.ev.add(Event{Line: line, N: 1, Token: token, Class: workload.KV, Outcome: SharedHit})
+		return
+	}
+	c.Misses++
+	e.ev.add(Event{Line: line, N: 1, Token: token, Class: workload.KV, Outcome: Miss})
+	if evicted {
+		c.Evictions++
+		e.evicted(victim, 1)
+	}
+}
+
+// evicted records an eviction event for n lines from victim.
+func (e *Engine) evicted(victim uint64, n int) {
+	class, _, ok := e.layout.Owner(victim)
+	if !ok {
+		class = workload.KV
+	}
+	e.ev.add(Event{Line: victim, N: uint32(n), Token: -1, Class: class, Outcome: Evicted})
+}
+
+// gatherShared reads every line of the selected tokens through one
+// partition: the whole LLC (mode none) or the KV ways (mode ways).
+func (e *Engine) gatherShared(ls *LayerStats, l int, sel []int32, p *cache.Partition, hitKind Outcome) {
+	c := &ls.Class[workload.KV]
+	for _, tok := range sel {
+		first, n := e.layout.TokenLines(l, int(tok))
+		for x := first; x < first+uint64(n); x++ {
+			e.access(c, p, x, tok, hitKind)
+		}
+	}
+}
+
+// fetchExclusive reads the lines of a token that is moving into the
+// reservation: a line still in the shared part is taken out of it (a
+// shared hit), any other is a blocking miss filled into the reservation.
+// In the packed layout the first or last line may already be in the
+// reservation, held by a resident neighbouring token (heldFirst,
+// heldLast): those are reserved hits.
+func (e *Engine) fetchExclusive(c *Counts, first uint64, n int, token int32, heldFirst, heldLast bool) {
+	last := first + uint64(n) - 1
+	for x := first; x <= last; x++ {
+		c.Accesses++
+		outcome := Miss
+		switch {
+		case (x == first && heldFirst) || (x == last && heldLast):
+			outcome = ReservedHit
+			c.ReservedHits++
+		case e.shared.Remove(x):
+			outcome = SharedHit
+			c.SharedHits++
+		default:
+			c.Misses++
+		}
+		e.ev.add(Event{Line: x, N: 1, Token: token, Class: workload.KV, Outcome: outcome})
+	}
+}

@@ -1,0 +1,130 @@
+package engine
+
+import (
+	"math"
+
+	"dsaviz/sim/workload"
+)
+
+// Counts are the outcomes of the line accesses of one class. Every access
+// is exactly one of a reserved hit, a shared hit or a miss.
+type Counts struct {
+	Accesses     int64 `json:"accesses"`
+	ReservedHits int64 `json:"reservedHits"`
+	SharedHits   int64 `json:"sharedHits"`
+	Misses       int64 `json:"misses"`
+	// Evictions counts valid lines displaced by this class's fills (in
+	// the reservation: the lines of the tokens or pages it evicted).
+	Evictions int64 `json:"evictions"`
+}
+
+// Hits is ReservedHits + SharedHits.
+func (c Counts) Hits() int64 { return c.ReservedHits + c.SharedHits }
+
+// Add accumulates o into c.
+func (c *Counts) Add(o Counts) {
+	c.Accesses += o.Accesses
+	c.ReservedHits += o.ReservedHits
+	c.SharedHits += o.SharedHits
+	c.Misses += o.Misses
+	c.Evictions += o.Evictions
+}
+
+// ByClass holds Counts per class of access.
+type ByClass [workload.NumClasses]Counts
+
+// Sum returns the counts of all classes together.
+func (b *ByClass) Sum() Counts {
+	var s Counts
+	for _, c := range b {
+		s.Add(c)
+	}
+	return s
+}
+
+// Add accumulates o into b, class by class.
+func (b *ByClass) Add(o *ByClass) {
+	for i := range b {
+		b[i].Add(o[i])
+	}
+}
+
+// BlockingMisses are the misses of the KV gather: they stall the step.
+func (b *ByClass) BlockingMisses() int64 { return b[workload.KV].Misses }
+
+// LayerStats is what one layer of one step did.
+type LayerStats struct {
+	Layer int
+	Class ByClass
+	// StreamBytes is the memory traffic of the streams: indexer keys,
+	// weights, and the page fills of the pages mode.
+	StreamBytes int64
+	// PageFillLines are lines read to complete a page brought into the
+	// pages reservation beyond the token that was asked for.
+	PageFillLines int64
+	// Seconds is the estimated time of the layer (see Timing).
+	Seconds float64
+}
+
+// StepStats is what one decode step did, layer by layer.
+type StepStats struct {
+	Step    int // 0-based decode step
+	Context int // tokens in the context: prompt + step
+	Layers  []LayerStats
+	Class   ByClass // sum over the layers
+	Seconds float64 // sum of the layers' estimates
+}
+
+// TokensPerSecond is 1 / Seconds: one decoded token per step.
+func (s *StepStats) TokensPerSecond() float64 { return perSecond(s.Seconds) }
+
+// StepSummary is one step reduced to the numbers a chart plots.
+type StepSummary struct {
+	Step           int
+	Accesses       int64
+	Hits           int64
+	ReservedHits   int64
+	Misses         int64
+	BlockingMisses int64
+	Evictions      int64
+	Seconds        float64
+}
+
+// HitRate is hits over accesses, 0 when there were none.
+func (s StepSummary) HitRate() float64 { return ratio(s.Hits, s.Accesses) }
+
+// Timing turns counts into time. It is an estimate for teaching and
+// comparing configurations, not a cycle-accurate model: per layer,
+//
+//	streamBytes / Bandwidth + ceil(blockingMisses / MLP) * MissLatency
+//	+ kvHitLines * HitLatency / MLP
+type Timing struct {
+	BandwidthGBs  float64 // bytes per ns
+	MissLatencyNs float64
+	HitLatencyNs  float64
+	MLP           int64
+}
+
+// LayerSeconds applies the formula to one layer.
+func (t Timing) LayerSeconds(streamBytes int64, c *ByClass) float64 {
+	kv := c[workload.KV]
+	waves := (kv.Misses + t.MLP - 1) / t.MLP
+	ns := float64(streamBytes)/t.BandwidthGBs +
+		float64(waves)*t.MissLatencyNs +
+		float64(kv.Hits())*t.HitLatencyNs/float64(t.MLP)
+	return ns * 1e-9
+}
+
+func perSecond(seconds float64) float64 {
+	if seconds <= 0 {
+		return math.Inf(1)
+	}
+	return 1 / seconds
+}
+
+func ratio(a, b int64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
