@@ -142,6 +142,27 @@ func (ix *setIndex) lastIn(s int, first, n uint64, dst []uint64) int {
 		return 0
 	}
 	last := first + n - 1
+	if !ix.xor {
+		// The lines of set s are s, s+sets, s+2*sets...: step down
+		// from the last one not after last.
+		_, col := ix.split(last)
+		x := last - col + uint64(s)
+		if uint64(s) > col {
+			if x < ix.sets {
+				return 0
+			}
+			x -= ix.sets
+		}
+		k := 0
+		for ; k < len(dst) && x >= first; k++ {
+			dst[k] = x
+			if x < ix.sets {
+				return k + 1
+			}
+			x -= ix.sets
+		}
+		return k
+	}
 	r0, _ := ix.split(first)
 	k := 0
 	for r, _ := ix.split(last); k < len(dst); r-- {

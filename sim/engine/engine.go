@@ -264,3 +264,16 @@ func (e *Engine) finishStep() {
 	e.layer = 0
 	e.startStep()
 }
+
+// MaxEventsPerLayer is a buffer capacity that holds every event of any
+// layer of this run, so that nothing is dropped: a range event per
+// stream, and at most an access and an eviction event per gathered line,
+// plus the prevk reservation's end-of-layer evictions.
+func (e *Engine) MaxEventsPerLayer() int {
+	perToken := 2*e.cfg.TokenLines() + 2
+	n := 2 + e.cfg.TopK*perToken
+	if e.prevk != nil {
+		n += e.prevk.quota
+	}
+	return n
+}
