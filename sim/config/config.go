@@ -1,7 +1,3 @@
-// Package config holds Config, the one value that defines a dsaviz run: the
-// LLC geometry and policy, the reservation, the model shape, the selection
-// generator and the timing constants. The same camelCase keys name its
-// fields in JSON files, URL queries and command-line flags.
 package config
 
 // Policy names accepted by Config.Policy.
@@ -35,11 +31,14 @@ const (
 )
 
 // Config defines one simulated run. It is plain data: copy it freely. Every
-// field documents its unit and its default (DefaultConfig).
+// field documents its unit, the range Validate allows and its default
+// (DefaultConfig). Its json tags are the config keys (Keys).
 type Config struct {
-	// Capacity is the LLC size in bytes (default 50MiB, an H100 L2).
+	// Capacity is the LLC size in bytes: whole sets of line*ways bytes, at
+	// most MaxLines lines (default 50MiB, an H100 L2: 25,600 sets).
 	Capacity Size `json:"capacity"`
-	// Line is the cache line size in bytes, a power of two (default 128).
+	// Line is the cache line size in bytes, a power of two from 8 to
+	// 65536 (default 128).
 	Line int `json:"line"`
 	// Ways is the associativity, 1..64 (default 16).
 	Ways int `json:"ways"`
@@ -53,72 +52,87 @@ type Config struct {
 	// read but never allocated in the LLC (default false).
 	Bypass bool `json:"bypass"`
 	// Reserve is the part of the capacity set aside for KV, in bytes
-	// (default 0; ignored in mode none).
+	// (default 0). Mode none ignores it (it may be 0..capacity). Mode ways
+	// reserves reserve/(sets*line) whole ways, rounded down; tokens and
+	// prevk hold reserve/TokenStride token slots; pages holds pages of
+	// PageTokens slots. In those modes it must hold at least one unit (a
+	// way, a slot or a page) and leave at least one way to the shared
+	// part.
 	Reserve Size `json:"reserve"`
 	// Mode is the reservation scheme: none, ways, prevk, pages or tokens
 	// (default none).
 	Mode string `json:"mode"`
-	// PageTokens is the number of tokens per KV page, used by the paged
-	// layout and the pages mode (default 64, as FlashMLA).
+	// PageTokens is the number of tokens per KV page, 1..4096, used by the
+	// paged layout and the pages mode (default 64, as FlashMLA).
 	PageTokens int `json:"pageTokens"`
 
-	// Layers is the number of transformer layers simulated (default 61).
+	// Layers is the number of transformer layers simulated, 1..4096, with
+	// layers*(prompt+steps) at most MaxTokenTable (default 61).
 	Layers int `json:"layers"`
-	// TopK is the number of tokens each layer selects per step (default 2048).
+	// TopK is the number of tokens each layer selects per step, 1..2^20,
+	// with layers*topk at most MaxSelections (default 2048). While the
+	// context is shorter, every token is selected.
 	TopK int `json:"topk"`
-	// KVBytes is the KV entry per token per layer in bytes (default 656).
+	// KVBytes is the KV entry per token per layer in bytes, 1..2^20
+	// (default 656).
 	KVBytes int `json:"kvBytes"`
-	// IndexerBytes is the indexer key per token per layer in bytes; 0
-	// disables the indexer stream (default 132).
+	// IndexerBytes is the indexer key per token per layer in bytes,
+	// 0..2^20; 0 disables the indexer stream (default 132).
 	IndexerBytes int `json:"indexerBytes"`
-	// WeightBytes is the weight stream read per layer per step in bytes
-	// (default 64MiB, larger than the default LLC).
+	// WeightBytes is the weight stream read per layer per step in bytes,
+	// 0..1TiB (default 64MiB, larger than the default LLC).
 	WeightBytes Size `json:"weightBytes"`
 	// Prompt is the number of tokens in the context before the first
-	// decode step (default 32768).
+	// decode step, 1..MaxContext-1 (default 32768).
 	Prompt int `json:"prompt"`
-	// Steps is the number of decode steps of a run (default 64).
+	// Steps is the number of decode steps of a run, 1..2^20, with
+	// prompt+steps at most MaxContext (default 64).
 	Steps int `json:"steps"`
-	// Seed seeds every random choice of the run (default 1).
+	// Seed seeds every random choice of the run, any value (default 1).
 	Seed uint64 `json:"seed"`
 
-	// StepOverlap is the probability that a token selected at the previous
-	// step is selected again (default 0.45).
+	// StepOverlap is the probability, 0..1, that a token selected at the
+	// previous step is selected again (default 0.45).
 	StepOverlap float64 `json:"stepOverlap"`
-	// LayerOverlap is the probability that a refilled slot takes a token
-	// the previous layer selected at this step (default 0.36).
+	// LayerOverlap is the probability, 0..1, that a refilled slot takes a
+	// token the previous layer selected at this step (default 0.36).
 	LayerOverlap float64 `json:"layerOverlap"`
-	// ReturnRate is the probability that a refilled slot, not taken from
+	// ReturnRate is the probability, 0..1, that a refilled slot, not taken from
 	// the previous layer, takes a token this layer selected before and
 	// dropped (default 0.5).
 	ReturnRate float64 `json:"returnRate"`
-	// Lookback is the mean distance in steps to the last selection of a
-	// returning token (default 3.3).
+	// Lookback is the mean distance in steps, 1..1000, to the last
+	// selection of a returning token (default 3.3).
 	Lookback float64 `json:"lookback"`
-	// Sinks is the number of first tokens always selected (default 4).
+	// Sinks is the number of first tokens always selected, 0..topk
+	// (default 4).
 	Sinks int `json:"sinks"`
-	// Window is the number of most recent tokens always selected (default 16).
+	// Window is the number of most recent tokens always selected,
+	// 0..topk-sinks (default 16).
 	Window int `json:"window"`
-	// Skew shapes the popularity of never-selected tokens: 0 is uniform
-	// over the context, larger values favour recent tokens (default 1).
+	// Skew shapes the popularity of never-selected tokens, 0..8: 0 is
+	// uniform over the context, larger values favour recent tokens
+	// (default 1).
 	Skew float64 `json:"skew"`
 	// Layout is the KV layout: rounded (stride rounded up to the line),
 	// packed, or paged (pages of PageTokens at shuffled frames)
 	// (default rounded).
 	Layout string `json:"layout"`
 
-	// Bandwidth is the memory bandwidth in GB/s (1e9 bytes/s) (default 3350).
+	// Bandwidth is the memory bandwidth in GB/s (1e9 bytes/s), 0.001..1e7
+	// (default 3350).
 	Bandwidth float64 `json:"bandwidth"`
-	// MissLatency is the latency of an LLC miss in ns (default 600).
+	// MissLatency is the latency of an LLC miss in ns, 0..1e9 (default 600).
 	MissLatency float64 `json:"missLatency"`
-	// HitLatency is the latency of an LLC hit in ns (default 200).
+	// HitLatency is the latency of an LLC hit in ns, 0..1e9 (default 200).
 	HitLatency float64 `json:"hitLatency"`
-	// MLP is the number of misses in flight that overlap (default 128).
+	// MLP is the number of misses in flight that overlap, 1..2^20
+	// (default 128).
 	MLP int `json:"mlp"`
 }
 
 // DefaultConfig returns the defaults: DeepSeek-V3.2's shape on an H100 L2
-// with no reservation.
+// with no reservation. It is valid, and a new copy on every call.
 func DefaultConfig() Config {
 	return Config{
 		Capacity: 50 << 20, Line: 128, Ways: 16, Policy: PolicyLRU, Hash: HashMod,

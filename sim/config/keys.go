@@ -1,19 +1,23 @@
 package config
 
 import (
-	"encoding/json"
-	"flag"
+	"errors"
 	"fmt"
 	"math"
 	"net/url"
 	"reflect"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 )
 
-// Keys lists every config key in the order the documentation gives them:
-// the names of the JSON fields, URL query parameters and CLI flags.
+// ErrUnknownKey is wrapped by every error about a key that names no Config
+// field, so that callers can tell a typo in a key from a bad value with
+// errors.Is.
+var ErrUnknownKey = errors.New("unknown key")
+
+// Keys lists every config key in the order of Config's fields: the names
+// of the JSON fields, URL query parameters and command-line flags.
 func Keys() []string {
 	t := reflect.TypeFor[Config]()
 	keys := make([]string, t.NumField())
@@ -28,8 +32,8 @@ func jsonKey(f reflect.StructField) string {
 	return name
 }
 
-// field returns the addressable field named by key, or an error that lists
-// the keys there are.
+// field returns the addressable field named by key, or an error that
+// wraps ErrUnknownKey and lists the keys there are.
 func (c *Config) field(key string) (reflect.Value, error) {
 	v := reflect.ValueOf(c).Elem()
 	t := v.Type()
@@ -38,142 +42,135 @@ func (c *Config) field(key string) (reflect.Value, error) {
 			return v.Field(i), nil
 		}
 	}
-	return reflect.Value{}, fmt.Errorf("config: unknown key %q (keys: %s)", key, strings.Join(Keys(), " "))
+	return reflect.Value{}, fmt.Errorf("config: %w %q (keys: %s)", ErrUnknownKey, key, strings.Join(Keys(), " "))
 }
 
-// Set parses value into the field named by key. Sizes take units
-// ("50MiB"), booleans take true/false/1/0. It does not validate ranges:
-// call Validate once every key is set.
+var sizeType = reflect.TypeFor[Size]()
+
+// Set parses value into the field named by key, after trimming spaces.
+// Sizes take ParseSize's forms ("50MiB"), whole numbers must fit in an int
+// (seed: in a uint64), numbers must be finite, booleans take
+// strconv.ParseBool's forms (true, false, 1, 0) and names are lowered
+// ("LRU" sets "lru"). A bad value is reported as a *FieldError and leaves c
+// unchanged. Set does not check ranges: call Validate once every key is set.
 func (c *Config) Set(key, value string) error {
 	f, err := c.field(key)
 	if err != nil {
 		return err
 	}
-	value = strings.TrimSpace(value)
-	fail := func(what string) error {
-		return fmt.Errorf("config: %s must be %s, got %q", key, what, value)
+	return setField(f, key, strings.TrimSpace(value))
+}
+
+func setField(f reflect.Value, key, value string) error {
+	bad := func(allowed string) error {
+		return &FieldError{Key: key, Value: strconv.Quote(value), Allowed: allowed}
 	}
-	switch f.Interface().(type) {
-	case Size:
-		s, err := ParseSize(value)
-		if err != nil {
-			return fmt.Errorf("config: %s: %v", key, err)
+	if f.Type() == sizeType {
+		s, requirement := parseSize(value)
+		if requirement != "" {
+			return bad(requirement)
 		}
 		f.SetInt(int64(s))
-	case int:
-		n, err := strconv.ParseInt(value, 10, 64)
-		if err != nil || n > math.MaxInt32 || n < math.MinInt32 {
-			return fail("a whole number")
+		return nil
+	}
+	switch f.Kind() {
+	case reflect.Int:
+		n, err := strconv.ParseInt(value, 10, strconv.IntSize)
+		if err != nil {
+			return bad(fmt.Sprintf("a whole number from %d to %d", math.MinInt, math.MaxInt))
 		}
 		f.SetInt(n)
-	case uint64:
+	case reflect.Uint64:
 		n, err := strconv.ParseUint(value, 10, 64)
 		if err != nil {
-			return fail("a whole number from 0 to 2^64-1")
+			return bad(fmt.Sprintf("a whole number from 0 to %d", uint64(math.MaxUint64)))
 		}
 		f.SetUint(n)
-	case float64:
+	case reflect.Float64:
 		x, err := strconv.ParseFloat(value, 64)
 		if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
-			return fail("a number")
+			return bad("a finite number")
 		}
 		f.SetFloat(x)
-	case bool:
+	case reflect.Bool:
 		b, err := strconv.ParseBool(value)
 		if err != nil {
-			return fail("true or false")
+			return bad("true or false")
 		}
 		f.SetBool(b)
-	case string:
+	case reflect.String:
 		f.SetString(strings.ToLower(value))
 	default:
-		return fmt.Errorf("config: key %q has an unsupported type", key)
+		return fmt.Errorf("config: key %q has unsupported type %s", key, f.Type())
 	}
 	return nil
 }
 
-// Get formats the field named by key the way Set parses it.
+// Get formats the field named by key the way Set parses it, so that
+// c.Set(key, v) with v from c.Get(key) changes nothing. Sizes use
+// Size.String, numbers the shortest form that reads back exactly.
 func (c Config) Get(key string) (string, error) {
 	f, err := c.field(key)
 	if err != nil {
 		return "", err
 	}
-	switch v := f.Interface().(type) {
-	case Size:
-		return v.String(), nil
-	case float64:
-		return strconv.FormatFloat(v, 'g', -1, 64), nil
+	return format(f), nil
+}
+
+func format(f reflect.Value) string {
+	if f.Type() == sizeType {
+		return Size(f.Int()).String()
+	}
+	switch f.Kind() {
+	case reflect.Int:
+		return strconv.FormatInt(f.Int(), 10)
+	case reflect.Uint64:
+		return strconv.FormatUint(f.Uint(), 10)
+	case reflect.Float64:
+		return strconv.FormatFloat(f.Float(), 'g', -1, 64)
+	case reflect.Bool:
+		return strconv.FormatBool(f.Bool())
 	default:
-		return fmt.Sprint(v), nil
+		return f.String()
 	}
 }
 
-// Query returns the keys whose values differ from base, formatted for a
-// URL query, so that a shared link stays short.
+// Query returns the keys whose values differ from base, formatted by Get,
+// so that a shared link stays short: c.Query(base) applied to base with
+// ApplyQuery gives c back.
 func (c Config) Query(base Config) url.Values {
 	q := url.Values{}
-	for _, k := range Keys() {
-		v, _ := c.Get(k)
-		if b, _ := base.Get(k); v != b {
-			q.Set(k, v)
+	cv, bv := reflect.ValueOf(c), reflect.ValueOf(base)
+	for i, key := range Keys() {
+		if v := format(cv.Field(i)); v != format(bv.Field(i)) {
+			q.Set(key, v)
 		}
 	}
 	return q
 }
 
-// ApplyQuery sets every config key found in q, ignoring the keys listed in
-// extra (such as "preset" or "play") and reporting any other unknown key.
-// Keys are applied in sorted order; it stops at nothing and returns every
-// problem joined, so a link with one bad value still applies the others.
-func (c *Config) ApplyQuery(q url.Values, extra ...string) []error {
+// ApplyQuery sets every config key found in q with Set, skipping the keys
+// listed in extra (the page's own parameters, such as "preset" or "play").
+// A key given several times takes its last value. It stops at nothing: a
+// link with one bad value or unknown key still applies every other key,
+// and the problems come back joined with errors.Join (nil if none), in
+// sorted key order. Unknown keys wrap ErrUnknownKey; bad values are
+// *FieldError. It does not validate: call Validate afterwards.
+func (c *Config) ApplyQuery(q url.Values, extra ...string) error {
 	keys := make([]string, 0, len(q))
 	for k := range q {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
+	slices.Sort(keys)
 	var errs []error
 	for _, k := range keys {
-		if contains(extra, k) {
+		vs := q[k]
+		if slices.Contains(extra, k) || len(vs) == 0 {
 			continue
 		}
-		vs := q[k]
 		if err := c.Set(k, vs[len(vs)-1]); err != nil {
 			errs = append(errs, err)
 		}
 	}
-	return errs
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-// RegisterFlags defines one flag per key on fs, writing into c when the
-// flag is parsed. Defaults shown are c's values at registration.
-func (c *Config) RegisterFlags(fs *flag.FlagSet) {
-	t := reflect.TypeFor[Config]()
-	for i := 0; i < t.NumField(); i++ {
-		key := jsonKey(t.Field(i))
-		def, _ := c.Get(key)
-		fs.Func(key, fmt.Sprintf("config %s (default %s)", key, def), func(v string) error {
-			return c.Set(key, v)
-		})
-	}
-}
-
-// ParseJSON reads a config from JSON, starting from base: keys absent from
-// the document keep base's values; unknown keys are an error.
-func ParseJSON(data []byte, base Config) (Config, error) {
-	c := base
-	dec := json.NewDecoder(strings.NewReader(string(data)))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&c); err != nil {
-		return base, fmt.Errorf("config: %v", err)
-	}
-	return c, nil
+	return errors.Join(errs...)
 }

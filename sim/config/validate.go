@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"math"
 	"math/bits"
+	"slices"
+	"strconv"
+	"strings"
 )
 
 // Limits that keep a run's memory and time bounded whatever a user types.
@@ -31,10 +34,10 @@ func (e *FieldError) Error() string {
 	return fmt.Sprintf("config: %s must be %s, got %s", e.Key, e.Allowed, e.Value)
 }
 
-// Sets returns the number of sets, capacity / (line * ways); 0 if the
-// geometry is not valid.
+// Sets returns the number of sets, capacity / (line * ways) rounded down,
+// or 0 if line, ways or capacity is not positive.
 func (c Config) Sets() int {
-	if c.Line <= 0 || c.Ways <= 0 {
+	if c.Line <= 0 || c.Ways <= 0 || c.Capacity <= 0 {
 		return 0
 	}
 	return int(int64(c.Capacity) / int64(c.Line) / int64(c.Ways))
@@ -44,136 +47,184 @@ func (c Config) Sets() int {
 func (c Config) WayBytes() int64 { return int64(c.Sets()) * int64(c.Line) }
 
 // Validate checks every field and returns all problems found, each a
-// *FieldError joined with errors.Join, or nil when the config can run.
+// *FieldError, joined with errors.Join; nil means the config can run.
+// Besides each field's own range (in its doc), it checks that the capacity
+// is whole sets of at most MaxLines lines, that the context, the token
+// tables and the selections stay under MaxContext, MaxTokenTable and
+// MaxSelections, that sinks and window fit in topk, and that the
+// reservation fits (see Reserve). A rule that depends on fields already
+// refused is skipped, so each mistake is reported once.
 func (c Config) Validate() error {
-	var errs []error
-	bad := func(key, value, allowed string) {
-		errs = append(errs, &FieldError{Key: key, Value: value, Allowed: allowed})
-	}
-	intIn := func(key string, v, lo, hi int) bool {
-		if v < lo || v > hi {
-			bad(key, fmt.Sprint(v), fmt.Sprintf("%d..%d", lo, hi))
-			return false
-		}
-		return true
-	}
-	floatIn := func(key string, v, lo, hi float64) {
-		if math.IsNaN(v) || v < lo || v > hi {
-			bad(key, fmt.Sprint(v), fmt.Sprintf("%g..%g", lo, hi))
-		}
-	}
-	oneOf := func(key, v string, allowed ...string) {
-		for _, a := range allowed {
-			if v == a {
-				return
-			}
-		}
-		bad(key, fmt.Sprintf("%q", v), fmt.Sprintf("one of %q", allowed))
-	}
+	v := validator{}
+	geometryOK := c.validateGeometry(&v)
+	v.oneOf("policy", c.Policy, PolicyLRU, PolicyFIFO, PolicyRandom, PolicySRRIP)
+	v.oneOf("hash", c.Hash, HashMod, HashXOR)
+	modeOK := v.oneOf("mode", c.Mode, ModeNone, ModeWays, ModePrevK, ModePages, ModeTokens)
+	layoutOK := v.oneOf("layout", c.Layout, LayoutRounded, LayoutPacked, LayoutPaged)
+	pageOK := v.intIn("pageTokens", c.PageTokens, 1, 4096)
 
-	geometryOK := true
-	if c.Line < 8 || c.Line > 1<<16 || bits.OnesCount(uint(c.Line)) != 1 {
-		bad("line", fmt.Sprint(c.Line), "a power of two from 8 to 65536 bytes")
-		geometryOK = false
-	}
-	geometryOK = intIn("ways", c.Ways, 1, 64) && geometryOK
-	if geometryOK {
-		setBytes := int64(c.Line) * int64(c.Ways)
-		switch {
-		case c.Capacity < Size(setBytes) || int64(c.Capacity)%setBytes != 0:
-			bad("capacity", c.Capacity.String(), fmt.Sprintf("a positive multiple of line*ways = %d bytes (whole sets)", setBytes))
-			geometryOK = false
-		case int64(c.Capacity)/int64(c.Line) > MaxLines:
-			bad("capacity", c.Capacity.String(), fmt.Sprintf("at most %d lines (%s with %d-byte lines)", MaxLines, Size(int64(MaxLines)*int64(c.Line)), c.Line))
-			geometryOK = false
-		}
-	}
-	oneOf("policy", c.Policy, PolicyLRU, PolicyFIFO, PolicyRandom, PolicySRRIP)
-	oneOf("hash", c.Hash, HashMod, HashXOR)
-	oneOf("mode", c.Mode, ModeNone, ModeWays, ModePrevK, ModePages, ModeTokens)
-	oneOf("layout", c.Layout, LayoutRounded, LayoutPacked, LayoutPaged)
-	pageOK := intIn("pageTokens", c.PageTokens, 1, 4096)
-
-	layersOK := intIn("layers", c.Layers, 1, 4096)
-	topkOK := intIn("topk", c.TopK, 1, 1<<20)
-	intIn("kvBytes", c.KVBytes, 1, 1<<20)
-	intIn("indexerBytes", c.IndexerBytes, 0, 1<<20)
+	layersOK := v.intIn("layers", c.Layers, 1, 4096)
+	topkOK := v.intIn("topk", c.TopK, 1, 1<<20)
+	kvOK := v.intIn("kvBytes", c.KVBytes, 1, 1<<20)
+	v.intIn("indexerBytes", c.IndexerBytes, 0, 1<<20)
 	if c.WeightBytes < 0 || c.WeightBytes > 1<<40 {
-		bad("weightBytes", c.WeightBytes.String(), "0..1TiB")
+		v.bad("weightBytes", c.WeightBytes.String(), "0..1TiB")
 	}
-	promptOK := intIn("prompt", c.Prompt, 1, MaxContext-1)
-	stepsOK := intIn("steps", c.Steps, 1, 1<<20)
-	if promptOK && stepsOK && c.Prompt+c.Steps > MaxContext {
-		bad("steps", fmt.Sprint(c.Steps), fmt.Sprintf("at most %d with prompt %d (context up to %d tokens)", MaxContext-c.Prompt, c.Prompt, MaxContext))
-	} else if layersOK && promptOK && stepsOK && int64(c.Layers)*int64(c.Prompt+c.Steps) > MaxTokenTable {
-		bad("layers", fmt.Sprint(c.Layers), fmt.Sprintf("such that layers*(prompt+steps) <= %d, got %d", MaxTokenTable, int64(c.Layers)*int64(c.Prompt+c.Steps)))
+	promptOK := v.intIn("prompt", c.Prompt, 1, MaxContext-1)
+	stepsOK := v.intIn("steps", c.Steps, 1, 1<<20)
+	if promptOK && stepsOK {
+		context := int64(c.Prompt) + int64(c.Steps)
+		switch {
+		case context > MaxContext:
+			v.bad("steps", fmt.Sprint(c.Steps), fmt.Sprintf("1..%d with prompt %d (prompt+steps at most %d tokens)", MaxContext-c.Prompt, c.Prompt, MaxContext))
+		case layersOK && int64(c.Layers)*context > MaxTokenTable:
+			v.bad("layers", fmt.Sprint(c.Layers), fmt.Sprintf("1..%d with prompt+steps = %d tokens (layers*(prompt+steps) at most %d)", MaxTokenTable/context, context, MaxTokenTable))
+		}
 	}
 	if layersOK && topkOK && int64(c.Layers)*int64(c.TopK) > MaxSelections {
-		bad("topk", fmt.Sprint(c.TopK), fmt.Sprintf("such that layers*topk <= %d", MaxSelections))
+		v.bad("topk", fmt.Sprint(c.TopK), fmt.Sprintf("1..%d with %d layers (layers*topk at most %d)", MaxSelections/c.Layers, c.Layers, MaxSelections))
 	}
 
-	floatIn("stepOverlap", c.StepOverlap, 0, 1)
-	floatIn("layerOverlap", c.LayerOverlap, 0, 1)
-	floatIn("returnRate", c.ReturnRate, 0, 1)
-	floatIn("lookback", c.Lookback, 1, 1000)
-	intIn("sinks", c.Sinks, 0, 1<<20)
-	intIn("window", c.Window, 0, 1<<20)
-	if topkOK && c.Sinks >= 0 && c.Window >= 0 && c.Sinks+c.Window > c.TopK {
-		bad("window", fmt.Sprint(c.Window), fmt.Sprintf("at most topk-sinks = %d (sinks and window are always selected)", c.TopK-c.Sinks))
-	}
-	floatIn("skew", c.Skew, 0, 8)
-
-	floatIn("bandwidth", c.Bandwidth, 1e-3, 1e7)
-	floatIn("missLatency", c.MissLatency, 0, 1e9)
-	floatIn("hitLatency", c.HitLatency, 0, 1e9)
-	intIn("mlp", c.MLP, 1, 1<<20)
-
-	if geometryOK && pageOK {
-		if err := c.validateReserve(); err != nil {
-			errs = append(errs, err)
+	v.floatIn("stepOverlap", c.StepOverlap, 0, 1)
+	v.floatIn("layerOverlap", c.LayerOverlap, 0, 1)
+	v.floatIn("returnRate", c.ReturnRate, 0, 1)
+	v.floatIn("lookback", c.Lookback, 1, 1000)
+	sinksOK := v.intIn("sinks", c.Sinks, 0, 1<<20)
+	windowOK := v.intIn("window", c.Window, 0, 1<<20)
+	if topkOK && sinksOK && windowOK {
+		// Sinks and window are always selected, so they must fit in topk.
+		switch {
+		case c.Sinks > c.TopK:
+			v.bad("sinks", fmt.Sprint(c.Sinks), fmt.Sprintf("0..topk = %d (sinks are always selected)", c.TopK))
+		case c.Sinks+c.Window > c.TopK:
+			v.bad("window", fmt.Sprint(c.Window), fmt.Sprintf("0..topk-sinks = %d (sinks and window are always selected)", c.TopK-c.Sinks))
 		}
 	}
-	return errors.Join(errs...)
+	v.floatIn("skew", c.Skew, 0, 8)
+
+	v.floatIn("bandwidth", c.Bandwidth, 1e-3, 1e7)
+	v.floatIn("missLatency", c.MissLatency, 0, 1e9)
+	v.floatIn("hitLatency", c.HitLatency, 0, 1e9)
+	v.intIn("mlp", c.MLP, 1, 1<<20)
+
+	if c.Reserve < 0 || c.Reserve > MaxSize {
+		v.bad("reserve", c.Reserve.String(), "0..1PiB")
+	} else if geometryOK && modeOK && layoutOK && pageOK && kvOK {
+		if err := c.validateReserve(); err != nil {
+			v.errs = append(v.errs, err)
+		}
+	}
+	return errors.Join(v.errs...)
 }
 
-// validateReserve checks that the reservation fits: at least one unit of
-// the mode's granularity, and at least one way left to the shared part.
-func (c Config) validateReserve() error {
-	way := c.WayBytes()
-	maxReserve := int64(c.Capacity) - way
-	if c.Reserve < 0 || int64(c.Reserve) > int64(c.Capacity) {
-		return &FieldError{"reserve", c.Reserve.String(), "0..capacity (" + c.Capacity.String() + ")"}
+// validateGeometry checks line, ways and capacity, and reports whether
+// all three are valid.
+func (c Config) validateGeometry(v *validator) bool {
+	ok := true
+	if c.Line < 8 || c.Line > 1<<16 || bits.OnesCount(uint(c.Line)) != 1 {
+		v.bad("line", fmt.Sprint(c.Line), "a power of two from 8 to 65536 bytes")
+		ok = false
 	}
+	ok = v.intIn("ways", c.Ways, 1, 64) && ok
+	if c.Capacity < 1 || c.Capacity > MaxSize {
+		v.bad("capacity", c.Capacity.String(), "1..1PiB")
+		return false
+	}
+	if !ok {
+		return false
+	}
+	setBytes := int64(c.Line) * int64(c.Ways)
+	if int64(c.Capacity)%setBytes != 0 {
+		v.bad("capacity", c.Capacity.String(), fmt.Sprintf("a multiple of line*ways = %d bytes (whole sets)", setBytes))
+		return false
+	}
+	if lines := int64(c.Capacity) / int64(c.Line); lines > MaxLines {
+		v.bad("capacity", c.Capacity.String(), fmt.Sprintf("at most %d lines = %s with %d-byte lines", MaxLines, Size(int64(MaxLines)*int64(c.Line)), c.Line))
+		return false
+	}
+	return true
+}
+
+// validator collects the problems Validate finds.
+type validator struct{ errs []error }
+
+func (v *validator) bad(key, value, allowed string) {
+	v.errs = append(v.errs, &FieldError{Key: key, Value: value, Allowed: allowed})
+}
+
+func (v *validator) intIn(key string, x, lo, hi int) bool {
+	if x < lo || x > hi {
+		v.bad(key, fmt.Sprint(x), fmt.Sprintf("%d..%d", lo, hi))
+		return false
+	}
+	return true
+}
+
+func (v *validator) floatIn(key string, x, lo, hi float64) {
+	if math.IsNaN(x) || x < lo || x > hi {
+		v.bad(key, strconv.FormatFloat(x, 'g', -1, 64), fmt.Sprintf("%g..%g", lo, hi))
+	}
+}
+
+func (v *validator) oneOf(key, x string, allowed ...string) bool {
+	if slices.Contains(allowed, x) {
+		return true
+	}
+	v.bad(key, strconv.Quote(x), "one of "+strings.Join(allowed, ", "))
+	return false
+}
+
+// validateReserve checks that the reservation fits: in mode none, anything
+// from 0 to the capacity (it is ignored); in the other modes at least one
+// unit of the mode's granularity, and at most the capacity minus one way,
+// so that the shared part keeps at least one way. It needs valid geometry,
+// mode, layout, pageTokens and kvBytes.
+func (c Config) validateReserve() error {
 	if c.Mode == ModeNone {
+		if c.Reserve > c.Capacity {
+			return &FieldError{"reserve", c.Reserve.String(), "0..capacity = " + c.Capacity.String()}
+		}
 		return nil
 	}
+	way := c.WayBytes()
+	maxReserve := int64(c.Capacity) - way
 	unit, unitName := way, "one way (sets*line)"
 	switch c.Mode {
 	case ModePrevK, ModeTokens:
 		unit, unitName = c.TokenStride(), "one token slot"
 	case ModePages:
-		unit, unitName = c.TokenStride()*int64(c.PageTokens), "one page slot (pageTokens token slots)"
+		unit, unitName = c.TokenStride()*int64(c.PageTokens), "one page of token slots (pageTokens*tokenStride)"
 	}
 	if int64(c.Reserve) < unit || int64(c.Reserve) > maxReserve {
 		return &FieldError{"reserve", c.Reserve.String(),
-			fmt.Sprintf("from %s = %d bytes to capacity minus one way = %s in mode %s", unitName, unit, Size(maxReserve), c.Mode)}
+			fmt.Sprintf("%s..%s in mode %s: from %s to capacity minus one way", Size(unit), Size(maxReserve), c.Mode, unitName)}
 	}
 	return nil
 }
 
 // TokenLines is the largest number of lines one token's KV entry spans in
-// the configured layout: ceil(kvBytes/line), or in the packed layout, where
-// entry i starts at byte i*kvBytes, the span from the worst start offset in
-// a line (line - gcd(kvBytes, line)).
+// the configured layout, 0 if line or kvBytes is not positive. In the
+// rounded and paged layouts every entry starts on a line (paged pages hold
+// pageTokens entries at that stride, at line-aligned frames), so it is
+// ceil(kvBytes/line). In the packed layout entry i starts at byte
+// i*kvBytes of a line-aligned region; the starts fall at every multiple of
+// g = gcd(kvBytes, line) within a line, so the worst entry starts at
+// offset line-g and spans ceil((line-g+kvBytes)/line) lines.
 func (c Config) TokenLines() int {
 	if c.Line <= 0 || c.KVBytes <= 0 {
 		return 0
 	}
-	worstOffset := 0
+	worst := 0
 	if c.Layout == LayoutPacked {
-		worstOffset = c.Line - gcd(c.KVBytes, c.Line)
+		worst = c.Line - gcd(c.KVBytes, c.Line)
 	}
-	return (worstOffset + c.KVBytes + c.Line - 1) / c.Line
+	// ceil((worst+kvBytes)/line), written so that no sum can overflow.
+	rest := uint64(worst) + uint64(c.KVBytes%c.Line)
+	lines := c.KVBytes/c.Line + int(rest/uint64(c.Line))
+	if rest%uint64(c.Line) != 0 {
+		lines++
+	}
+	return lines
 }
 
 func gcd(a, b int) int {
@@ -184,5 +235,5 @@ func gcd(a, b int) int {
 }
 
 // TokenStride is the bytes one token slot of the reservation occupies:
-// TokenLines lines.
+// TokenLines whole lines, enough for any token's entry in the layout.
 func (c Config) TokenStride() int64 { return int64(c.TokenLines()) * int64(c.Line) }
