@@ -34,7 +34,7 @@ func (c *Counts) Add(o Counts) {
 type ByClass [workload.NumClasses]Counts
 
 // Sum returns the counts of all classes together.
-func (b *ByClass) Sum() Counts {
+func (b ByClass) Sum() Counts {
 	var s Counts
 	for _, c := range b {
 		s.Add(c)
@@ -50,7 +50,7 @@ func (b *ByClass) Add(o *ByClass) {
 }
 
 // BlockingMisses are the misses of the KV gather: they stall the step.
-func (b *ByClass) BlockingMisses() int64 { return b[workload.KV].Misses }
+func (b ByClass) BlockingMisses() int64 { return b[workload.KV].Misses }
 
 // LayerStats is what one layer of one step did.
 type LayerStats struct {
