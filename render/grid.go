@@ -1,0 +1,103 @@
+package render
+
+import "fmt"
+
+// Cells is a raster of palette indices, one byte per cell (for the LLC
+// picture, one cell per cache line), stored row by row: the cell at column
+// x, row y is Idx[y*W+x].
+type Cells struct {
+	W, H int
+	Idx  []byte
+}
+
+// BinnedSize returns the size in pixels of a w x h raster of cells when each
+// pixel stands for a bin of bx x by cells. Partial bins at the right and
+// bottom edges still get a pixel.
+func BinnedSize(w, h, bx, by int) (pw, ph int) {
+	if w <= 0 || h <= 0 || bx <= 0 || by <= 0 {
+		return 0, 0
+	}
+	return (w + bx - 1) / bx, (h + by - 1) / by
+}
+
+// FillRGBA maps cells through the palette into dst, an RGBA buffer (4 bytes
+// a pixel, no padding between rows) of exactly the size BinnedSize gives.
+// It does not allocate, so dst can be reused from frame to frame and
+// uploaded with a single WritePixels.
+//
+// With bx = by = 1 each cell is one pixel. Otherwise each pixel is a bin of
+// up to bx x by cells and shows:
+//  1. the most urgent event in the bin, if any (BlockingMiss, then Miss,
+//     then Hit, then Evicted; see Palette.Urgency), so a single blocking
+//     miss among thousands of lines is never hidden by binning;
+//  2. else the owner held by the most cells of the bin, Empty included (a
+//     mostly empty bin looks empty); a tie goes to the owner met first
+//     reading the bin row by row.
+func FillRGBA(dst []byte, c Cells, bx, by int, p *Palette) error {
+	if c.W < 0 || c.H < 0 || len(c.Idx) != c.W*c.H {
+		return fmt.Errorf("render: %dx%d cells need %d indices, got %d", c.W, c.H, c.W*c.H, len(c.Idx))
+	}
+	if bx <= 0 || by <= 0 {
+		return fmt.Errorf("render: bin size must be positive, got %dx%d", bx, by)
+	}
+	pw, ph := BinnedSize(c.W, c.H, bx, by)
+	if len(dst) != 4*pw*ph {
+		return fmt.Errorf("render: %dx%d pixels need a buffer of %d bytes, got %d", pw, ph, 4*pw*ph, len(dst))
+	}
+	if bx == 1 && by == 1 {
+		for i, v := range c.Idx {
+			copy(dst[4*i:4*i+4], p.RGBA[v][:])
+		}
+		return nil
+	}
+	var b binner
+	for py := range ph {
+		y0 := py * by
+		y1 := min(y0+by, c.H)
+		for px := range pw {
+			x0 := px * bx
+			x1 := min(x0+bx, c.W)
+			v := b.pick(c, x0, x1, y0, y1, p)
+			o := 4 * (py*pw + px)
+			copy(dst[o:o+4], p.RGBA[v][:])
+		}
+	}
+	return nil
+}
+
+// binner chooses the index that represents one bin. Its count table lives
+// in the value (on the caller's stack) and is cleared after each bin by
+// walking only the indices the bin touched.
+type binner struct {
+	count   [256]int32
+	touched [256]byte // indices seen in this bin, in order of first sight
+}
+
+func (b *binner) pick(c Cells, x0, x1, y0, y1 int, p *Palette) byte {
+	n := 0
+	var urgent byte
+	var urgency uint8
+	for y := y0; y < y1; y++ {
+		for _, v := range c.Idx[y*c.W+x0 : y*c.W+x1] {
+			if u := p.Urgency[v]; u > urgency {
+				urgent, urgency = v, u
+			}
+			if b.count[v] == 0 {
+				b.touched[n] = v
+				n++
+			}
+			b.count[v]++
+		}
+	}
+	best, bestCount := byte(0), int32(0)
+	for _, v := range b.touched[:n] {
+		if b.count[v] > bestCount {
+			best, bestCount = v, b.count[v]
+		}
+		b.count[v] = 0
+	}
+	if urgency > 0 {
+		return urgent
+	}
+	return best
+}
