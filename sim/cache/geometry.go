@@ -136,25 +136,39 @@ func (ix *setIndex) countIn(s int, first, n uint64) uint64 {
 
 // lastIn writes into dst, most recent first, the last len(dst) (or fewer)
 // lines of [first, first+n) that map to set s, and returns how many it
-// wrote. Cost: one step per row visited, at most len(dst)+2 rows.
+// wrote. Cost: one step per line written, plus, for the hashed index, at
+// most two rows visited without a line.
 func (ix *setIndex) lastIn(s int, first, n uint64, dst []uint64) int {
 	if n == 0 || len(dst) == 0 {
 		return 0
 	}
-	last := first + n - 1
+	return ix.lastInRange(s, span{first: first, last: first + n - 1, lastCol: (first + n - 1) % ix.sets}, dst)
+}
+
+// span is a range of lines [first, last] with last's column precomputed,
+// so that a lazy set can find its lines without a division.
+type span struct {
+	first, last, lastCol uint64
+}
+
+func (ix *setIndex) span(first, n uint64) span {
+	_, col := ix.split(first + n - 1)
+	return span{first: first, last: first + n - 1, lastCol: col}
+}
+
+func (ix *setIndex) lastInRange(s int, r span, dst []uint64) int {
 	if !ix.xor {
 		// The lines of set s are s, s+sets, s+2*sets...: step down
-		// from the last one not after last.
-		_, col := ix.split(last)
-		x := last - col + uint64(s)
-		if uint64(s) > col {
+		// from the last one not after r.last.
+		x := r.last - r.lastCol + uint64(s)
+		if uint64(s) > r.lastCol {
 			if x < ix.sets {
 				return 0
 			}
 			x -= ix.sets
 		}
 		k := 0
-		for ; k < len(dst) && x >= first; k++ {
+		for ; k < len(dst) && x >= r.first; k++ {
 			dst[k] = x
 			if x < ix.sets {
 				return k + 1
@@ -163,14 +177,14 @@ func (ix *setIndex) lastIn(s int, first, n uint64, dst []uint64) int {
 		}
 		return k
 	}
-	r0, _ := ix.split(first)
+	r0, _ := ix.split(r.first)
 	k := 0
-	for r, _ := ix.split(last); k < len(dst); r-- {
-		if x := ix.lineAt(r, s); x >= first && x <= last {
+	for row, _ := ix.split(r.last); k < len(dst); row-- {
+		if x := ix.lineAt(row, s); x >= r.first && x <= r.last {
 			dst[k] = x
 			k++
 		}
-		if r == r0 {
+		if row == r0 {
 			break
 		}
 	}

@@ -14,11 +14,10 @@ package cache
 // restarts from it, and any region with no insertion since is provably
 // absent. That proof is what makes streams and gathers known-absent.
 
-// bulk is one stream applied lazily: lines [first, first+n) in order.
+// bulk is one stream applied lazily: the lines of span in order.
 type bulk struct {
-	seq   uint32
-	first uint64
-	n     uint64
+	seq uint32
+	span
 }
 
 // maxTail bounds the entries after a flush; past it, every set is

@@ -50,10 +50,17 @@ func (p *Partition) accessOrdered(s int, line uint64) (hit bool, victim uint64, 
 }
 
 // pushRange inserts, into the stack set[:n] of capacity len(set), the
-// lines of [first, first+cnt) that map to set s, all known to be absent,
-// as if one by one in address order, and returns the new length.
-func (p *Partition) pushRange(s int, set []uint64, n int, first, cnt uint64) int {
-	k := p.ix.lastIn(s, first, cnt, p.scan)
+// lines of span r that map to set s, all known to be absent, as if one by
+// one in address order, and returns the new length.
+func (p *Partition) pushRange(s int, set []uint64, n int, r span) int {
+	if n == 0 {
+		k := p.ix.lastInRange(s, r, set)
+		for i := range k {
+			set[i]++
+		}
+		return k
+	}
+	k := p.ix.lastInRange(s, r, p.scan)
 	if k == 0 {
 		return n
 	}
@@ -84,7 +91,7 @@ func (p *Partition) lazyContent(s int, dst []uint64) int {
 	tail := p.lazy.tail
 	var n int
 	if f := p.lazy.flush; f.seq > stamp {
-		n = p.pushRange(s, dst[:p.ways], 0, f.first, f.n)
+		n = p.pushRange(s, dst[:p.ways], 0, f.span)
 	} else {
 		n = int(p.count[s])
 		copy(dst[:n], p.tags[base:base+n])
@@ -93,7 +100,7 @@ func (p *Partition) lazyContent(s int, dst []uint64) int {
 		}
 	}
 	for _, b := range tail {
-		n = p.pushRange(s, dst[:p.ways], n, b.first, b.n)
+		n = p.pushRange(s, dst[:p.ways], n, b.span)
 	}
 	return n
 }

@@ -65,6 +65,7 @@ func (p *Partition) streamLazy(r int, first, n uint64) StreamResult {
 	}
 	z.seq++
 	res := StreamResult{Misses: n, Evictions: n, Lazy: true}
+	sp := p.ix.span(first, n)
 	// Sets leave the list while we walk it: walk a snapshot from the end.
 	for i := len(p.free.list) - 1; i >= 0; i-- {
 		if i >= len(p.free.list) {
@@ -77,7 +78,7 @@ func (p *Partition) streamLazy(r int, first, n uint64) StreamResult {
 		}
 		base := s * p.ways
 		before := int(p.count[s])
-		after := p.pushRange(s, p.tags[base:base+p.ways], before, first, n)
+		after := p.pushRange(s, p.tags[base:base+p.ways], before, sp)
 		p.count[s] = uint8(after)
 		res.Evictions -= uint64(min(int(m), p.ways-before))
 		z.stamp[s] = z.seq
@@ -87,7 +88,7 @@ func (p *Partition) streamLazy(r int, first, n uint64) StreamResult {
 	}
 	// Sets stamped seq-1 were up to date before this entry; they now lag
 	// by it, as every other lazy set does.
-	entry := bulk{seq: z.seq, first: first, n: n}
+	entry := bulk{seq: z.seq, span: sp}
 	rows := n / p.ix.sets
 	if rows >= uint64(p.ways)+1 {
 		// Every set receives at least Ways lines: a flush.
