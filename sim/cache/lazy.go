@@ -4,7 +4,7 @@ package cache
 // applied to an ordered (LRU, FIFO) partition in O(1) plus the sets with
 // empty ways, instead of one operation per line. Every such stream is a
 // bulk entry with a sequence number; set s is explicit up to entry
-// stamp[s], and is brought up to date (materialized) when it is next
+// stamp(s), and is brought up to date (materialized) when it is next
 // touched, by pushing, entry after entry, the stream lines that fall into
 // it. Because a stream of distinct absent lines only ever pushes onto a
 // set, the result is exactly what inserting every line would give.
@@ -26,8 +26,7 @@ const maxTail = 16
 
 type lazyState struct {
 	seq   uint32 // current sequence number; entries have seq <= it
-	stamp []uint32
-	flush bulk // the last flush still in the log (seq 0 when none)
+	flush bulk   // the last flush still in the log (seq 0 when none)
 	tail  []bulk
 
 	// Absence proof: a region is absent when nothing of it was inserted
@@ -38,12 +37,8 @@ type lazyState struct {
 	flushRegion int
 }
 
-func (z *lazyState) init(sets int, regionShift uint, regions int) {
+func (z *lazyState) init(regionShift uint, regions int) {
 	z.seq = 1
-	z.stamp = make([]uint32, sets)
-	for i := range z.stamp {
-		z.stamp[i] = 1
-	}
 	z.tail = make([]bulk, 0, maxTail)
 	z.regionShift = regionShift
 	z.lastInsert = make([]uint32, regions)
@@ -53,7 +48,6 @@ func (z *lazyState) init(sets int, regionShift uint, regions int) {
 
 func (z lazyState) clone() lazyState {
 	c := z
-	c.stamp = append([]uint32(nil), z.stamp...)
 	c.tail = append(make([]bulk, 0, maxTail), z.tail...)
 	c.lastInsert = append([]uint32(nil), z.lastInsert...)
 	return c

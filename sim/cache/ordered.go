@@ -1,13 +1,12 @@
 package cache
 
 // Operations on the ordered policies (LRU, FIFO): a set is a stack of its
-// valid lines, most recent first, count[s] of them.
+// valid lines, most recent first, count(s) of them.
 
 // rankOf returns the position of line in explicit set s, or -1.
 func (p *Partition) rankOf(s int, line uint64) int {
-	base := s * p.ways
 	tag := line + 1
-	for r, t := range p.tags[base : base+int(p.count[s])] {
+	for r, t := range p.set(s)[:p.count(s)] {
 		if t == tag {
 			return r
 		}
@@ -20,10 +19,10 @@ func (p *Partition) promote(s, r int) {
 	if r == 0 {
 		return
 	}
-	base := s * p.ways
-	t := p.tags[base+r]
-	copy(p.tags[base+1:base+r+1], p.tags[base:base+r])
-	p.tags[base] = t
+	set := p.set(s)
+	t := set[r]
+	copy(set[1:r+1], set[:r])
+	set[0] = t
 }
 
 func (p *Partition) accessOrdered(s int, line uint64) (hit bool, victim uint64, evicted bool) {
@@ -33,19 +32,19 @@ func (p *Partition) accessOrdered(s int, line uint64) (hit bool, victim uint64, 
 		}
 		return true, 0, false
 	}
-	base := s * p.ways
-	n := int(p.count[s])
+	set := p.set(s)
+	n := p.count(s)
 	if n == p.ways {
-		victim, evicted = p.tags[base+n-1]-1, true
+		victim, evicted = set[n-1]-1, true
 		n--
 	} else {
-		p.count[s]++
-		if int(p.count[s]) == p.ways {
+		p.setCount(s, n+1)
+		if n+1 == p.ways {
 			p.free.remove(s)
 		}
 	}
-	copy(p.tags[base+1:base+n+1], p.tags[base:base+n])
-	p.tags[base] = line + 1
+	copy(set[1:n+1], set[:n])
+	set[0] = line + 1
 	return false, victim, evicted
 }
 
@@ -74,27 +73,25 @@ func (p *Partition) pushRange(s int, set []uint64, n int, r span) int {
 
 // materialize brings explicit set s up to date with the lazy log.
 func (p *Partition) materialize(s int) {
-	if p.lazy.stamp[s] == p.lazy.seq {
+	if p.stamp(s) == p.lazy.seq {
 		return
 	}
-	base := s * p.ways
-	p.count[s] = uint8(p.lazyContent(s, p.tags[base:base+p.ways]))
-	p.lazy.stamp[s] = p.lazy.seq
+	p.setCount(s, p.lazyContent(s, p.set(s)))
+	p.setStamp(s, p.lazy.seq)
 }
 
 // lazyContent computes set s as the lazy log says it is now, into dst
 // (tag encoding, most recent first), and returns the number of lines. It
 // changes no state of the partition; dst may be the set's own storage.
 func (p *Partition) lazyContent(s int, dst []uint64) int {
-	base := s * p.ways
-	stamp := p.lazy.stamp[s]
+	stamp := p.stamp(s)
 	tail := p.lazy.tail
 	var n int
 	if f := p.lazy.flush; f.seq > stamp {
 		n = p.pushRange(s, dst[:p.ways], 0, f.span)
 	} else {
-		n = int(p.count[s])
-		copy(dst[:n], p.tags[base:base+n])
+		n = p.count(s)
+		copy(dst[:n], p.set(s)[:n])
 		for len(tail) > 0 && tail[0].seq <= stamp {
 			tail = tail[1:]
 		}

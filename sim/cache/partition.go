@@ -71,9 +71,13 @@ type Partition struct {
 	ix     setIndex
 	policy Policy
 	ways   int
-	tags   []uint64 // line+1, 0 = empty
-	count  []uint8  // ordered policies: valid lines of an explicit set
-	rrpv   []uint8  // SRRIP
+	// tags holds each set as a header word and Ways tags (line+1, 0 for
+	// empty), contiguous so that an access touches one place in memory.
+	// The header holds the set's lazy stamp (low 32 bits) and, for the
+	// ordered policies, its number of valid lines (bits 32-39).
+	tags   []uint64
+	stride int      // Ways+1
+	rrpv   []uint8  // SRRIP, s*Ways+w
 	rng    rand.PCG // Random
 	lazy   lazyState
 	free   emptySets
@@ -94,18 +98,18 @@ func New(g Geometry, o Options) (*Partition, error) {
 	}
 	p := &Partition{
 		geo: g, ix: newSetIndex(g), policy: o.Policy, ways: g.Ways,
-		tags: make([]uint64, g.Lines()),
+		tags: make([]uint64, g.Sets*(g.Ways+1)), stride: g.Ways + 1,
 		rng:  *rand.NewPCG(o.Seed, 0x5eed_7a11_d00d),
 		scan: make([]uint64, g.Ways),
 		peek: make([]uint64, g.Ways),
 	}
-	switch {
-	case o.Policy.ordered():
-		p.count = make([]uint8, g.Sets)
-	case o.Policy == SRRIP:
+	if o.Policy == SRRIP {
 		p.rrpv = make([]uint8, g.Lines())
 	}
-	p.lazy.init(g.Sets, o.RegionShift, o.Regions)
+	p.lazy.init(o.RegionShift, o.Regions)
+	for s := range g.Sets {
+		p.setStamp(s, p.lazy.seq)
+	}
 	p.free.init(g.Sets)
 	return p, nil
 }
@@ -123,7 +127,6 @@ func (p *Partition) SetOf(line uint64) int { return p.ix.set(line) }
 func (p *Partition) Clone() *Partition {
 	q := *p
 	q.tags = append([]uint64(nil), p.tags...)
-	q.count = append([]uint8(nil), p.count...)
 	q.rrpv = append([]uint8(nil), p.rrpv...)
 	q.scan = make([]uint64, p.ways)
 	q.peek = make([]uint64, p.ways)
@@ -198,17 +201,17 @@ func (p *Partition) Remove(line uint64) bool {
 		return false
 	}
 	s := p.ix.set(line)
-	base := s * p.ways
+	set := p.set(s)
 	if p.policy.ordered() {
 		p.materialize(s)
 		r := p.rankOf(s, line)
 		if r < 0 {
 			return false
 		}
-		n := int(p.count[s])
-		copy(p.tags[base+r:base+n-1], p.tags[base+r+1:base+n])
-		p.tags[base+n-1] = 0
-		p.count[s]--
+		n := p.count(s)
+		copy(set[r:n-1], set[r+1:n])
+		set[n-1] = 0
+		p.setCount(s, n-1)
 		p.free.add(s)
 		return true
 	}
@@ -216,9 +219,9 @@ func (p *Partition) Remove(line uint64) bool {
 	if w < 0 {
 		return false
 	}
-	p.tags[base+w] = 0
+	set[w] = 0
 	if p.rrpv != nil {
-		p.rrpv[base+w] = 0
+		p.rrpv[s*p.ways+w] = 0
 	}
 	return true
 }
@@ -244,8 +247,30 @@ func (p *Partition) PeekSet(s int, dst []uint64) []uint64 {
 		}
 		return dst
 	}
-	for w, t := range p.tags[s*p.ways : (s+1)*p.ways] {
+	for w, t := range p.set(s) {
 		dst[w] = t - 1 // 0 (empty) wraps to Empty
 	}
 	return dst
+}
+
+// set returns the ways of set s.
+func (p *Partition) set(s int) []uint64 {
+	b := s*p.stride + 1
+	return p.tags[b : b+p.ways : b+p.ways]
+}
+
+// count is the number of valid lines of explicit ordered set s.
+func (p *Partition) count(s int) int { return int(p.tags[s*p.stride] >> 32 & 0xff) }
+
+func (p *Partition) setCount(s, n int) {
+	h := &p.tags[s*p.stride]
+	*h = *h&^(0xff<<32) | uint64(n)<<32
+}
+
+// stamp is the lazy log entry set s is explicit up to.
+func (p *Partition) stamp(s int) uint32 { return uint32(p.tags[s*p.stride]) }
+
+func (p *Partition) setStamp(s int, seq uint32) {
+	h := &p.tags[s*p.stride]
+	*h = *h&^0xffffffff | uint64(seq)
 }

@@ -6,9 +6,8 @@ import "math/rand/v2"
 
 // wayOf returns the way holding line in set s, or -1.
 func (p *Partition) wayOf(s int, line uint64) int {
-	base := s * p.ways
 	tag := line + 1
-	for w, t := range p.tags[base : base+p.ways] {
+	for w, t := range p.set(s) {
 		if t == tag {
 			return w
 		}
@@ -17,28 +16,28 @@ func (p *Partition) wayOf(s int, line uint64) int {
 }
 
 func (p *Partition) accessPhysical(s int, line uint64) (hit bool, victim uint64, evicted bool) {
-	base := s * p.ways
+	set := p.set(s)
 	if w := p.wayOf(s, line); w >= 0 {
 		if p.policy == SRRIP {
-			p.rrpv[base+w] = 0
+			p.rrpv[s*p.ways+w] = 0
 		}
 		return true, 0, false
 	}
 	w := p.emptyWay(s)
 	if w < 0 {
 		w = p.victimWay(s)
-		victim, evicted = p.tags[base+w]-1, true
+		victim, evicted = set[w]-1, true
 	}
-	p.tags[base+w] = line + 1
+	set[w] = line + 1
 	if p.policy == SRRIP {
-		p.rrpv[base+w] = srripMax - 1
+		p.rrpv[s*p.ways+w] = srripMax - 1
 	}
 	return false, victim, evicted
 }
 
 // emptyWay returns the lowest empty way of set s, or -1.
 func (p *Partition) emptyWay(s int) int {
-	for w, t := range p.tags[s*p.ways : (s+1)*p.ways] {
+	for w, t := range p.set(s) {
 		if t == 0 {
 			return w
 		}

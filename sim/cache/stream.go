@@ -76,12 +76,11 @@ func (p *Partition) streamLazy(r int, first, n uint64) StreamResult {
 		if m == 0 {
 			continue
 		}
-		base := s * p.ways
-		before := int(p.count[s])
-		after := p.pushRange(s, p.tags[base:base+p.ways], before, sp)
-		p.count[s] = uint8(after)
+		before := p.count(s)
+		after := p.pushRange(s, p.set(s), before, sp)
+		p.setCount(s, after)
 		res.Evictions -= uint64(min(int(m), p.ways-before))
-		z.stamp[s] = z.seq
+		p.setStamp(s, z.seq)
 		if after == p.ways {
 			p.free.remove(s)
 		}
@@ -105,7 +104,7 @@ func (p *Partition) streamLazy(r int, first, n uint64) StreamResult {
 
 // materializeAll brings every set up to date and empties the lazy log.
 func (p *Partition) materializeAll() {
-	for s := range p.lazy.stamp {
+	for s := range p.geo.Sets {
 		p.materialize(s)
 	}
 	p.lazy.flush = bulk{}
