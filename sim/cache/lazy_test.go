@@ -3,6 +3,7 @@ package cache
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -95,4 +96,39 @@ func checkStream(t *testing.T, p *Partition, r *refCache, first, n uint64, bypas
 		return 1
 	}
 	return 0
+}
+
+// TestStreamLargerThanCacheEqualsLineByLine: a weight stream three times
+// the cache, applied lazily, leaves every set exactly as inserting its
+// lines one by one does (the partition without region tracking cannot
+// prove absence, so it goes line by line), with the same counts, for both
+// set indexes and both ordered policies, after some scattered traffic.
+func TestStreamLargerThanCacheEqualsLineByLine(t *testing.T) {
+	for _, g := range []Geometry{{Sets: 1000, Ways: 16}, {Sets: 1024, Ways: 12, XOR: true}, {Sets: 999, Ways: 7, XOR: true}} {
+		for _, pol := range []Policy{LRU, FIFO} {
+			lazy, _ := New(g, Options{Policy: pol, RegionShift: 32, Regions: 8})
+			plain, _ := New(g, Options{Policy: pol})
+			rng := rand.New(rand.NewPCG(1, 1))
+			for range 5000 {
+				x := 1<<32 + rng.Uint64N(1<<20)
+				lazy.Access(x)
+				plain.Access(x)
+			}
+			n := uint64(3*g.Lines() + 77)
+			a, b := lazy.Stream(2<<32+5, n, false), plain.Stream(2<<32+5, n, false)
+			if !a.Lazy || b.Lazy {
+				t.Fatalf("%+v %v: lazy=%v, plain lazy=%v; want only the first lazy", g, pol, a.Lazy, b.Lazy)
+			}
+			a.Lazy = false
+			if a != b {
+				t.Errorf("%+v %v: lazy stream %+v, line by line %+v", g, pol, a, b)
+			}
+			x, y := make([]uint64, g.Ways), make([]uint64, g.Ways)
+			for s := range g.Sets {
+				if p, q := lazy.PeekSet(s, x), plain.PeekSet(s, y); !slices.Equal(p, q) {
+					t.Fatalf("%+v %v: set %d = %x after the lazy stream, %x line by line", g, pol, s, p, q)
+				}
+			}
+		}
+	}
 }
