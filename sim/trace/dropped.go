@@ -1,0 +1,60 @@
+package trace
+
+import "math/rand/v2"
+
+// droppedStep lists, for one step t' and every layer, the tokens of S(t',l)
+// that S(t'+1,l) dropped: the candidates to return with lookback t - t'.
+// A token leaves its list when drawn, or when found selected again since
+// (its stamp is no longer t'), so each list only shrinks and a draw costs
+// O(1) amortized.
+type droppedStep struct {
+	toks       []int32
+	start, end []int32 // layer l's live tokens are toks[start[l]:end[l]]
+}
+
+// droppedBuilder gathers one step's lists layer by layer.
+type droppedBuilder struct {
+	toks []int32
+	ends []int32
+}
+
+func (b *droppedBuilder) reset() {
+	b.toks, b.ends = b.toks[:0], b.ends[:0]
+}
+
+// add appends the tokens of prev whose stamp is still drop (not kept) as the
+// next layer's list.
+func (b *droppedBuilder) add(prev, last []int32, drop int32) {
+	for _, tok := range prev {
+		if last[tok] == drop {
+			b.toks = append(b.toks, tok)
+		}
+	}
+	b.ends = append(b.ends, int32(len(b.toks)))
+}
+
+// finish returns the step's lists in storage of their exact size.
+func (b *droppedBuilder) finish() *droppedStep {
+	d := &droppedStep{
+		toks:  append([]int32(nil), b.toks...),
+		start: make([]int32, len(b.ends)),
+		end:   append([]int32(nil), b.ends...),
+	}
+	for l := 1; l < len(b.ends); l++ {
+		d.start[l] = b.ends[l-1]
+	}
+	return d
+}
+
+// take removes and returns a random token of layer l's list whose stamp in
+// last is still want, or -1 when the list runs out.
+func (d *droppedStep) take(rng *rand.Rand, l int, last []int32, want int32) int32 {
+	for d.end[l] > d.start[l] {
+		tok := takeRandom(rng, d.toks[d.start[l]:d.end[l]])
+		d.end[l]--
+		if last[tok] == want {
+			return tok
+		}
+	}
+	return -1
+}

@@ -1,0 +1,219 @@
+package trace
+
+import "slices"
+
+// generate fills out (len min(TopK, N)) with S(t,l), sorted, from prev =
+// S(t-1,l) (nil at step 0) and above = S(t,l-1) (nil at layer 0), and stamps
+// every selected token in the layer's last-selected table. Step 0 is step
+// "-1" with an empty selection: every slot is a refill. Cost is O(k) for a
+// selection of k tokens (plus k log k to sort the refills), independent of N.
+func (g *Generator) generate(t, l int, prev, above, out []int32) {
+	N := g.p.Prompt + t
+	last := g.last[l*g.ctx : l*g.ctx+N]
+	cur := stamp(t)
+	if N <= g.p.TopK { // the whole context fits in k
+		for i := range out {
+			out[i] = int32(i)
+			last[i] = cur
+		}
+		if prev != nil {
+			g.drops.add(nil, last, cur-1) // nothing dropped
+		}
+		return
+	}
+	// Sinks [0, s) and window [N-w, N) are always selected; since
+	// s+w <= k < N they are disjoint and every other token lies between.
+	s, w := g.p.Sinks, g.p.Window
+	for i := 0; i < s; i++ {
+		last[i] = cur
+	}
+	for i := N - w; i < N; i++ {
+		last[i] = cur
+	}
+
+	// Each other token of S(t-1,l) is kept with probability StepOverlap.
+	// prev is sorted, so kept is too.
+	kept := g.kept[:0]
+	for _, tok := range prev {
+		if last[tok] != cur && chance(g.rng, g.keepThr) {
+			last[tok] = cur
+			kept = append(kept, tok)
+		}
+	}
+	kept = g.trimKept(kept, len(out)-s-w, last, cur)
+	if prev != nil {
+		g.drops.add(prev, last, cur-1)
+	}
+	free := len(out) - s - w - len(kept)
+
+	// The previous layer's tokens still open to this layer form the pool;
+	// in counts S(t,l) ∩ S(t,l-1) so far, target is its goal.
+	var aboveLast []int32
+	in, target := 0, 0
+	if above != nil {
+		aboveLast = g.last[(l-1)*g.ctx : (l-1)*g.ctx+N]
+		in = g.pool.build(above, last, t, min(t, g.look.maxDistance()))
+		target = int((g.layerFix*uint64(len(out)) + 1<<31) >> 32)
+	}
+
+	refill := g.refill[:0]
+	for i := range free {
+		// Take this slot from the previous layer with the probability
+		// that spreads the overlap still missing over the slots left.
+		fromAbove := false
+		if want := target - in; want > 0 {
+			fromAbove = chance(g.rng, ratio53(want, free-i))
+		}
+		tok := g.pick(t, l, last, fromAbove, chance(g.rng, g.retThr))
+		last[tok] = cur
+		if aboveLast != nil && aboveLast[tok] == cur {
+			in++
+		}
+		refill = append(refill, tok)
+	}
+	slices.Sort(refill)
+	mergeSelection(out, s, kept, refill, N-w, N)
+	g.kept, g.refill = kept, refill
+}
+
+// trimKept drops random tokens of kept until at most room are left (only
+// when StepOverlap is near 1: the token leaving the window is kept too) and
+// returns kept, still sorted.
+func (g *Generator) trimKept(kept []int32, room int, last []int32, cur int32) []int32 {
+	if len(kept) <= room {
+		return kept
+	}
+	for excess := len(kept) - room; excess > 0; {
+		if tok := kept[g.rng.IntN(len(kept))]; last[tok] == cur {
+			last[tok] = cur - 1
+			excess--
+		}
+	}
+	n := 0
+	for _, tok := range kept {
+		if last[tok] == cur {
+			kept[n] = tok
+			n++
+		}
+	}
+	return kept[:n]
+}
+
+// mergeSelection writes the sinks [0, s), the merge of the sorted kept and
+// refill, then the window [w0, N) into out.
+func mergeSelection(out []int32, s int, kept, refill []int32, w0, N int) {
+	o := 0
+	for tok := 0; tok < s; tok++ {
+		out[o] = int32(tok)
+		o++
+	}
+	i, j := 0, 0
+	for i < len(kept) || j < len(refill) {
+		if j == len(refill) || (i < len(kept) && kept[i] < refill[j]) {
+			out[o] = kept[i]
+			i++
+		} else {
+			out[o] = refill[j]
+			j++
+		}
+		o++
+	}
+	for tok := w0; tok < N; tok++ {
+		out[o] = int32(tok)
+		o++
+	}
+}
+
+// pick chooses the token of one free slot: a returning one (with
+// returning) or one never selected, from S(t,l-1) (with fromAbove) or from
+// the layer's own history and the popularity. Each choice falls back to the
+// next when it finds nothing, so the one that lands is always valid.
+func (g *Generator) pick(t, l int, last []int32, fromAbove, returning bool) int32 {
+	if returning {
+		if tok := g.drawReturning(t, l, last, fromAbove); tok >= 0 {
+			return tok
+		}
+	}
+	if fromAbove {
+		if tok := g.pool.takeFresh(g.rng, last); tok >= 0 {
+			return tok
+		}
+		// S(t,l-1) has no token new to this layer: keep the overlap with
+		// a returning one of it.
+		if d := g.look.draw(g.rng); d <= t {
+			if tok := g.pool.takeReturning(g.rng, d, last, stamp(t-d)); tok >= 0 {
+				return tok
+			}
+		}
+	}
+	if tok := g.drawNever(last); tok >= 0 {
+		return tok
+	}
+	// The layer has selected (nearly) all of its context: settle for a
+	// returning token, so that lookback keeps its distribution.
+	for range drawTries {
+		if tok := g.drawReturning(t, l, last, fromAbove); tok >= 0 {
+			return tok
+		}
+	}
+	return g.drawAny(last, stamp(t))
+}
+
+// drawTries bounds the rejection draws of one token from one source; a miss
+// falls back to the next source.
+const drawTries = 32
+
+// drawReturning returns a token this layer last selected exactly d steps
+// ago, d >= 2 drawn with mean Lookback, so that its lookback is d: with
+// fromAbove one of S(t,l-1) if there is one, else any. It returns -1 when d
+// reaches before step 0 or no token was last selected d steps ago.
+func (g *Generator) drawReturning(t, l int, last []int32, fromAbove bool) int32 {
+	d := g.look.draw(g.rng)
+	if d > t {
+		return -1
+	}
+	want := stamp(t - d)
+	if fromAbove {
+		if tok := g.pool.takeReturning(g.rng, d, last, want); tok >= 0 {
+			return tok
+		}
+	}
+	return g.dropped[t-d].take(g.rng, l, last, want)
+}
+
+// drawNever returns a token this layer never selected, drawn from the
+// skewed popularity, or failing that uniformly; -1 if none turns up.
+func (g *Generator) drawNever(last []int32) int32 {
+	n := len(last)
+	for range drawTries {
+		tok := n - 1 - g.age.drawAge(g.rng, n)
+		if last[tok] == never {
+			return int32(tok)
+		}
+	}
+	for range drawTries {
+		if tok := g.rng.IntN(n); last[tok] == never {
+			return int32(tok)
+		}
+	}
+	return -1
+}
+
+// drawAny returns a token not in S(t-1,l), or failing that any token not
+// yet in S(t,l): one always exists while a slot is open. The scan runs only
+// when nearly every token is in S(t,l) or S(t-1,l), so when N is about k.
+func (g *Generator) drawAny(last []int32, cur int32) int32 {
+	n := len(last)
+	for range drawTries {
+		if tok := g.rng.IntN(n); last[tok] < cur-1 {
+			return int32(tok)
+		}
+	}
+	start := g.rng.IntN(n)
+	for i := range n {
+		if tok := (start + i) % n; last[tok] != cur {
+			return int32(tok)
+		}
+	}
+	panic("trace: no token left to select") // unreachable: len(out) <= N
+}
