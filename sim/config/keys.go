@@ -151,11 +151,12 @@ func (c Config) Query(base Config) url.Values {
 
 // ApplyQuery sets every config key found in q with Set, skipping the keys
 // listed in extra (the page's own parameters, such as "preset" or "play").
-// A key given several times takes its last value. It stops at nothing: a
-// link with one bad value or unknown key still applies every other key,
-// and the problems come back joined with errors.Join (nil if none), in
-// sorted key order. Unknown keys wrap ErrUnknownKey; bad values are
-// *FieldError. It does not validate: call Validate afterwards.
+// A key given several times takes its last value; a key with no value at
+// all (only a hand-built url.Values has one) is skipped. It stops at
+// nothing: a link with one bad value or unknown key still applies every
+// other key, and the problems come back joined with errors.Join (nil if
+// none), in sorted key order. Unknown keys wrap ErrUnknownKey; bad values
+// are *FieldError. It does not validate: call Validate afterwards.
 func (c *Config) ApplyQuery(q url.Values, extra ...string) error {
 	keys := make([]string, 0, len(q))
 	for k := range q {

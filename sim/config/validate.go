@@ -26,10 +26,11 @@ const (
 // allowed. Its message is worded for the person who typed the value.
 type FieldError struct {
 	Key     string // the config key, as in JSON, URL and flags
-	Value   string // the refused value, formatted
-	Allowed string // what would have been accepted
+	Value   string // the refused value: as Get formats it, or quoted text as typed
+	Allowed string // what would have been accepted, with its range
 }
 
+// Error returns "config: KEY must be ALLOWED, got VALUE".
 func (e *FieldError) Error() string {
 	return fmt.Sprintf("config: %s must be %s, got %s", e.Key, e.Allowed, e.Value)
 }
