@@ -313,7 +313,7 @@ func TestEngineMatchesReference(t *testing.T) {
 					t.Fatalf("random config invalid: %v", err)
 				}
 				var src trace.Source
-				if i%2 == 1 || true {
+				if i%2 == 1 {
 					src = newRandomSource(c.Seed, c.Layers, c.Steps, c.TopK, c.Prompt)
 				}
 				e, err := New(c, src)
