@@ -8,6 +8,9 @@ set -Eeuo pipefail
 cd "$(dirname "$0")"
 
 STATICCHECK_VERSION=v0.8.2
+# DSAVIZ_DIST moves the static site elsewhere (the end-to-end test builds into a temp dir).
+DIST=${DSAVIZ_DIST:-dist}
+CHROMIUM=${DSAVIZ_CHROMIUM:-/usr/bin/chromium}
 
 # install_packages installs Debian packages that are missing, when we can.
 install_packages() {
@@ -27,6 +30,11 @@ install_packages() {
 }
 
 cmd_test() {
+	install_packages chromium
+	if [ ! -x "$CHROMIUM" ]; then
+		echo "build.sh: $CHROMIUM not found; the end-to-end test needs it" >&2
+		return 1
+	fi
 	go mod download
 	echo "== gofmt" >&2
 	local unformatted
@@ -38,6 +46,8 @@ cmd_test() {
 	fi
 	echo "== go vet" >&2
 	go vet ./...
+	echo "== go vet (GOOS=js GOARCH=wasm)" >&2
+	GOOS=js GOARCH=wasm go vet ./...
 	echo "== staticcheck $STATICCHECK_VERSION" >&2
 	go run "honnef.co/go/tools/cmd/staticcheck@$STATICCHECK_VERSION" ./...
 	echo "== sim imports nothing of the screen" >&2
@@ -45,19 +55,70 @@ cmd_test() {
 		echo "sim/ must not depend on ebiten, ebitenui or syscall/js" >&2
 		return 1
 	fi
-	echo "== go test (native, with fuzz seed corpora)" >&2
-	go test -count=1 ./...
+	echo "== go test (native, with fuzz seed corpora, and the browser end to end)" >&2
+	DSAVIZ_CHROMIUM=$CHROMIUM go test -count=1 ./...
 	echo "== go test (sim under GOOS=js GOARCH=wasm, node)" >&2
 	GOOS=js GOARCH=wasm go test -count=1 -exec "$(go env GOROOT)/lib/wasm/go_js_wasm_exec" ./sim/...
 	echo "== all checks passed" >&2
 }
 
+# remove_stage removes a half-built site left by a failed cmd_build.
+STAGE=
+remove_stage() {
+	if [ -n "$STAGE" ]; then rm -rf "$STAGE"; fi
+}
+
+# cmd_build writes the static site into $DIST: the page, the .wasm with a gzip -9 copy,
+# the wasm_exec.js of the Go toolchain that built it, and build.json for the loader.
+cmd_build() {
+	local goroot wasm_bytes gz_bytes version
+	goroot=$(go env GOROOT)
+	if [ ! -f "$goroot/lib/wasm/wasm_exec.js" ]; then
+		echo "build.sh: $goroot/lib/wasm/wasm_exec.js not found (Go 1.24 or newer is needed)" >&2
+		return 1
+	fi
+	mkdir -p "$(dirname "$DIST")"
+	STAGE=$(mktemp -d "${DIST%/}.tmp.XXXXXX")
+	trap remove_stage EXIT
+	local stage=$STAGE
+	echo "== wasm: GOOS=js GOARCH=wasm go build ./cmd/dsaviz" >&2
+	GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -o "$stage/dsaviz.wasm" ./cmd/dsaviz
+	gzip -9 -n -k "$stage/dsaviz.wasm"
+	cp "$goroot/lib/wasm/wasm_exec.js" "$stage/wasm_exec.js"
+	cp web/index.html web/style.css web/loader.js "$stage/"
+	wasm_bytes=$(stat -c %s "$stage/dsaviz.wasm")
+	gz_bytes=$(stat -c %s "$stage/dsaviz.wasm.gz")
+	version=$(sha256sum "$stage/dsaviz.wasm" | cut -c1-16)
+	# The loader needs the raw size: with Content-Encoding: gzip the stream yields
+	# decompressed bytes while Content-Length counts compressed ones.
+	printf '{\n  "wasm": "dsaviz.wasm",\n  "wasmBytes": %d,\n  "wasmGzipBytes": %d,\n  "version": "%s",\n  "go": "%s"\n}\n' \
+		"$wasm_bytes" "$gz_bytes" "$version" "$(go env GOVERSION)" >"$stage/build.json"
+	chmod 644 "$stage"/*
+	chmod 755 "$stage"
+	rm -rf "$DIST"
+	mv "$stage" "$DIST"
+	STAGE=
+	echo "build.sh: wrote $DIST/ (dsaviz.wasm $wasm_bytes bytes, gzipped $gz_bytes)" >&2
+}
+
 cmd_serve() {
-	echo "build.sh: the browser app is not built yet; running dsasim on the default preset instead" >&2
-	go run ./cmd/dsasim run -preset small-demo
+	local addr=${1:-127.0.0.1:8080}
+	cmd_build
+	mkdir -p bin
+	go build -trimpath -o bin/dsaserve ./cmd/dsaserve
+	exec bin/dsaserve -addr "$addr" -dir "$DIST"
+}
+
+cmd_desktop() {
+	mkdir -p bin
+	# ebiten v2.10 needs no cgo: X11 and GL libraries are opened at run time.
+	CGO_ENABLED=0 go build -trimpath -o bin/dsaviz ./cmd/dsaviz
+	echo "build.sh: wrote bin/dsaviz" >&2
 }
 
 case "${1:-}" in
+build) cmd_build ;;
+desktop) cmd_desktop ;;
 test) cmd_test ;;
 serve) shift; cmd_serve "$@" ;;
 *)

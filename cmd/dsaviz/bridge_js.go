@@ -1,0 +1,67 @@
+//go:build js
+
+package main
+
+import "syscall/js"
+
+// jsHost is the JavaScript bridge: it publishes window.dsaviz, the app's
+// interface for tests and for course pages that embed it:
+//
+//	dsaviz.ready       true once the second frame is drawn (the first may
+//	                   come before anything is presented)
+//	dsaviz.error       the last user-facing error, or ""
+//	dsaviz.config()    the current config as a flat object (URL keys)
+//	dsaviz.stats()     {step, layer, accesses, hits, reservedHits,
+//	                   sharedHits, misses, blockingMisses, hitRate,
+//	                   tokensPerSecond, fps, tps, frames, demoTicks, playing}
+//	dsaviz.play(), dsaviz.pause(), dsaviz.stepOnce()
+//	                   queue a command for the next Update; return false if
+//	                   the queue is full
+//	dsaviz.testPanic("update"|"draw")
+//	                   test hook: make the next Update or Draw panic, to
+//	                   check that the app recovers
+//
+// Only numbers, booleans and strings cross. Calls from JavaScript run on
+// their own goroutine, so they touch the Game only through the mailbox.
+type jsHost struct {
+	obj   js.Value
+	ready bool
+}
+
+// newHost installs window.dsaviz. Every js.FuncOf made here lives for the
+// whole program (the object is never removed), so none is released.
+func newHost(m *mailbox) host {
+	obj := js.Global().Get("Object").New()
+	obj.Set("ready", false)
+	obj.Set("error", "")
+	obj.Set("config", js.FuncOf(func(js.Value, []js.Value) any {
+		// TODO(engine): the current sim config, flat, sizes in bytes.
+		return js.ValueOf(map[string]any{})
+	}))
+	obj.Set("stats", js.FuncOf(func(js.Value, []js.Value) any {
+		return js.ValueOf(m.read().fields())
+	}))
+	poster := func(c command) js.Func {
+		return js.FuncOf(func(js.Value, []js.Value) any { return m.post(c) })
+	}
+	obj.Set("play", poster(cmdPlay))
+	obj.Set("pause", poster(cmdPause))
+	obj.Set("stepOnce", poster(cmdStepOnce))
+	obj.Set("testPanic", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) == 1 && args[0].Type() == js.TypeString && args[0].String() == "draw" {
+			return m.post(cmdPanicInDraw)
+		}
+		return m.post(cmdPanicInUpdate)
+	}))
+	js.Global().Set("dsaviz", obj)
+	return &jsHost{obj: obj}
+}
+
+func (h *jsHost) frameDrawn(frames int64) {
+	if !h.ready && frames >= 2 {
+		h.ready = true
+		h.obj.Set("ready", true)
+	}
+}
+
+func (h *jsHost) setError(msg string) { h.obj.Set("error", msg) }

@@ -1,0 +1,340 @@
+//go:build !js
+
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"image"
+	"image/png"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"dsaviz/internal/staticserve"
+)
+
+// The viewport of a projector-sized window; spike.md: the window size is not
+// the viewport, so it is emulated.
+const viewportW, viewportH = 1280, 800
+
+// stats mirrors the part of window.dsaviz.stats() the test reads.
+type stats struct {
+	Frames    int64   `json:"frames"`
+	DemoTicks int64   `json:"demoTicks"`
+	FPS       float64 `json:"fps"`
+	TPS       float64 `json:"tps"`
+	Playing   bool    `json:"playing"`
+	Step      int64   `json:"step"`
+	UpdateMs  float64 `json:"updateMs"`
+	DrawMs    float64 `json:"drawMs"`
+}
+
+// loadTimes mirrors window.dsavizLoad: milliseconds since navigation.
+type loadTimes struct {
+	Start, Downloaded, Instantiated, Ready float64
+}
+
+func TestBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser end-to-end test skipped in -short mode")
+	}
+	chromium := os.Getenv("DSAVIZ_CHROMIUM")
+	if chromium == "" {
+		chromium = "/usr/bin/chromium"
+	}
+	if _, err := exec.LookPath(chromium); err != nil {
+		t.Fatalf("Chromium not found at %s (%v): install Debian's chromium (./build.sh test does), "+
+			"set DSAVIZ_CHROMIUM, or run go test -short to skip the browser test", chromium, err)
+	}
+
+	site := buildSite(t)
+	srv := newLoopbackServer(t, site)
+
+	ctx := newBrowser(t, chromium)
+	messages := collectConsole(t, ctx)
+
+	start := time.Now()
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv)); err != nil {
+		t.Fatalf("navigate to %s: %v", srv, err)
+	}
+	// Poll on a timer: requestAnimationFrame polling slows down with the
+	// frame rate of software WebGL.
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`window.dsaviz && window.dsaviz.ready === true`,
+		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+		t.Fatalf("dsaviz.ready never became true: %v\nconsole:\n%s", err, messages)
+	}
+	t.Logf("ready %.1f s after navigating (wall clock, loopback)", time.Since(start).Seconds())
+	lt := evaluate[loadTimes](t, ctx, `({start: dsavizLoad.start, downloaded: dsavizLoad.downloaded,
+		instantiated: dsavizLoad.instantiated, ready: dsavizLoad.ready || performance.now()})`)
+	t.Logf("loader (ms since navigation): script %.0f, downloaded %.0f, instantiated %.0f, first frame %.0f",
+		lt.Start, lt.Downloaded, lt.Instantiated, lt.Ready)
+
+	t.Run("frames advance", func(t *testing.T) {
+		s0 := evaluate[stats](t, ctx, `dsaviz.stats()`)
+		s1 := waitStats(t, ctx, `s => s.frames >= `+itoa(s0.Frames+5))
+		t.Logf("frames %d -> %d, fps %.1f, tps %.1f", s0.Frames, s1.Frames, s1.FPS, s1.TPS)
+		if s1.DemoTicks <= s0.DemoTicks {
+			t.Errorf("demoTicks %d -> %d while playing, want an increase", s0.DemoTicks, s1.DemoTicks)
+		}
+	})
+
+	t.Run("loading screen gone, canvas not blank", func(t *testing.T) {
+		if gone := evaluate[bool](t, ctx, `document.getElementById('loading') === null`); !gone {
+			t.Errorf("the loading screen is still in the page after ready")
+		}
+		img := screenshot(t, ctx, "app.png")
+		if b := img.Bounds(); b.Dx() != viewportW || b.Dy() != viewportH {
+			t.Errorf("screenshot is %dx%d, want %dx%d", b.Dx(), b.Dy(), viewportW, viewportH)
+		}
+		if n := distinctColours(img); n < 16 {
+			t.Errorf("screenshot has %d distinct colours, want at least 16 (a blank or flat canvas?)", n)
+		}
+	})
+
+	t.Run("pause, step, play", func(t *testing.T) {
+		call(t, ctx, `dsaviz.pause()`)
+		paused := waitStats(t, ctx, `s => !s.playing`)
+		frames := paused.Frames
+		settled := waitStats(t, ctx, `s => s.frames >= `+itoa(frames+3))
+		if settled.DemoTicks != paused.DemoTicks {
+			t.Errorf("paused: demoTicks %d -> %d, want no change", paused.DemoTicks, settled.DemoTicks)
+		}
+		call(t, ctx, `dsaviz.stepOnce()`)
+		stepped := waitStats(t, ctx, `s => s.demoTicks === `+itoa(settled.DemoTicks+1))
+		if stepped.Playing {
+			t.Errorf("stepOnce left playback running")
+		}
+		call(t, ctx, `dsaviz.play()`)
+		waitStats(t, ctx, `s => s.playing && s.demoTicks > `+itoa(stepped.DemoTicks+1))
+	})
+
+	t.Run("recovers from a panic", func(t *testing.T) {
+		call(t, ctx, `dsaviz.testPanic("update")`)
+		if _, err := chromedp.Run(ctx, chromedp.Poll[string](`dsaviz.error`,
+			chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+			t.Fatalf("dsaviz.error stayed empty after a panic in Update: %v", err)
+		}
+		msg := evaluate[string](t, ctx, `dsaviz.error`)
+		if !strings.Contains(msg, "Update") {
+			t.Errorf("dsaviz.error = %q, want it to name Update", msg)
+		}
+		s := evaluate[stats](t, ctx, `dsaviz.stats()`)
+		if s.Playing {
+			t.Errorf("still playing after a panic, want paused")
+		}
+		after := waitStats(t, ctx, `s => s.frames >= `+itoa(s.Frames+3))
+		t.Logf("after the panic: frames %d -> %d; error %q", s.Frames, after.Frames, msg)
+		screenshot(t, ctx, "after-panic.png")
+	})
+
+	t.Run("follows resizes", func(t *testing.T) {
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(1000, 640)); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`(() => {
+			const c = document.querySelector('canvas');
+			return c && c.width === Math.round(1000 * devicePixelRatio) && c.height === Math.round(640 * devicePixelRatio);
+		})()`, chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+			size := evaluate[string](t, ctx, `(() => { const c = document.querySelector('canvas'); return c ? c.width + 'x' + c.height : 'no canvas'; })()`)
+			t.Fatalf("canvas did not follow the viewport to 1000x640: %v (canvas %s)", err, size)
+		}
+		s := evaluate[stats](t, ctx, `dsaviz.stats()`)
+		waitStats(t, ctx, `s => s.frames >= `+itoa(s.Frames+2))
+		screenshot(t, ctx, "resized.png")
+	})
+
+	final := evaluate[stats](t, ctx, `dsaviz.stats()`)
+	t.Logf("final: %d frames, fps %.1f, tps %.1f, CPU per Update %.2f ms, per Draw %.2f ms (30-frame mean)",
+		final.Frames, final.FPS, final.TPS, final.UpdateMs, final.DrawMs)
+	for _, m := range messages.exceptions() {
+		t.Errorf("uncaught exception in the page: %s", m)
+	}
+}
+
+// buildSite runs ./build.sh build into a temporary directory: the site is
+// built exactly as it is shipped.
+func buildSite(t *testing.T) string {
+	t.Helper()
+	root, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dist := filepath.Join(t.TempDir(), "dist")
+	cmd := exec.Command(filepath.Join(root, "build.sh"), "build")
+	cmd.Env = append(os.Environ(), "DSAVIZ_DIST="+dist)
+	start := time.Now()
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("./build.sh build: %v\n%s", err, out)
+	}
+	t.Logf("built the site in %.1f s", time.Since(start).Seconds())
+	return dist
+}
+
+// newLoopbackServer serves dir on 127.0.0.1 and returns its URL.
+func newLoopbackServer(t *testing.T, dir string) string {
+	t.Helper()
+	srv := httptest.NewServer(staticserve.New(os.DirFS(dir)))
+	t.Cleanup(srv.Close)
+	return srv.URL + "/"
+}
+
+// newBrowser starts headless Chromium with the flags spike.md verified:
+// WebGL2 through SwiftShader, no sandbox (the test may run as root).
+func newBrowser(t *testing.T, chromium string) context.Context {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("enable-unsafe-swiftshader", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(viewportW, viewportH),
+	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(allocCtx)
+	t.Cleanup(func() {
+		cancelCtx()
+		cancelAlloc()
+	})
+	// Start the browser without a deadline (a deadline on the first Run
+	// would stop the whole browser), then bound every later action.
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(viewportW, viewportH)); err != nil {
+		t.Fatalf("start %s: %v", chromium, err)
+	}
+	ctx, cancel := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(cancel)
+	return ctx
+}
+
+// console is what the page wrote to its console.
+type console struct {
+	mu   sync.Mutex
+	msgs []chromedp.ConsoleMessage
+}
+
+// String returns every message, one a line.
+func (c *console) String() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var b strings.Builder
+	for _, m := range c.msgs {
+		b.WriteString("  " + m.String() + "\n")
+	}
+	return b.String()
+}
+
+func (c *console) exceptions() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var out []string
+	for _, m := range c.msgs {
+		if m.IsException() {
+			out = append(out, m.Text)
+		}
+	}
+	return out
+}
+
+// collectConsole records the page's console messages until the test ends.
+func collectConsole(t *testing.T, ctx context.Context) *console {
+	c := &console{}
+	seq := chromedp.Console(ctx)
+	go func() {
+		for m, err := range seq {
+			if err != nil {
+				return
+			}
+			c.mu.Lock()
+			c.msgs = append(c.msgs, m)
+			c.mu.Unlock()
+		}
+	}()
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("page console:\n%s", c)
+		}
+	})
+	return c
+}
+
+func evaluate[T any](t *testing.T, ctx context.Context, expr string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+	if err != nil {
+		t.Fatalf("evaluate %s: %v", expr, err)
+	}
+	return v
+}
+
+func call(t *testing.T, ctx context.Context, expr string) {
+	t.Helper()
+	if ok := evaluate[bool](t, ctx, expr); !ok {
+		t.Fatalf("%s = false: the command queue refused it", expr)
+	}
+}
+
+// waitStats polls dsaviz.stats() until pred (a JavaScript function of the
+// stats) holds, and returns those stats.
+func waitStats(t *testing.T, ctx context.Context, pred string) stats {
+	t.Helper()
+	expr := `(() => { const s = dsaviz.stats(); return (` + pred + `)(s) ? s : null; })()`
+	s, err := chromedp.Run(ctx, chromedp.Poll[stats](expr,
+		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(15*time.Second)))
+	if err != nil {
+		last, _ := chromedp.Run(ctx, chromedp.Evaluate[stats](`dsaviz.stats()`))
+		t.Fatalf("waiting for stats to satisfy %s: %v (last stats %+v)", pred, err, last)
+	}
+	return s
+}
+
+// screenshot captures the viewport, saves it as name in the test's temp
+// directory (and in $DSAVIZ_E2E_KEEP if set), logs the path and returns it.
+func screenshot(t *testing.T, ctx context.Context, name string) image.Image {
+	t.Helper()
+	buf, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	img, err := png.Decode(bytes.NewReader(buf))
+	if err != nil {
+		t.Fatalf("screenshot is not a PNG: %v", err)
+	}
+	path := filepath.Join(t.TempDir(), name)
+	if keep := os.Getenv("DSAVIZ_E2E_KEEP"); keep != "" {
+		if err := os.MkdirAll(keep, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		path = filepath.Join(keep, name)
+	}
+	if err := os.WriteFile(path, buf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", path)
+	return img
+}
+
+// distinctColours counts the distinct opaque RGB colours of img.
+func distinctColours(img image.Image) int {
+	seen := map[uint32]struct{}{}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			seen[(r>>8)<<16|(g>>8)<<8|bl>>8] = struct{}{}
+		}
+	}
+	return len(seen)
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
