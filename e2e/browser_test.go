@@ -7,6 +7,7 @@ import (
 	"context"
 	"image"
 	"image/png"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -57,7 +58,8 @@ func TestBrowser(t *testing.T) {
 	}
 
 	site := buildSite(t)
-	srv := newLoopbackServer(t, site)
+	srvHandler := staticserve.New(os.DirFS(site))
+	srv := newLoopbackServer(t, srvHandler)
 
 	ctx := newBrowser(t, chromium)
 	messages := collectConsole(t, ctx)
@@ -66,12 +68,7 @@ func TestBrowser(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(srv)); err != nil {
 		t.Fatalf("navigate to %s: %v", srv, err)
 	}
-	// Poll on a timer: requestAnimationFrame polling slows down with the
-	// frame rate of software WebGL.
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`window.dsaviz && window.dsaviz.ready === true`,
-		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(30*time.Second))); err != nil {
-		t.Fatalf("dsaviz.ready never became true: %v\nconsole:\n%s", err, messages)
-	}
+	waitReady(t, ctx, messages)
 	t.Logf("ready %.1f s after navigating (wall clock, loopback)", time.Since(start).Seconds())
 	lt := evaluate[loadTimes](t, ctx, `({start: dsavizLoad.start, downloaded: dsavizLoad.downloaded,
 		instantiated: dsavizLoad.instantiated, ready: dsavizLoad.ready || performance.now()})`)
@@ -137,20 +134,21 @@ func TestBrowser(t *testing.T) {
 	})
 
 	t.Run("follows resizes", func(t *testing.T) {
-		if err := chromedp.Do(ctx, chromedp.EmulateViewport(1000, 640)); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`(() => {
-			const c = document.querySelector('canvas');
-			return c && c.width === Math.round(1000 * devicePixelRatio) && c.height === Math.round(640 * devicePixelRatio);
-		})()`, chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(10*time.Second))); err != nil {
-			size := evaluate[string](t, ctx, `(() => { const c = document.querySelector('canvas'); return c ? c.width + 'x' + c.height : 'no canvas'; })()`)
-			t.Fatalf("canvas did not follow the viewport to 1000x640: %v (canvas %s)", err, size)
-		}
-		s := evaluate[stats](t, ctx, `dsaviz.stats()`)
-		waitStats(t, ctx, `s => s.frames >= `+itoa(s.Frames+2))
+		resize(t, ctx, 1000, 640, 1)
 		screenshot(t, ctx, "resized.png")
 	})
+
+	t.Run("HiDPI", func(t *testing.T) {
+		// Ebiten reads devicePixelRatio once, at start, so the scale is set
+		// before the page loads, in a tab of its own. The screenshot shows
+		// whether text and cells are drawn at device resolution (sharp).
+		tab := newTab(t, ctx, srvHandler, 640, 400, 2)
+		waitReady(t, tab, nil)
+		resize(t, tab, 640, 400, 2)
+		screenshot(t, tab, "hidpi.png")
+	})
+
+	t.Run("loader", func(t *testing.T) { testLoader(t, ctx, site) })
 
 	final := evaluate[stats](t, ctx, `dsaviz.stats()`)
 	t.Logf("final: %d frames, fps %.1f, tps %.1f, CPU per Update %.2f ms, per Draw %.2f ms (30-frame mean)",
@@ -158,6 +156,23 @@ func TestBrowser(t *testing.T) {
 	for _, m := range messages.exceptions() {
 		t.Errorf("uncaught exception in the page: %s", m)
 	}
+}
+
+// resize emulates a w x h viewport (CSS pixels) at the given device scale
+// and waits until the app's canvas has followed and drawn two more frames.
+func resize(t *testing.T, ctx context.Context, w, h int64, scale float64) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, h, chromedp.EmulateScale(scale))); err != nil {
+		t.Fatal(err)
+	}
+	want := strconv.FormatInt(int64(float64(w)*scale), 10) + "x" + strconv.FormatInt(int64(float64(h)*scale), 10)
+	canvasSize := `(() => { const c = document.querySelector('canvas'); return c ? c.width + 'x' + c.height : 'no canvas'; })()`
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](canvasSize+` === '`+want+`'`,
+		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Fatalf("canvas did not follow the viewport: %v (canvas %s, want %s)", err, evaluate[string](t, ctx, canvasSize), want)
+	}
+	s := evaluate[stats](t, ctx, `dsaviz.stats()`)
+	waitStats(t, ctx, `s => s.frames >= `+itoa(s.Frames+2))
 }
 
 // buildSite runs ./build.sh build into a temporary directory: the site is
@@ -179,10 +194,21 @@ func buildSite(t *testing.T) string {
 	return dist
 }
 
-// newLoopbackServer serves dir on 127.0.0.1 and returns its URL.
-func newLoopbackServer(t *testing.T, dir string) string {
+// waitReady waits until the app says it has drawn (dsaviz.ready).
+func waitReady(t *testing.T, ctx context.Context, messages *console) {
 	t.Helper()
-	srv := httptest.NewServer(staticserve.New(os.DirFS(dir)))
+	// Poll on a timer: requestAnimationFrame polling slows down with the
+	// frame rate of software WebGL.
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`window.dsaviz && window.dsaviz.ready === true`,
+		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+		t.Fatalf("dsaviz.ready never became true: %v\nconsole:\n%s", err, messages)
+	}
+}
+
+// newLoopbackServer serves h on 127.0.0.1 and returns its URL.
+func newLoopbackServer(t *testing.T, h http.Handler) string {
+	t.Helper()
+	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 	return srv.URL + "/"
 }

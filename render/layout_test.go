@@ -1,6 +1,9 @@
 package render
 
-import "testing"
+import (
+	"math"
+	"testing"
+)
 
 func TestBinFor(t *testing.T) {
 	tests := []struct {
@@ -46,6 +49,25 @@ func TestIntScale(t *testing.T) {
 	for _, tt := range tests {
 		if s := IntScale(tt.w, tt.h, tt.maxW, tt.maxH); s != tt.s {
 			t.Errorf("IntScale(%d, %d, %d, %d) = %d, want %d", tt.w, tt.h, tt.maxW, tt.maxH, s, tt.s)
+		}
+	}
+}
+
+func TestUIZoom(t *testing.T) {
+	tests := []struct {
+		w, h, want float64
+	}{
+		{1100, 720, 1},
+		{1280, 800, 1.1},  // min(1.16, 1.11), floored to 0.05
+		{1920, 1080, 1.5}, // projector: capped at 1.5
+		{3840, 2160, 1.5},
+		{640, 400, 0.6}, // min(0.58, 0.56), raised to the floor of 0.6
+		{200, 100, 0.6},
+		{1000, 640, 0.85}, // min(0.909, 0.889) -> 0.85
+	}
+	for _, tt := range tests {
+		if got := UIZoom(tt.w, tt.h); math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("UIZoom(%v, %v) = %v, want %v", tt.w, tt.h, got, tt.want)
 		}
 	}
 }

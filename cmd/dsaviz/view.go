@@ -14,7 +14,9 @@ import (
 	"dsaviz/render"
 )
 
-// Sizes in CSS pixels; the view multiplies them by the device scale.
+// Sizes in design pixels: the view multiplies them by its zoom, the device
+// scale times render.UIZoom of the window, so that the layout fits small
+// windows and grows on projectors.
 const (
 	margin      = 24
 	titleSize   = 40
@@ -36,9 +38,9 @@ type hud struct {
 // draws with and rebuilds them only when a size changes, so a frame
 // allocates nothing for the grid.
 type view struct {
-	pal   render.Palette
-	font  *text.GoTextFaceSource
-	scale float64 // the scale the faces and legend were built for
+	pal  render.Palette
+	font *text.GoTextFaceSource
+	zoom float64 // device pixels per design pixel the faces and legend were built for
 
 	title, body, small *text.GoTextFace
 
@@ -75,12 +77,21 @@ func newView() (*view, error) {
 	}, nil
 }
 
-// setScale rebuilds the faces and the legend for a new device scale.
-func (v *view) setScale(s float64) {
-	if s == v.scale && v.title != nil {
+// zoomFor returns the zoom for a screen of device pixels at device scale
+// s, and rebuilds the faces and the legend if it changed.
+func (v *view) zoomFor(screen *ebiten.Image, s float64) float64 {
+	b := screen.Bounds()
+	z := s * render.UIZoom(float64(b.Dx())/s, float64(b.Dy())/s)
+	v.setZoom(z)
+	return z
+}
+
+// setZoom rebuilds the faces and the legend for a new zoom.
+func (v *view) setZoom(s float64) {
+	if s == v.zoom && v.title != nil {
 		return
 	}
-	v.scale = s
+	v.zoom = s
 	v.title = &text.GoTextFace{Source: v.font, Size: titleSize * s}
 	v.body = &text.GoTextFace{Source: v.font, Size: bodySize * s}
 	v.small = &text.GoTextFace{Source: v.font, Size: smallSize * s}
@@ -92,9 +103,9 @@ func (v *view) setScale(s float64) {
 	v.gridLabelW = 0 // re-fit the grid label
 }
 
-// draw draws the whole scene for model m.
-func (v *view) draw(screen *ebiten.Image, s float64, m demo, h hud) {
-	v.setScale(s)
+// draw draws the whole scene for model m at device scale ds.
+func (v *view) draw(screen *ebiten.Image, ds float64, m demo, h hud) {
+	s := v.zoomFor(screen, ds)
 	screen.Fill(v.pal.Background)
 	sw, sh := float64(screen.Bounds().Dx()), float64(screen.Bounds().Dy())
 	mg := margin * s
@@ -213,8 +224,8 @@ func (v *view) buildLegend(s float64) *ebiten.Image {
 
 // drawError draws msg in a box along the bottom of the screen, above the
 // status line, wrapped to the box.
-func (v *view) drawError(screen *ebiten.Image, s float64, msg string) {
-	v.setScale(s)
+func (v *view) drawError(screen *ebiten.Image, ds float64, msg string) {
+	s := v.zoomFor(screen, ds)
 	sw, sh := float64(screen.Bounds().Dx()), float64(screen.Bounds().Dy())
 	mg := margin * s
 	boxW := sw - 2*mg
