@@ -55,6 +55,11 @@ cmd_test() {
 		echo "sim/ must not depend on ebiten, ebitenui or syscall/js" >&2
 		return 1
 	fi
+	echo "== render imports neither ui/ nor cmd/" >&2
+	if go list -deps ./render/... | grep -E '^dsaviz/(ui|cmd)(/|$)'; then
+		echo "render/ must not depend on ui/ or cmd/" >&2
+		return 1
+	fi
 	echo "== go test (native, with fuzz seed corpora, and the browser end to end)" >&2
 	DSAVIZ_CHROMIUM=$CHROMIUM go test -count=1 ./...
 	echo "== go test (sim under GOOS=js GOARCH=wasm, node)" >&2
