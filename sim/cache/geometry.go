@@ -134,17 +134,6 @@ func (ix *setIndex) countIn(s int, first, n uint64) uint64 {
 	return c
 }
 
-// lastIn writes into dst, most recent first, the last len(dst) (or fewer)
-// lines of [first, first+n) that map to set s, and returns how many it
-// wrote. Cost: one step per line written, plus, for the hashed index, at
-// most two rows visited without a line.
-func (ix *setIndex) lastIn(s int, first, n uint64, dst []uint64) int {
-	if n == 0 || len(dst) == 0 {
-		return 0
-	}
-	return ix.lastInRange(s, span{first: first, last: first + n - 1, lastCol: (first + n - 1) % ix.sets}, dst)
-}
-
 // span is a range of lines [first, last] with last's column precomputed,
 // so that a lazy set can find its lines without a division.
 type span struct {
@@ -156,6 +145,10 @@ func (ix *setIndex) span(first, n uint64) span {
 	return span{first: first, last: first + n - 1, lastCol: col}
 }
 
+// lastInRange writes into dst, most recent first, the last len(dst) (or
+// fewer) lines of span r that map to set s, and returns how many it wrote.
+// Cost: one step per line written, plus, for the hashed index, at most two
+// rows visited without a line.
 func (ix *setIndex) lastInRange(s int, r span, dst []uint64) int {
 	if !ix.xor {
 		// The lines of set s are s, s+sets, s+2*sets...: step down
