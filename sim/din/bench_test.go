@@ -29,8 +29,7 @@ func BenchmarkReader(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		src.Reset(data)
-		r.br.Reset(src)
-		r.err = nil
+		r.Reset(src, "bench")
 		for {
 			if _, err := r.Next(); err == io.EOF {
 				break

@@ -7,12 +7,13 @@
 //
 //	label hexaddr [anything else]
 //
-// The label is a decimal number: 0 data read, 1 data write, 2 instruction
+// The label is one decimal digit: 0 data read, 1 data write, 2 instruction
 // fetch, 3 escape (an access of unknown type), 4 escape (flush the cache).
 // The address is a byte address in hexadecimal, with or without a 0x
-// prefix, at most 64 bits. Fields are separated by spaces or tabs; fields
-// after the address are ignored, as Dinero ignores them; blank lines are
-// skipped; a line may end in "\r\n".
+// prefix, at most 64 bits. Fields are separated by spaces, tabs or carriage
+// returns (so a line may end in "\r\n"); fields after the address are
+// ignored, as Dinero ignores them; blank lines are skipped. A line may be
+// MaxLineBytes long.
 //
 // Labels 3 and 4 carry no address a cache model of reads can use: the
 // Reader skips them and counts them (Reader.Skipped), so a replay can say

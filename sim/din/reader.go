@@ -1,16 +1,16 @@
 package din
 
 import (
-	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 )
 
 // MaxLineBytes is the longest line the Reader accepts, extra fields
-// included: a din line is a label and an address, so a longer line is
-// garbage, not a trace, and refusing it bounds the Reader's memory.
+// included, its '\n' not: a din line is a label and an address, so a
+// longer line is garbage, not a trace, and refusing it bounds the
+// Reader's memory.
 const MaxLineBytes = 64 << 10
 
 // ParseError is a malformed line: which file, which line, what is wrong.
@@ -24,10 +24,19 @@ func (e *ParseError) Error() string {
 	return fmt.Sprintf("din: %s:%d: %s", e.File, e.Line, e.Msg)
 }
 
-// Reader reads din records from a stream, one line at a time, with no
-// allocation per line. It is not safe for concurrent use.
+// Reader reads din records from a stream with no allocation per line. It
+// is not safe for concurrent use.
+//
+// It keeps its own buffer rather than a bufio.Reader: parsing a line
+// straight from the buffer finds its end on the way, in one pass, where
+// ReadSlice scans every line for '\n' first and the parse reads it a
+// second time. On BenchmarkReader the one pass reads about twice as many
+// lines per second.
 type Reader struct {
-	br      *bufio.Reader
+	src     io.Reader
+	buf     []byte // a line and its '\n'; the unread data is buf[r:w]
+	r, w    int
+	srcErr  error // the error src returned, io.EOF at its end: no more data
 	name    string
 	line    int64 // lines read so far
 	records int64 // accesses returned so far
@@ -35,10 +44,16 @@ type Reader struct {
 	err     error // sticky: the first error, returned by every later Next
 }
 
-// NewReader returns a Reader of r. The name (usually the file's) prefixes
-// every error; "-" is fine for standard input.
-func NewReader(r io.Reader, name string) *Reader {
-	return &Reader{br: bufio.NewReaderSize(r, MaxLineBytes), name: name}
+// NewReader returns a Reader of src. The name (usually the file's)
+// prefixes every error; "-" or "stdin" is fine for standard input.
+func NewReader(src io.Reader, name string) *Reader {
+	return &Reader{src: src, buf: make([]byte, MaxLineBytes+1), name: name}
+}
+
+// Reset makes r read src from the start under a new name, keeping its
+// buffer: reading many traces costs no new allocation.
+func (r *Reader) Reset(src io.Reader, name string) {
+	*r = Reader{src: src, buf: r.buf, name: name}
 }
 
 // Line is the number of lines read so far: after an error, the line the
@@ -57,122 +72,75 @@ func (r *Reader) Skipped() int64 { return r.skipped }
 // *ParseError, a failing stream its error wrapped with the name. Errors
 // are sticky: once Next has failed, it returns the same error forever.
 func (r *Reader) Next() (Record, error) {
-	if r.err != nil {
-		return Record{}, r.err
-	}
-	for {
-		b, err := r.br.ReadSlice('\n')
-		if len(b) > 0 {
+	for r.err == nil {
+		rec, n, st := scanLine(r.buf[r.r:r.w], r.srcErr == io.EOF)
+		switch st {
+		case lineRecord:
+			r.r += n
 			r.line++
-		}
-		switch {
-		case err == nil, err == io.EOF && len(b) > 0:
-		case err == io.EOF:
-			r.err = io.EOF
-			return Record{}, r.err
-		case errors.Is(err, bufio.ErrBufferFull):
-			r.err = r.errorf("line longer than %d bytes", MaxLineBytes)
-			return Record{}, r.err
-		default:
-			r.err = fmt.Errorf("din: %s: line %d: %w", r.name, r.line+1, err)
-			return Record{}, r.err
-		}
-		rec, ok, msg := parseLine(b)
-		if msg != "" {
-			r.err = r.errorf("%s", msg)
-			return Record{}, r.err
-		}
-		if !ok {
-			continue // blank line
-		}
-		if !rec.Label.Access() {
+			if rec.Label.Access() {
+				r.records++
+				return rec, nil
+			}
 			r.skipped++
+		case lineBlank:
+			r.r += n
+			r.line++
+		case lineShort:
+			r.fill()
+		case lineBad:
+			r.line++
+			r.err = &ParseError{File: r.name, Line: r.line, Msg: lineProblem(r.buf[r.r : r.r+n])}
+		}
+	}
+	return Record{}, r.err
+}
+
+// fill reads more data after the unread part, or sets the error that ends
+// the reading: the end of the input, a failing source, or a line too long.
+func (r *Reader) fill() {
+	switch {
+	case r.srcErr == io.EOF: // every line has been parsed
+		r.err = io.EOF
+		return
+	case r.srcErr != nil:
+		r.err = fmt.Errorf("din: %s: line %d: %w", r.name, r.line+1, r.srcErr)
+		return
+	}
+	if r.r > 0 {
+		r.w = copy(r.buf, r.buf[r.r:r.w])
+		r.r = 0
+	}
+	if r.w == len(r.buf) {
+		r.line++
+		r.err = &ParseError{File: r.name, Line: r.line, Msg: fmt.Sprintf("line longer than %d bytes", MaxLineBytes)}
+		return
+	}
+	// Read until a line end arrives (or the buffer is full), so that a
+	// source that returns little at a time does not make Next rescan a
+	// long line once per read.
+	for empty := 0; empty < 100; { // as bufio: a source that keeps returning nothing is broken
+		n, err := r.src.Read(r.buf[r.w:])
+		if n < 0 || n > len(r.buf)-r.w {
+			r.srcErr = fmt.Errorf("the source returned an impossible count %d", n)
+			return
+		}
+		fresh := r.buf[r.w : r.w+n]
+		r.w += n
+		if err != nil {
+			r.srcErr = err
+			if errors.Is(err, io.EOF) {
+				r.srcErr = io.EOF // the end, however a source wraps it
+			}
+			return
+		}
+		if n == 0 {
+			empty++
 			continue
 		}
-		r.records++
-		return rec, nil
-	}
-}
-
-func (r *Reader) errorf(format string, args ...any) error {
-	return &ParseError{File: r.name, Line: r.line, Msg: fmt.Sprintf(format, args...)}
-}
-
-// isSpace reports the field separators: space, tab, and the line ends.
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
-
-// hexDigit1 maps a hexadecimal digit to its value plus one, anything
-// else to 0. A table, statically initialized, because random addresses mix
-// digits and letters unpredictably and a branch per digit mispredicts.
-var hexDigit1 = [256]uint8{
-	'0': 1, '1': 2, '2': 3, '3': 4, '4': 5, '5': 6, '6': 7, '7': 8, '8': 9, '9': 10,
-	'a': 11, 'b': 12, 'c': 13, 'd': 14, 'e': 15, 'f': 16,
-	'A': 11, 'B': 12, 'C': 13, 'D': 14, 'E': 15, 'F': 16,
-}
-
-// parseLine parses one line (with its line end, if any). It returns
-// ok=false for a blank line, and a message for a malformed one. It does
-// not allocate unless the line is malformed.
-func parseLine(b []byte) (rec Record, ok bool, msg string) {
-	i, n := 0, len(b)
-	for i < n && isSpace(b[i]) {
-		i++
-	}
-	if i == n {
-		return Record{}, false, ""
-	}
-	// Label: decimal digits, 0..4.
-	start := i
-	label := 0
-	for i < n && '0' <= b[i] && b[i] <= '9' {
-		if label <= int(MaxLabel) {
-			label = label*10 + int(b[i]-'0')
+		if r.w == len(r.buf) || bytes.IndexByte(fresh, '\n') >= 0 {
+			return
 		}
-		i++
 	}
-	if i == start || (i < n && !isSpace(b[i])) || label > int(MaxLabel) {
-		return Record{}, false, "label must be 0 (read), 1 (write), 2 (fetch), 3 or 4 (escapes), got " + quoteField(b, start)
-	}
-	for i < n && isSpace(b[i]) && b[i] != '\n' {
-		i++
-	}
-	if i == n || b[i] == '\n' {
-		return Record{}, false, "missing address after label " + strconv.Itoa(label)
-	}
-	// Address: hexadecimal, optional 0x, at most 64 bits.
-	start = i
-	if i+1 < n && b[i] == '0' && (b[i+1] == 'x' || b[i+1] == 'X') {
-		i += 2
-	}
-	digits := i
-	var addr uint64
-	for ; i < n; i++ {
-		d := hexDigit1[b[i]]
-		if d == 0 {
-			break
-		}
-		if addr>>60 != 0 {
-			return Record{}, false, "address does not fit in 64 bits: " + quoteField(b, start)
-		}
-		addr = addr<<4 | uint64(d-1)
-	}
-	if i == digits || (i < n && !isSpace(b[i])) {
-		return Record{}, false, "address must be hexadecimal, got " + quoteField(b, start)
-	}
-	return Record{Label: Label(label), Addr: addr}, true, ""
-}
-
-// quoteField quotes the field of b starting at i, shortened to keep an
-// error message readable whatever the line holds.
-func quoteField(b []byte, i int) string {
-	const max = 24
-	j := i
-	for j < len(b) && !isSpace(b[j]) && j-i < max {
-		j++
-	}
-	s := strconv.Quote(string(b[i:j]))
-	if j < len(b) && !isSpace(b[j]) {
-		s += "..."
-	}
-	return s
+	r.srcErr = io.ErrNoProgress
 }

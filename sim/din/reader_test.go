@@ -12,7 +12,13 @@ import (
 
 // readAll reads every access of a trace, with the reader for its counters.
 func readAll(data []byte, name string) ([]Record, *Reader, error) {
-	r := NewReader(bytes.NewReader(data), name)
+	return readFrom(bytes.NewReader(data), name)
+}
+
+// readFrom reads every access of src, with the reader for its counters; an
+// error stops it (io.EOF is no error).
+func readFrom(src io.Reader, name string) ([]Record, *Reader, error) {
+	r := NewReader(src, name)
 	var recs []Record
 	for {
 		rec, err := r.Next()
@@ -100,6 +106,18 @@ func TestReaderStreamError(t *testing.T) {
 
 type errReader struct{ err error }
 
+// liar claims to have read more than it was given room for.
+type liar struct{}
+
+func (liar) Read(p []byte) (int, error) { return len(p) + 1, nil }
+
+func TestReaderBadSource(t *testing.T) {
+	_, err := NewReader(liar{}, "liar").Next()
+	if err == nil || !strings.Contains(err.Error(), "din: liar: line 1: the source returned an impossible count") {
+		t.Errorf("Next on a lying source = %v, want an error", err)
+	}
+}
+
 func (e errReader) Read([]byte) (int, error) { return 0, e.err }
 
 // TestReaderAllocs proves the Reader allocates nothing per line.
@@ -116,8 +134,7 @@ func TestReaderAllocs(t *testing.T) {
 	r := NewReader(src, "allocs")
 	allocs := testing.AllocsPerRun(20, func() {
 		src.Reset(data)
-		*r = Reader{br: r.br, name: r.name}
-		r.br.Reset(src)
+		r.Reset(src, "allocs")
 		for {
 			if _, err := r.Next(); err != nil {
 				break
@@ -136,5 +153,20 @@ func TestSeedFilesNamed(t *testing.T) {
 	files, _ := filepath.Glob("testdata/*.din")
 	if len(files) < 5 {
 		t.Fatalf("testdata holds %d .din files, want the seed corpus", len(files))
+	}
+}
+
+func TestReaderReset(t *testing.T) {
+	r := NewReader(strings.NewReader("7 1\n"), "first")
+	if _, err := r.Next(); err == nil {
+		t.Fatal("label 7 read without error")
+	}
+	r.Reset(strings.NewReader("0 1\n3 0\n"), "second")
+	rec, err := r.Next()
+	if err != nil || rec != (Record{Read, 1}) {
+		t.Fatalf("Next after Reset = %+v, %v; want {0 1}, nil", rec, err)
+	}
+	if _, err := r.Next(); err != io.EOF || r.Skipped() != 1 || r.Line() != 2 || r.Records() != 1 {
+		t.Errorf("after Reset: err %v, Skipped %d, Line %d, Records %d; want EOF, 1, 2, 1", err, r.Skipped(), r.Line(), r.Records())
 	}
 }
