@@ -193,6 +193,11 @@ func (p *Partition) Contains(line uint64) bool {
 	return p.wayOf(s, line) >= 0
 }
 
+// Absent reports whether the partition can prove, in O(1), that no line
+// of line's region is resident (no insertion of that region since the last
+// flush by another region). False means "maybe resident", not "resident".
+func (p *Partition) Absent(line uint64) bool { return p.lazy.absent(line) }
+
 // Remove invalidates a line if it is resident and reports whether it was.
 // The engine uses it to move a line into a reservation, so that no line is
 // ever held twice.

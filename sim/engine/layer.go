@@ -98,6 +98,14 @@ func (e *Engine) gatherShared(ls *LayerStats, l int, sel []int32, p *cache.Parti
 // reservation, held by a resident neighbouring token (heldFirst,
 // heldLast): those are reserved hits.
 func (e *Engine) fetchExclusive(c *Counts, first uint64, n int, token int32, heldFirst, heldLast bool) {
+	if !heldFirst && !heldLast && e.shared.Absent(first) {
+		// The usual case once the weights have flushed the shared part:
+		// every line is a blocking miss, counted and reported at once.
+		c.Accesses += int64(n)
+		c.Misses += int64(n)
+		e.ev.add(Event{Line: first, N: uint32(n), Token: token, Class: workload.KV, Outcome: Miss})
+		return
+	}
 	last := first + uint64(n) - 1
 	for x := first; x <= last; x++ {
 		c.Accesses++
