@@ -1,7 +1,5 @@
 package trace
 
-import "math/rand/v2"
-
 // droppedStep lists, for one step t' and every layer, the tokens of S(t',l)
 // that S(t'+1,l) dropped: the candidates to return with lookback t - t'.
 // A token leaves its list when drawn, or when found selected again since
@@ -48,7 +46,7 @@ func (b *droppedBuilder) finish() *droppedStep {
 
 // take removes and returns a random token of layer l's list whose stamp in
 // last is still want, or -1 when the list runs out.
-func (d *droppedStep) take(rng *rand.Rand, l int, last []int32, want int32) int32 {
+func (d *droppedStep) take(rng *randomBits, l int, last []int32, want int32) int32 {
 	for d.end[l] > d.start[l] {
 		tok := takeRandom(rng, d.toks[d.start[l]:d.end[l]])
 		d.end[l]--

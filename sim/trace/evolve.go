@@ -1,12 +1,10 @@
 package trace
 
-import "slices"
-
 // generate fills out (len min(TopK, N)) with S(t,l), sorted, from prev =
 // S(t-1,l) (nil at step 0) and above = S(t,l-1) (nil at layer 0), and stamps
 // every selected token in the layer's last-selected table. Step 0 is step
 // "-1" with an empty selection: every slot is a refill. Cost is O(k) for a
-// selection of k tokens (plus k log k to sort the refills), independent of N.
+// selection of k tokens, independent of N.
 func (g *Generator) generate(t, l int, prev, above, out []int32) {
 	N := g.p.Prompt + t
 	last := g.last[l*g.ctx : l*g.ctx+N]
@@ -35,7 +33,7 @@ func (g *Generator) generate(t, l int, prev, above, out []int32) {
 	// prev is sorted, so kept is too.
 	kept := g.kept[:0]
 	for _, tok := range prev {
-		if last[tok] != cur && chance(g.rng, g.keepThr) {
+		if last[tok] != cur && g.rng.chance(g.keepThr) {
 			last[tok] = cur
 			kept = append(kept, tok)
 		}
@@ -62,16 +60,18 @@ func (g *Generator) generate(t, l int, prev, above, out []int32) {
 		// that spreads the overlap still missing over the slots left.
 		fromAbove := false
 		if want := target - in; want > 0 {
-			fromAbove = chance(g.rng, ratio53(want, free-i))
+			fromAbove = g.rng.chance(ratio32(want, free-i))
 		}
-		tok := g.pick(t, l, last, fromAbove, chance(g.rng, g.retThr))
+		tok := g.pick(t, l, last, fromAbove, g.rng.chance(g.retThr))
 		last[tok] = cur
 		if aboveLast != nil && aboveLast[tok] == cur {
 			in++
 		}
 		refill = append(refill, tok)
 	}
-	slices.Sort(refill)
+	if len(refill) > 0 {
+		g.sortTmp = radixSort(refill, g.sortTmp, N)
+	}
 	mergeSelection(out, s, kept, refill, N-w, N)
 	g.kept, g.refill = kept, refill
 }
@@ -84,7 +84,7 @@ func (g *Generator) trimKept(kept []int32, room int, last []int32, cur int32) []
 		return kept
 	}
 	for excess := len(kept) - room; excess > 0; {
-		if tok := kept[g.rng.IntN(len(kept))]; last[tok] == cur {
+		if tok := kept[g.rng.intN(len(kept))]; last[tok] == cur {
 			last[tok] = cur - 1
 			excess--
 		}
@@ -192,7 +192,7 @@ func (g *Generator) drawNever(last []int32) int32 {
 		}
 	}
 	for range drawTries {
-		if tok := g.rng.IntN(n); last[tok] == never {
+		if tok := g.rng.intN(n); last[tok] == never {
 			return int32(tok)
 		}
 	}
@@ -205,11 +205,11 @@ func (g *Generator) drawNever(last []int32) int32 {
 func (g *Generator) drawAny(last []int32, cur int32) int32 {
 	n := len(last)
 	for range drawTries {
-		if tok := g.rng.IntN(n); last[tok] < cur-1 {
+		if tok := g.rng.intN(n); last[tok] < cur-1 {
 			return int32(tok)
 		}
 	}
-	start := g.rng.IntN(n)
+	start := g.rng.intN(n)
 	for i := range n {
 		if tok := (start + i) % n; last[tok] != cur {
 			return int32(tok)

@@ -1,9 +1,6 @@
 package trace
 
-import (
-	"math/rand/v2"
-	"sync"
-)
+import "sync"
 
 // Generator is the synthetic Source: a seeded model of how DSA selections
 // evolve from step to step and from layer to layer (DESIGN.md, "Selection").
@@ -31,7 +28,7 @@ import (
 // 4*Steps*Layers*min(TopK, Prompt+Steps) bytes for the selections, plus
 // 4*Layers*(Prompt+Steps) bytes for a per-layer table of the step each token
 // was last selected, plus the dropped tokens of the last steps a returning
-// draw reaches (66 steps at the default Lookback). Because one random
+// draw reaches (40 steps at the default Lookback). Because one random
 // stream is consumed in that fixed order, results never depend on the order
 // of calls. A Generator is safe for concurrent use.
 type Generator struct {
@@ -42,7 +39,7 @@ type Generator struct {
 	last []int32   // last[l*ctx+tok] = stamp of the last step l selected tok
 	ctx  int       // Prompt+Steps: tokens in the largest context
 
-	rng      *rand.Rand
+	rng      *randomBits
 	keepThr  uint64 // StepOverlap as a threshold
 	retThr   uint64 // ReturnRate as a threshold
 	layerFix uint64 // LayerOverlap in 32-bit fixed point
@@ -50,9 +47,9 @@ type Generator struct {
 	age      *ageTable
 
 	// Scratch, reused by every (step, layer).
-	kept, refill []int32
-	pool         abovePool
-	drops        droppedBuilder
+	kept, refill, sortTmp []int32
+	pool                  abovePool
+	drops                 droppedBuilder
 	// dropped[t'] lists what step t'+1 dropped from step t', for returning
 	// draws; nil once older than the longest lookback drawn.
 	dropped []*droppedStep
@@ -74,7 +71,7 @@ func NewGenerator(p Params) (*Generator, error) {
 	return &Generator{
 		p:        p,
 		ctx:      p.Prompt + p.Steps,
-		rng:      rand.New(rand.NewPCG(p.Seed, 0x7472616365)), // stream "trace"
+		rng:      newRandomBits(p.Seed, 0x7472616365), // stream "trace"
 		keepThr:  threshold(p.StepOverlap),
 		retThr:   threshold(p.ReturnRate),
 		layerFix: uint64(p.LayerOverlap * (1 << 32)),

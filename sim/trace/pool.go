@@ -1,7 +1,5 @@
 package trace
 
-import "math/rand/v2"
-
 // abovePool holds the tokens of S(t,l-1) that layer l may still take at step
 // t, grouped so that a draw is exact: fresh ones (never selected by l) and
 // returning ones bucketed by their lookback d = t - (last step l selected
@@ -9,6 +7,7 @@ import "math/rand/v2"
 type abovePool struct {
 	fresh []int32 // never selected by l; taken by swap-remove
 	ret   []int32 // returning tokens, sorted by d
+	dist  []int32 // scratch: d of above[i], 0 if not a returning candidate
 	start []int32 // bucket d is ret[start[d]:end[d]]
 	end   []int32
 }
@@ -22,7 +21,9 @@ func (p *abovePool) build(above, last []int32, t, dmax int) (in int) {
 	p.start = resize(p.start, dmax+2)
 	p.end = resize(p.end, dmax+2)
 	clear(p.end)
-	for _, tok := range above {
+	p.dist = resize(p.dist, len(above))
+	for i, tok := range above {
+		p.dist[i] = 0
 		switch v := last[tok]; {
 		case v == cur:
 			in++
@@ -30,6 +31,7 @@ func (p *abovePool) build(above, last []int32, t, dmax int) (in int) {
 			p.fresh = append(p.fresh, tok)
 		case v < cur-1:
 			if d := t + 2 - int(v); d <= dmax {
+				p.dist[i] = int32(d)
 				p.end[d]++ // count first
 			}
 		}
@@ -41,12 +43,10 @@ func (p *abovePool) build(above, last []int32, t, dmax int) (in int) {
 		p.end[d] = p.start[d]
 	}
 	p.ret = resize(p.ret, int(n))
-	for _, tok := range above {
-		if v := last[tok]; v != never && v < cur-1 {
-			if d := t + 2 - int(v); d <= dmax {
-				p.ret[p.end[d]] = tok
-				p.end[d]++
-			}
+	for i, tok := range above {
+		if d := p.dist[i]; d != 0 {
+			p.ret[p.end[d]] = tok
+			p.end[d]++
 		}
 	}
 	return in
@@ -54,7 +54,7 @@ func (p *abovePool) build(above, last []int32, t, dmax int) (in int) {
 
 // takeReturning removes and returns a random token of bucket d whose stamp
 // in last is still want, or -1 when the bucket runs out.
-func (p *abovePool) takeReturning(rng *rand.Rand, d int, last []int32, want int32) int32 {
+func (p *abovePool) takeReturning(rng *randomBits, d int, last []int32, want int32) int32 {
 	if d >= len(p.end) {
 		return -1
 	}
@@ -70,7 +70,7 @@ func (p *abovePool) takeReturning(rng *rand.Rand, d int, last []int32, want int3
 
 // takeFresh removes and returns a random token never selected by the layer,
 // or -1 when none is left.
-func (p *abovePool) takeFresh(rng *rand.Rand, last []int32) int32 {
+func (p *abovePool) takeFresh(rng *randomBits, last []int32) int32 {
 	for len(p.fresh) > 0 {
 		tok := takeRandom(rng, p.fresh)
 		p.fresh = p.fresh[:len(p.fresh)-1]
@@ -82,8 +82,8 @@ func (p *abovePool) takeFresh(rng *rand.Rand, last []int32) int32 {
 }
 
 // takeRandom swaps a random element of s to its end and returns it.
-func takeRandom(rng *rand.Rand, s []int32) int32 {
-	i := rng.IntN(len(s))
+func takeRandom(rng *randomBits, s []int32) int32 {
+	i := rng.intN(len(s))
 	tok := s[i]
 	s[i] = s[len(s)-1]
 	s[len(s)-1] = tok

@@ -2,7 +2,6 @@ package trace
 
 import (
 	"math"
-	"math/bits"
 	"math/rand/v2"
 	"sort"
 )
@@ -13,30 +12,66 @@ import (
 // draws themselves are integer comparisons, so a seed gives the same trace
 // natively and under GOOS=js GOARCH=wasm.
 
-// one53 is probability 1 as a threshold: a draw is a uniform 53-bit integer.
-const one53 = 1 << 53
+// one32 is probability 1 as a threshold: a draw is a uniform 32-bit integer.
+const one32 = 1 << 32
 
-// threshold returns p (in [0,1]) as a 53-bit threshold for chance.
-func threshold(p float64) uint64 { return uint64(p * one53) }
+// threshold returns p (in [0,1]) as a 32-bit threshold for randomBits.chance.
+func threshold(p float64) uint64 { return uint64(p * one32) }
 
-// ratio53 returns min(a/b, 1) as a 53-bit threshold, for a >= 0 and b > 0.
-func ratio53(a, b int) uint64 {
+// ratio32 returns min(a/b, 1) as a 32-bit threshold, for 0 <= a < 2^31 and
+// b > 0.
+func ratio32(a, b int) uint64 {
 	if a >= b {
-		return one53
+		return one32
 	}
-	hi, lo := bits.Mul64(uint64(a), one53)
-	q, _ := bits.Div64(hi, lo, uint64(b)) // hi < b since a < b
-	return q
+	return uint64(a) << 32 / uint64(b)
 }
 
-// chance reports true with probability thr/2^53.
-func chance(rng *rand.Rand, thr uint64) bool { return rng.Uint64()>>11 < thr }
+// randomBits hands out a PCG stream 32 bits at a time. Under GOOS=js
+// GOARCH=wasm one PCG step costs about 70 ns (its 128-bit multiply is
+// emulated), ten times the rest of a draw, so each step serves two draws.
+type randomBits struct {
+	rng  *rand.Rand
+	buf  uint64
+	have bool // the high half of buf is unused
+}
+
+func newRandomBits(seed, stream uint64) *randomBits {
+	return &randomBits{rng: rand.New(rand.NewPCG(seed, stream))}
+}
+
+// uint32 returns 32 uniform bits.
+func (r *randomBits) uint32() uint32 {
+	if r.have {
+		r.have = false
+		return uint32(r.buf >> 32)
+	}
+	r.buf, r.have = r.rng.Uint64(), true
+	return uint32(r.buf)
+}
+
+// chance reports true with probability thr/2^32.
+func (r *randomBits) chance(thr uint64) bool { return uint64(r.uint32()) < thr }
+
+// intN returns a uniform integer in [0, n), 0 < n < 2^32, by Lemire's
+// multiply-and-reject, which is exact.
+func (r *randomBits) intN(n int) int {
+	un := uint32(n)
+	m := uint64(r.uint32()) * uint64(un)
+	if uint32(m) < un {
+		reject := -un % un // 2^32 mod n
+		for uint32(m) < reject {
+			m = uint64(r.uint32()) * uint64(un)
+		}
+	}
+	return int(m >> 32)
+}
 
 // lookbackTable samples the distance d >= 2 from a returning token's last
 // selection: d = 2 + G with G geometric, P(G >= j) = rho^j, so that the mean
 // of d is max(mean, 2).
 type lookbackTable struct {
-	// tail[j] is P(d > 2+j) as a 53-bit threshold, decreasing; it stops
+	// tail[j] is P(d > 2+j) as a 32-bit threshold, decreasing; it stops
 	// where it reaches zero or where d would exceed maxD.
 	tail []uint64
 }
@@ -59,13 +94,12 @@ func newLookbackTable(mean float64, maxD int) lookbackTable {
 	return lookbackTable{tail: tail}
 }
 
-// maxDistance is the largest distance draw returns within the table.
+// maxDistance is the largest distance draw returns.
 func (lt lookbackTable) maxDistance() int { return 2 + len(lt.tail) }
 
-// draw returns a distance d >= 2 (possibly beyond the table, meaning "too
-// far back for this trace").
-func (lt lookbackTable) draw(rng *rand.Rand) int {
-	u := rng.Uint64() >> 11
+// draw returns a distance d in [2, maxDistance()].
+func (lt lookbackTable) draw(r *randomBits) int {
+	u := uint64(r.uint32())
 	// d = 2 + the first j with u >= tail[j].
 	return 2 + sort.Search(len(lt.tail), func(j int) bool { return u >= lt.tail[j] })
 }
@@ -84,18 +118,18 @@ func newAgeTable(skew float64) *ageTable {
 	at := new(ageTable)
 	for i := range at.q {
 		u := float64(i) / skewSegments
-		at.q[i] = uint64(powSqrt(u, 1+skew) * (1 << 32))
+		at.q[i] = uint64(powSqrt(u, 1+skew) * one32)
 	}
 	return at
 }
 
 // drawAge returns an age in [0, n) for a context of n tokens (n < 2^31).
-func (at *ageTable) drawAge(rng *rand.Rand, n int) int {
-	v := rng.Uint64()
-	i := v >> (64 - 10)          // segment (10 bits = log2 skewSegments)
-	f := (v >> 23) & (1<<31 - 1) // 31-bit position inside it
+func (at *ageTable) drawAge(r *randomBits, n int) int {
+	v := r.uint32()
+	i := v >> 22                 // segment (10 bits = log2 skewSegments)
+	f := uint64(v & (1<<22 - 1)) // 22-bit position inside it
 	lo, hi := at.q[i], at.q[i+1]
-	x := lo + ((hi-lo)*f)>>31 // < 2^32: f < 2^31
+	x := lo + ((hi-lo)*f)>>22 // < 2^32: f < 2^22
 	return int((x * uint64(n)) >> 32)
 }
 

@@ -1,0 +1,63 @@
+package trace
+
+import (
+	"bytes"
+	"fmt"
+	"testing"
+)
+
+// BenchmarkGenerator measures generation per (step, layer) at k = 2048: one
+// op generates a fresh 8-layer, 32-step trace (its tables included).
+func BenchmarkGenerator(b *testing.B) {
+	for _, prompt := range []int{32768, 131072} {
+		b.Run(fmt.Sprintf("N=%d", prompt), func(b *testing.B) {
+			p := DefaultParams()
+			p.Layers, p.Steps, p.Prompt = 8, 32, prompt
+			b.ReportAllocs()
+			for b.Loop() {
+				g := mustGenerator(b, p)
+				g.Selection(p.Steps-1, 0)
+			}
+			reportSelections(b, p.Layers*p.Steps)
+		})
+	}
+}
+
+// BenchmarkMeasure measures the statistics of a generated 8 x 40 trace.
+func BenchmarkMeasure(b *testing.B) {
+	p := calibrationParams()
+	g := mustGenerator(b, p)
+	g.Selection(p.Steps-1, 0) // generate before timing
+	b.ReportAllocs()
+	for b.Loop() {
+		Measure(g)
+	}
+	reportSelections(b, p.Layers*p.Steps)
+}
+
+// BenchmarkReadNPY measures reading an 8 x 40 x 2048 int32 log.
+func BenchmarkReadNPY(b *testing.B) {
+	p := calibrationParams()
+	g := mustGenerator(b, p)
+	var body []byte
+	for t := range p.Steps {
+		for l := range p.Layers {
+			body = append(body, int32s(g.Selection(t, l)...)...)
+		}
+	}
+	file := npyFile(fmt.Sprintf("{'descr': '<i4', 'fortran_order': False, 'shape': (%d, %d, %d), }\n", p.Steps, p.Layers, p.TopK), body)
+	b.SetBytes(int64(len(file)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ReadNPY(bytes.NewReader(file), "bench.npy"); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportSelections(b, p.Layers*p.Steps)
+}
+
+// reportSelections adds the rate of (step, layer) selections per second,
+// perOp of them being handled by each op.
+func reportSelections(b *testing.B, perOp int) {
+	b.ReportMetric(float64(perOp)*float64(b.N)/b.Elapsed().Seconds(), "selections/s")
+}
