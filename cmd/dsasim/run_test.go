@@ -50,6 +50,18 @@ func TestRunJSONDeterministic(t *testing.T) {
 	}
 }
 
+func TestRunText(t *testing.T) {
+	code, stdout, stderr := dsasim(t, "run", "-preset", "small-demo", "-mode", "pages", "-steps", "5")
+	for _, want := range []string{"5 steps of 4 layers, mode pages", "indexer", "kv", "weights", "total", "blocking misses", "page utilization"} {
+		if code != 0 || !strings.Contains(stdout, want) {
+			t.Errorf("dsasim run = exit %d, stdout lacks %q:\n%s", code, want, stdout)
+		}
+	}
+	if !strings.Contains(stderr, "simulated 5 steps in") {
+		t.Errorf("dsasim run stderr = %q, want the time the run took", stderr)
+	}
+}
+
 // TestPrecedence checks defaults < preset < config file < flags, whatever
 // the order of the flags.
 func TestPrecedence(t *testing.T) {
