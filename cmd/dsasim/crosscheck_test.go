@@ -22,6 +22,7 @@ func TestExportReplayMatchesEngine(t *testing.T) {
 		{"-weightBytes", "8KiB"}, // streams shorter than the cache: hits survive
 		{"-weightBytes", "8KiB", "-hash", "xor"},
 		{"-weightBytes", "0", "-policy", "fifo"},
+		{"-weightBytes", "8KiB", "-policy", "srrip"},
 		{"-weightBytes", "4KiB", "-layout", "packed"},
 		{"-weightBytes", "20KiB", "-layout", "paged", "-ways", "4"},
 		{"-weightBytes", "8KiB", "-capacity", "96KiB", "-ways", "8", "-line", "128"}, // 96 sets: not a power of two,

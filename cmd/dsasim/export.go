@@ -20,7 +20,7 @@ are written as ordinary reads: din cannot say non-temporal.
 
 Other trace-driven simulators can replay the file; so can 'dsasim replay',
 which gives back the run's hits and misses exactly in mode none with bypass
-off and policy lru or fifo.
+off and policy lru, fifo or srrip.
 
 Example:
   dsasim export -preset small-demo -mode none -reserve 0 -din demo.din`

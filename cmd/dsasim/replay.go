@@ -24,7 +24,8 @@ went on stderr.
 
 A din file written by 'dsasim export' of a run in mode none, with bypass
 off, replays to exactly that run's hits and misses (same capacity, line,
-ways, policy lru or fifo, and hash).
+ways, hash, and policy lru, fifo or srrip; random draws its victims from
+another stream of the seed than the engine does).
 
 Example:
   dsasim replay -trace run.din -capacity 64KiB -line 64 -ways 8`
