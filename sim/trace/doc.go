@@ -22,9 +22,9 @@
 //
 //	f, err := os.Open("indices.npy")
 //	...
-//	log, err := trace.Read(f, "indices.npy")
+//	lg, err := trace.Read(f, "indices.npy")
 //	...
-//	fmt.Println(log.Steps(), log.Layers(), log.MinPrompt(), trace.Measure(log))
+//	fmt.Println(lg.Steps(), lg.Layers(), lg.MinPrompt(), trace.Measure(lg))
 //
 // The package uses only the standard library, reads no clock and keeps no
 // global state; a seed gives the same trace natively and under

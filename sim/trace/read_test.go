@@ -218,6 +218,13 @@ func TestReadTextLongLines(t *testing.T) {
 	}
 }
 
+func TestReadTextCRLF(t *testing.T) {
+	lg, err := Read(strings.NewReader("# made on Windows\r\n0 0 3 1\r\n0 1 -1\r\n"), "crlf.txt")
+	if err != nil || compareLog(lg, expectedLog{Steps: 1, Layers: 2, Selections: [][][]int32{{{1, 3}, {}}}}) != "" {
+		t.Errorf("Read(CRLF text) = %v, %v", lg, err)
+	}
+}
+
 func TestWriteTextRoundTrip(t *testing.T) {
 	p := smallParams()
 	p.Prompt = 240 // the first steps select the whole context (k = 256)

@@ -1,26 +1,27 @@
 package trace
 
 // Stats are the four access statistics of a trace, as DESIGN.md defines
-// them. A statistic with no sample (new fraction with one step, lookback
+// them, with JSON keys for export. A statistic with no sample (new fraction with one step, lookback
 // when no token ever returns, overlap with one layer) is 0.
 type Stats struct {
 	// Steps and Layers are the trace's shape.
-	Steps, Layers int
+	Steps  int `json:"steps"`
+	Layers int `json:"layers"`
 	// NewFraction is the mean over t >= 1 and l of |S(t,l) \ S(t-1,l)| /
 	// |S(t,l)|: the share of a selection the previous step did not have.
-	NewFraction float64
+	NewFraction float64 `json:"newFraction"`
 	// Persistence is the mean length, in steps, of the maximal runs of
 	// consecutive steps in which a token stays in S(.,l); runs cut by the
 	// trace's first or last step count as they are.
-	Persistence float64
+	Persistence float64 `json:"persistence"`
 	// Lookback is the mean of t - t' over the tokens of S(t,l) \ S(t-1,l)
 	// that layer l selected before, t' being its last earlier step.
-	Lookback float64
+	Lookback float64 `json:"lookback"`
 	// InterLayerOverlap is the mean over t and l >= 1 of
 	// |S(t,l) ∩ S(t,l-1)| / |S(t,l)|.
-	InterLayerOverlap float64
+	InterLayerOverlap float64 `json:"interLayerOverlap"`
 	// Returns is the number of returning tokens Lookback averages over.
-	Returns int64
+	Returns int64 `json:"returns"`
 }
 
 // Measure computes the statistics of src in one pass per layer, in time
