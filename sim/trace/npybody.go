@@ -53,11 +53,12 @@ func (nr *npyReader) body(h npyHeader, remaining int64, sized bool) (*Log, error
 		off = make([]int, 1, rows+1)
 	}
 	chunk := make([]byte, npyChunk*dt.size)
+	what := fmt.Sprintf("array (shape %s of %s needs %d bytes)", shape, h.descr, need)
 	for r := range rows {
 		rowPos, start := nr.pos, len(data)
 		for left := int(k); left > 0; {
 			m := min(left, npyChunk)
-			if err := nr.full(chunk[:m*dt.size], fmt.Sprintf("array (shape %s of %s needs %d bytes)", shape, h.descr, need)); err != nil {
+			if err := nr.full(chunk[:m*dt.size], what); err != nil {
 				return nil, err
 			}
 			for j := range m {
