@@ -94,15 +94,20 @@ type Config struct {
 	// StepOverlap is the probability, 0..1, that a token selected at the
 	// previous step is selected again (default 0.45).
 	StepOverlap float64 `json:"stepOverlap"`
-	// LayerOverlap is the probability, 0..1, that a refilled slot takes a
-	// token the previous layer selected at this step (default 0.36).
+	// LayerOverlap is the target share, 0..1, of a selection that the
+	// previous layer also selected at this step: refilled slots take tokens
+	// of the previous layer's selection until the share is reached
+	// (default 0.36).
 	LayerOverlap float64 `json:"layerOverlap"`
-	// ReturnRate is the probability, 0..1, that a refilled slot, not taken from
-	// the previous layer, takes a token this layer selected before and
-	// dropped (default 0.5).
+	// ReturnRate is the probability, 0..1, that a refilled slot takes a
+	// token this layer selected before and dropped (whether it comes through
+	// the previous layer or not), rather than one never selected (default
+	// 0.5).
 	ReturnRate float64 `json:"returnRate"`
 	// Lookback is the mean distance in steps, 1..1000, to the last
-	// selection of a returning token (default 3.3).
+	// selection of a returning token (default 3.3). A returning token was
+	// dropped at the previous step, so distances start at 2: values below
+	// 2 behave as 2.
 	Lookback float64 `json:"lookback"`
 	// Sinks is the number of first tokens always selected, 0..topk
 	// (default 4).
