@@ -54,9 +54,8 @@ func New(cfg config.Config, src trace.Source) (*Engine, error) {
 		if err != nil {
 			return nil, err
 		}
-	} else if src.Layers() < cfg.Layers || src.Steps() < cfg.Steps {
-		return nil, fmt.Errorf("engine: the trace has %d layers and %d steps, the config asks for %d and %d",
-			src.Layers(), src.Steps(), cfg.Layers, cfg.Steps)
+	} else if err := checkSource(cfg, src); err != nil {
+		return nil, err
 	}
 	e := &Engine{
 		cfg: cfg, layout: layout, src: src,
@@ -71,6 +70,35 @@ func New(cfg config.Config, src trace.Source) (*Engine, error) {
 	e.startStep()
 	return e, nil
 }
+
+// sizedSource is a source that knows its largest selection and the
+// smallest prompt its indices fit in, as trace.Log does.
+type sizedSource interface {
+	MaxK() int
+	MinPrompt() int
+}
+
+// checkSource refuses a source the config cannot run: too few layers or
+// steps, selections larger than topk, or indices beyond the context.
+func checkSource(cfg config.Config, src trace.Source) error {
+	if src.Layers() < cfg.Layers || src.Steps() < cfg.Steps {
+		return fmt.Errorf("engine: the trace has %d layers and %d steps, the config asks for %d and %d",
+			src.Layers(), src.Steps(), cfg.Layers, cfg.Steps)
+	}
+	if s, ok := src.(sizedSource); ok {
+		if s.MaxK() > cfg.TopK {
+			return fmt.Errorf("engine: the trace selects up to %d tokens, more than topk %d", s.MaxK(), cfg.TopK)
+		}
+		if s.MinPrompt() > cfg.Prompt {
+			return fmt.Errorf("engine: the trace selects tokens beyond the context: prompt must be at least %d, got %d", s.MinPrompt(), cfg.Prompt)
+		}
+	}
+	return nil
+}
+
+// RandomSeed is the seed of the Random replacement policy's victims for a
+// config, so that another tool can reproduce the engine's cache.
+func RandomSeed(c config.Config) uint64 { return c.Seed ^ seedStreamRandom }
 
 // GeneratorParams maps a config onto the synthetic generator's parameters.
 func GeneratorParams(c config.Config) trace.Params {
@@ -92,7 +120,7 @@ func (e *Engine) buildCache() error {
 	if err != nil {
 		return err
 	}
-	opts := cache.Options{Policy: policy, Seed: c.Seed ^ seedStreamRandom, RegionShift: e.layout.RegionShift(), Regions: e.layout.Regions()}
+	opts := cache.Options{Policy: policy, Seed: RandomSeed(c), RegionShift: e.layout.RegionShift(), Regions: e.layout.Regions()}
 	xor := c.Hash == config.HashXOR
 	sharedWays := ways
 	switch c.Mode {

@@ -28,7 +28,7 @@ func (o Outcome) String() string {
 // token's lines, or a whole stream applied at once.
 type Event struct {
 	Line    uint64
-	N       uint32
+	N       uint64
 	Token   int32 // the KV token gathered, or -1
 	Class   workload.Class
 	Outcome Outcome

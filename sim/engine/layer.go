@@ -12,7 +12,7 @@ func (e *Engine) runLayer(ls *LayerStats) {
 	l, ctx := e.layer, e.cur.Context
 	first, n := e.layout.IndexerStream(l, ctx)
 	e.stream(ls, workload.Indexer, first, n)
-	sel := e.src.Selection(e.step, l)
+	sel := e.checked(e.src.Selection(e.step, l))
 	switch e.cfg.Mode {
 	case config.ModeNone:
 		e.gatherShared(ls, l, sel, e.shared, SharedHit)
@@ -45,7 +45,7 @@ func (e *Engine) stream(ls *LayerStats, class workload.Class, first, n uint64) {
 	if r.Hits == n {
 		outcome = SharedHit
 	}
-	e.ev.add(Event{Line: first, N: uint32(min(n, 1<<32-1)), Token: -1, Class: class, Outcome: outcome})
+	e.ev.add(Event{Line: first, N: n, Token: -1, Class: class, Outcome: outcome})
 }
 
 // access reads one line through partition p, counting a hit as hitKind.
@@ -76,7 +76,7 @@ func (e *Engine) evicted(victim uint64, n int) {
 	if !ok {
 		class = workload.KV
 	}
-	e.ev.add(Event{Line: victim, N: uint32(n), Token: -1, Class: class, Outcome: Evicted})
+	e.ev.add(Event{Line: victim, N: uint64(n), Token: -1, Class: class, Outcome: Evicted})
 }
 
 // gatherShared reads every line of the selected tokens through one
@@ -103,7 +103,7 @@ func (e *Engine) fetchExclusive(c *Counts, first uint64, n int, token int32, hel
 		// every line is a blocking miss, counted and reported at once.
 		c.Accesses += int64(n)
 		c.Misses += int64(n)
-		e.ev.add(Event{Line: first, N: uint32(n), Token: token, Class: workload.KV, Outcome: Miss})
+		e.ev.add(Event{Line: first, N: uint64(n), Token: token, Class: workload.KV, Outcome: Miss})
 		return
 	}
 	last := first + uint64(n) - 1
@@ -122,4 +122,17 @@ func (e *Engine) fetchExclusive(c *Counts, first uint64, n int, token int32, hel
 		}
 		e.ev.add(Event{Line: x, N: 1, Token: token, Class: workload.KV, Outcome: outcome})
 	}
+}
+
+// checked drops, from a selection of a source that could not be checked
+// up front, what the run cannot gather: tokens beyond the context (the
+// selection is sorted, so they are its tail) and entries beyond topk.
+func (e *Engine) checked(sel []int32) []int32 {
+	for len(sel) > 0 && int(sel[len(sel)-1]) >= e.cur.Context {
+		sel = sel[:len(sel)-1]
+	}
+	for len(sel) > 0 && sel[0] < 0 {
+		sel = sel[1:]
+	}
+	return sel[:min(len(sel), e.cfg.TopK)]
 }

@@ -67,7 +67,7 @@ func (e *Engine) gatherPages(ls *LayerStats, l int, sel []int32) {
 			c.Accesses += int64(n)
 			c.ReservedHits += int64(n)
 			e.pages.mark(e.tokens.SlotOf(base+int32(page)), int(tok)%pt)
-			e.ev.add(Event{Line: first, N: uint32(n), Token: tok, Class: workload.KV, Outcome: ReservedHit})
+			e.ev.add(Event{Line: first, N: uint64(n), Token: tok, Class: workload.KV, Outcome: ReservedHit})
 			continue
 		}
 		e.fetchExclusive(c, first, n, tok, false, false)
@@ -76,7 +76,7 @@ func (e *Engine) gatherPages(ls *LayerStats, l int, sel []int32) {
 			vf, vn := e.layout.PageLines(int(victim)/perLayer, int(victim)%perLayer)
 			c.Evictions += int64(vn)
 			e.pages.retire(slot)
-			e.ev.add(Event{Line: vf, N: uint32(vn), Token: -1, Class: workload.KV, Outcome: Evicted})
+			e.ev.add(Event{Line: vf, N: uint64(vn), Token: -1, Class: workload.KV, Outcome: Evicted})
 		}
 		e.pages.mark(slot, int(tok)%pt)
 		pf, pn := e.layout.PageLines(l, page)

@@ -45,7 +45,7 @@ func (e *Engine) gatherPrevK(ls *LayerStats, l int, sel []int32) {
 		if p.member[base+int(tok)] {
 			c.Accesses += int64(n)
 			c.ReservedHits += int64(n)
-			e.ev.add(Event{Line: first, N: uint32(n), Token: tok, Class: workload.KV, Outcome: ReservedHit})
+			e.ev.add(Event{Line: first, N: uint64(n), Token: tok, Class: workload.KV, Outcome: ReservedHit})
 			continue
 		}
 		heldFirst, heldLast := e.neighboursHold(l, int(tok), first, n, p.resident)
@@ -76,7 +76,7 @@ func (e *Engine) gatherPrevK(ls *LayerStats, l int, sel []int32) {
 		}
 		first, n := e.layout.TokenLines(l, int(tok))
 		c.Evictions += int64(n)
-		e.ev.add(Event{Line: first, N: uint32(n), Token: tok, Class: workload.KV, Outcome: Evicted})
+		e.ev.add(Event{Line: first, N: uint64(n), Token: tok, Class: workload.KV, Outcome: Evicted})
 	}
 	for _, tok := range old {
 		p.member[base+int(tok)] = false

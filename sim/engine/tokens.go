@@ -18,7 +18,7 @@ func (e *Engine) gatherTokens(ls *LayerStats, l int, sel []int32) {
 		if e.tokens.Get(base + tok) {
 			c.Accesses += int64(n)
 			c.ReservedHits += int64(n)
-			e.ev.add(Event{Line: first, N: uint32(n), Token: tok, Class: workload.KV, Outcome: ReservedHit})
+			e.ev.add(Event{Line: first, N: uint64(n), Token: tok, Class: workload.KV, Outcome: ReservedHit})
 			continue
 		}
 		heldFirst, heldLast := e.neighboursHold(l, int(tok), first, n, e.tokenResident)
@@ -27,7 +27,7 @@ func (e *Engine) gatherTokens(ls *LayerStats, l int, sel []int32) {
 			vl, vt := int(victim)/maxCtx, int(victim)%maxCtx
 			vfirst, vn := e.layout.TokenLines(vl, vt)
 			c.Evictions += int64(vn)
-			e.ev.add(Event{Line: vfirst, N: uint32(vn), Token: int32(vt), Class: workload.KV, Outcome: Evicted})
+			e.ev.add(Event{Line: vfirst, N: uint64(vn), Token: int32(vt), Class: workload.KV, Outcome: Evicted})
 		}
 	}
 }
