@@ -23,6 +23,7 @@ func TestExportReplayMatchesEngine(t *testing.T) {
 		{"-weightBytes", "8KiB", "-hash", "xor"},
 		{"-weightBytes", "0", "-policy", "fifo"},
 		{"-weightBytes", "8KiB", "-policy", "srrip"},
+		{"-weightBytes", "8KiB", "-policy", "random", "-seed", "77"},
 		{"-weightBytes", "4KiB", "-layout", "packed"},
 		{"-weightBytes", "20KiB", "-layout", "paged", "-ways", "4"},
 		{"-weightBytes", "8KiB", "-capacity", "96KiB", "-ways", "8", "-line", "128"}, // 96 sets: not a power of two,
@@ -36,7 +37,7 @@ func TestExportReplayMatchesEngine(t *testing.T) {
 			engine := runJSON(t, args...)
 			cfg := engine["config"].(map[string]any)
 			replayArgs := []string{"replay", "-json", "-trace", file}
-			for _, key := range []string{"capacity", "line", "ways", "policy", "hash"} {
+			for _, key := range []string{"capacity", "line", "ways", "policy", "hash", "seed"} {
 				replayArgs = append(replayArgs, "-"+key, fmt.Sprint(cfg[key]))
 			}
 			code, stdout, stderr := dsasim(t, replayArgs...)

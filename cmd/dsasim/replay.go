@@ -10,6 +10,7 @@ import (
 	"dsaviz/sim/cache"
 	"dsaviz/sim/config"
 	"dsaviz/sim/din"
+	"dsaviz/sim/engine"
 )
 
 const replaySynopsis = "dsasim replay -trace FILE|- [-capacity C] [-line L] [-ways W] [-policy P] [-hash H] [-seed S] [-json]"
@@ -24,8 +25,7 @@ went on stderr.
 
 A din file written by 'dsasim export' of a run in mode none, with bypass
 off, replays to exactly that run's hits and misses (same capacity, line,
-ways, hash, and policy lru, fifo or srrip; random draws its victims from
-another stream of the seed than the engine does).
+ways, hash, policy and seed).
 
 Example:
   dsasim replay -trace run.din -capacity 64KiB -line 64 -ways 8`
@@ -90,14 +90,14 @@ func cmdReplay(e *env, args []string) error {
 
 // newPlainLLC builds the LLC replay uses: the whole capacity as one
 // partition with the config's geometry and policy, its random victims
-// seeded by the config's seed.
+// drawn as the engine draws them for the config's seed.
 func newPlainLLC(cfg config.Config) (*cache.Partition, error) {
 	policy, err := cache.ParsePolicy(cfg.Policy)
 	if err != nil {
 		return nil, err
 	}
 	g := cache.Geometry{Sets: cfg.Sets(), Ways: cfg.Ways, XOR: cfg.Hash == config.HashXOR}
-	return cache.New(g, cache.Options{Policy: policy, Seed: cfg.Seed})
+	return cache.New(g, cache.Options{Policy: policy, Seed: engine.RandomSeed(cfg)})
 }
 
 // replay runs every access of r through llc. line is a power of two (the
