@@ -71,18 +71,20 @@ type Partition struct {
 	ix     setIndex
 	policy Policy
 	ways   int
-	// tags holds each set as a header word and Ways tags (line+1, 0 for
-	// empty), contiguous so that an access touches one place in memory.
-	// The header holds the set's lazy stamp (low 32 bits) and, for the
-	// ordered policies, its number of valid lines (bits 32-39).
-	tags   []uint64
-	stride int      // Ways+1
-	rrpv   []uint8  // SRRIP, s*Ways+w
-	rng    rand.PCG // Random
-	lazy   lazyState
-	free   emptySets
-	scan   []uint64 // scratch for pushRange, Ways long
-	peek   []uint64 // scratch for Contains, Ways long
+	// tags holds the ways of set s at s*Ways (line+1, 0 for empty): with
+	// 16 ways a set is two whole host cache lines, so an access costs at
+	// most two memory reads. meta holds, per set, the lazy stamp (low 32
+	// bits) and, for the ordered policies, the number of valid lines
+	// (bits 32-39): 8 bytes a set, small enough to stay in the host's
+	// cache.
+	tags []uint64
+	meta []uint64
+	rrpv []uint8  // SRRIP, s*Ways+w
+	rng  rand.PCG // Random
+	lazy lazyState
+	free emptySets
+	scan []uint64 // scratch for pushRange, Ways long
+	peek []uint64 // scratch for Contains, Ways long
 }
 
 // New returns an empty partition, or an error for an impossible geometry.
@@ -98,7 +100,7 @@ func New(g Geometry, o Options) (*Partition, error) {
 	}
 	p := &Partition{
 		geo: g, ix: newSetIndex(g), policy: o.Policy, ways: g.Ways,
-		tags: make([]uint64, g.Sets*(g.Ways+1)), stride: g.Ways + 1,
+		tags: make([]uint64, g.Lines()), meta: make([]uint64, g.Sets),
 		rng:  *rand.NewPCG(o.Seed, 0x5eed_7a11_d00d),
 		scan: make([]uint64, g.Ways),
 		peek: make([]uint64, g.Ways),
@@ -127,6 +129,7 @@ func (p *Partition) SetOf(line uint64) int { return p.ix.set(line) }
 func (p *Partition) Clone() *Partition {
 	q := *p
 	q.tags = append([]uint64(nil), p.tags...)
+	q.meta = append([]uint64(nil), p.meta...)
 	q.rrpv = append([]uint8(nil), p.rrpv...)
 	q.scan = make([]uint64, p.ways)
 	q.peek = make([]uint64, p.ways)
@@ -260,22 +263,22 @@ func (p *Partition) PeekSet(s int, dst []uint64) []uint64 {
 
 // set returns the ways of set s.
 func (p *Partition) set(s int) []uint64 {
-	b := s*p.stride + 1
+	b := s * p.ways
 	return p.tags[b : b+p.ways : b+p.ways]
 }
 
 // count is the number of valid lines of explicit ordered set s.
-func (p *Partition) count(s int) int { return int(p.tags[s*p.stride] >> 32 & 0xff) }
+func (p *Partition) count(s int) int { return int(p.meta[s] >> 32 & 0xff) }
 
 func (p *Partition) setCount(s, n int) {
-	h := &p.tags[s*p.stride]
+	h := &p.meta[s]
 	*h = *h&^(0xff<<32) | uint64(n)<<32
 }
 
 // stamp is the lazy log entry set s is explicit up to.
-func (p *Partition) stamp(s int) uint32 { return uint32(p.tags[s*p.stride]) }
+func (p *Partition) stamp(s int) uint32 { return uint32(p.meta[s]) }
 
 func (p *Partition) setStamp(s int, seq uint32) {
-	h := &p.tags[s*p.stride]
+	h := &p.meta[s]
 	*h = *h&^0xffffffff | uint64(seq)
 }
