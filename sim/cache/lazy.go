@@ -16,7 +16,8 @@ package cache
 
 // bulk is one stream applied lazily: the lines of span in order.
 type bulk struct {
-	seq uint32
+	seq    uint32
+	region int
 	span
 }
 

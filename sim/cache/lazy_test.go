@@ -132,3 +132,44 @@ func TestStreamLargerThanCacheEqualsLineByLine(t *testing.T) {
 		}
 	}
 }
+
+// TestOverlayMatchesReference: scattered accesses right after a flush go
+// on overlays (no set materialized), and the sets, the victims and later
+// streams still match the line-by-line model exactly.
+func TestOverlayMatchesReference(t *testing.T) {
+	for _, g := range []Geometry{{Sets: 16, Ways: 4}, {Sets: 12, Ways: 3, XOR: true}, {Sets: 8, Ways: 8, XOR: true}} {
+		for _, pol := range []Policy{LRU, FIFO} {
+			o := Options{Policy: pol, RegionShift: 16, Regions: 8}
+			p, _ := New(g, o)
+			r := newRef(g, o)
+			rng := rand.New(rand.NewPCG(4, 4))
+			overlaid := 0
+			for round := range 30 {
+				checkStream(t, p, r, uint64(1+round%2)<<16, uint64(2*g.Lines()+g.Sets), false) // a flush
+				if round%3 == 1 {
+					checkStream(t, p, r, 3<<16, uint64(g.Sets/2+1), false) // a tail entry
+				}
+				for range g.Lines() {
+					x := uint64(4+rng.IntN(2))<<16 + rng.Uint64N(uint64(g.Lines()))
+					h1, v1, e1 := p.Access(x)
+					h2, v2, e2 := r.access(x, true)
+					if h1 != h2 || v1 != v2 || e1 != e2 {
+						t.Fatalf("%+v %v round %d: Access(%#x) = %v %#x %v, want %v %#x %v", g, pol, round, x, h1, v1, e1, h2, v2, e2)
+					}
+					if rng.IntN(9) == 0 {
+						if a, b := p.Remove(x^1), r.remove(x^1); a != b {
+							t.Fatalf("Remove(%#x) = %v, want %v", x^1, a, b)
+						}
+					}
+				}
+				overlaid += len(p.pend.tags)
+				compareAll(t, p, r, fmt.Sprintf("%+v %v round %d", g, pol, round))
+				c := p.Clone()
+				compareAll(t, c, r, "clone")
+			}
+			if overlaid == 0 {
+				t.Errorf("%+v %v: no access went on an overlay", g, pol)
+			}
+		}
+	}
+}

@@ -76,8 +76,23 @@ func (p *Partition) materialize(s int) {
 	if p.stamp(s) == p.lazy.seq {
 		return
 	}
-	p.setCount(s, p.lazyContent(s, p.set(s)))
+	if p.pendHead(s) >= 0 {
+		p.setCount(s, p.overlayContent(s, p.set(s)))
+		p.setPendHead(s, -1)
+	} else {
+		p.setCount(s, p.lazyContent(s, p.set(s)))
+	}
 	p.setStamp(s, p.lazy.seq)
+}
+
+// content computes set s as it is now, overlay included, into dst (tag
+// encoding, most recent first) and returns the number of lines. It changes
+// no state of the partition.
+func (p *Partition) content(s int, dst []uint64) int {
+	if p.pendHead(s) >= 0 {
+		return p.overlayContent(s, dst)
+	}
+	return p.lazyContent(s, dst)
 }
 
 // lazyContent computes set s as the lazy log says it is now, into dst

@@ -83,6 +83,8 @@ type Partition struct {
 	rng  rand.PCG // Random
 	lazy lazyState
 	free emptySets
+	pend pending  // overlays of lazy sets (overlay.go)
+	base []uint64 // scratch for overlays' lazy content, Ways long
 	scan []uint64 // scratch for pushRange, Ways long
 	peek []uint64 // scratch for Contains, Ways long
 }
@@ -104,6 +106,7 @@ func New(g Geometry, o Options) (*Partition, error) {
 		rng:  *rand.NewPCG(o.Seed, 0x5eed_7a11_d00d),
 		scan: make([]uint64, g.Ways),
 		peek: make([]uint64, g.Ways),
+		base: make([]uint64, g.Ways),
 	}
 	if o.Policy == SRRIP {
 		p.rrpv = make([]uint8, g.Lines())
@@ -133,6 +136,10 @@ func (p *Partition) Clone() *Partition {
 	q.rrpv = append([]uint8(nil), p.rrpv...)
 	q.scan = make([]uint64, p.ways)
 	q.peek = make([]uint64, p.ways)
+	q.base = make([]uint64, p.ways)
+	q.pend = p.pend.clone()
+	q.base = make([]uint64, p.ways)
+	q.pend = p.pend.clone()
 	q.lazy = p.lazy.clone()
 	q.free = p.free.clone()
 	return &q
@@ -143,11 +150,25 @@ func (p *Partition) Clone() *Partition {
 // It returns whether the access hit and, if a valid line was evicted,
 // that line.
 func (p *Partition) Access(line uint64) (hit bool, victim uint64, evicted bool) {
+	return p.access(line, true)
+}
+
+// Touch is Access without the victim's address: the same state change and
+// counts, and cheaper when nobody looks at what was evicted.
+func (p *Partition) Touch(line uint64) (hit, evicted bool) {
+	hit, _, evicted = p.access(line, false)
+	return hit, evicted
+}
+
+func (p *Partition) access(line uint64, wantVictim bool) (hit bool, victim uint64, evicted bool) {
 	s := p.ix.set(line)
-	if p.policy.ordered() {
+	switch {
+	case p.policy.ordered() && p.overlayable(s, line):
+		hit, victim, evicted = p.accessOverlay(s, line, wantVictim)
+	case p.policy.ordered():
 		p.materialize(s)
 		hit, victim, evicted = p.accessOrdered(s, line)
-	} else {
+	default:
 		hit, victim, evicted = p.accessPhysical(s, line)
 	}
 	if !hit {
@@ -185,7 +206,7 @@ func (p *Partition) Contains(line uint64) bool {
 	}
 	s := p.ix.set(line)
 	if p.policy.ordered() {
-		n := p.lazyContent(s, p.peek)
+		n := p.content(s, p.peek)
 		for _, t := range p.peek[:n] {
 			if t == line+1 {
 				return true
@@ -246,7 +267,7 @@ const Empty = ^uint64(0)
 func (p *Partition) PeekSet(s int, dst []uint64) []uint64 {
 	dst = dst[:p.ways]
 	if p.policy.ordered() {
-		n := p.lazyContent(s, dst)
+		n := p.content(s, dst)
 		for i := range dst {
 			dst[i]-- // 0 (empty) wraps to Empty
 			if i >= n {

@@ -60,8 +60,14 @@ func (p *Partition) Stream(first, n uint64, bypass bool) StreamResult {
 // exact eviction count: every other line evicts one.
 func (p *Partition) streamLazy(r int, first, n uint64) StreamResult {
 	z := &p.lazy
-	if len(z.tail) == maxTail {
+	flush := n/p.ix.sets >= uint64(p.ways)+1 // every set receives at least Ways lines
+	switch {
+	case flush:
+		p.dropOverlays()
+	case len(z.tail) == maxTail:
 		p.materializeAll()
+	default:
+		p.resolveOverlays()
 	}
 	z.seq++
 	res := StreamResult{Misses: n, Evictions: n, Lazy: true}
@@ -87,10 +93,8 @@ func (p *Partition) streamLazy(r int, first, n uint64) StreamResult {
 	}
 	// Sets stamped seq-1 were up to date before this entry; they now lag
 	// by it, as every other lazy set does.
-	entry := bulk{seq: z.seq, span: sp}
-	rows := n / p.ix.sets
-	if rows >= uint64(p.ways)+1 {
-		// Every set receives at least Ways lines: a flush.
+	entry := bulk{seq: z.seq, region: r, span: sp}
+	if flush {
 		z.flush = entry
 		z.tail = z.tail[:0]
 		z.flushSeq = z.seq
@@ -104,6 +108,7 @@ func (p *Partition) streamLazy(r int, first, n uint64) StreamResult {
 
 // materializeAll brings every set up to date and empties the lazy log.
 func (p *Partition) materializeAll() {
+	p.resolveOverlays()
 	for s := range p.geo.Sets {
 		p.materialize(s)
 	}

@@ -51,7 +51,13 @@ func (e *Engine) stream(ls *LayerStats, class workload.Class, first, n uint64) {
 // access reads one line through partition p, counting a hit as hitKind.
 func (e *Engine) access(c *Counts, p *cache.Partition, line uint64, token int32, hitKind Outcome) {
 	c.Accesses++
-	hit, victim, evicted := p.Access(line)
+	var hit, evicted bool
+	var victim uint64
+	if e.ev.buf != nil {
+		hit, victim, evicted = p.Access(line)
+	} else {
+		hit, evicted = p.Touch(line) // nobody looks at the victim
+	}
 	switch {
 	case hit && hitKind == ReservedHit:
 		c.ReservedHits++

@@ -1,0 +1,135 @@
+package cache
+
+// The overlay spares a lazy set its materialization when a scattered
+// access inserts a line that provably is not in it. The typical case is a
+// KV gather between two weight streams: every set holds the last weight
+// stream's lines (lazily), and each gathered line only pushes one of them
+// out. Writing the set's Ways tags for that would cost two host cache
+// misses per line; instead the line goes on a short per-set chain of
+// pending insertions, kept in small arrays that stay in the host's cache.
+//
+// A set has an overlay only while it is purely lazy (its content comes
+// from the last flush and the tail entries after it), and only lines of a
+// region absent from the whole log join it; so its content is exactly
+// [its pending lines, most recent first] + [the first Ways-p lines of its
+// lazy content]. A tail entry would push lines above the pending ones, so
+// overlays are resolved (materialized) before one is appended; a flush
+// erases them.
+
+// pending holds the overlays' lines: entry i is a line (tag encoding), the
+// next older entry of the same set (-1 at the end) and its set.
+type pending struct {
+	tags []uint64
+	next []int32
+	sets []int32
+}
+
+// maxPending bounds the entries before every overlay is resolved; it fits
+// the 24 bits of a set's chain head.
+const maxPending = 1<<24 - 2
+
+func (q pending) clone() pending {
+	return pending{
+		tags: append([]uint64(nil), q.tags...),
+		next: append([]int32(nil), q.next...),
+		sets: append([]int32(nil), q.sets...),
+	}
+}
+
+func (q *pending) reset() {
+	q.tags, q.next, q.sets = q.tags[:0], q.next[:0], q.sets[:0]
+}
+
+// pendHead is the newest pending entry of set s, or -1.
+func (p *Partition) pendHead(s int) int32 { return int32(p.meta[s]>>40) - 1 }
+
+func (p *Partition) setPendHead(s int, i int32) {
+	p.meta[s] = p.meta[s]&(1<<40-1) | uint64(i+1)<<40
+}
+
+// overlayable reports whether an access of line to set s can go on an
+// overlay: the set is purely lazy and line's region is in none of the
+// log's streams, so it is not in the set's lazy content.
+func (p *Partition) overlayable(s int, line uint64) bool {
+	z := &p.lazy
+	if z.flush.seq <= p.stamp(s) {
+		return false
+	}
+	r := z.region(line)
+	if r < 0 || r == z.flushRegion {
+		return false
+	}
+	for _, b := range z.tail {
+		if b.region == r {
+			return false
+		}
+	}
+	return true
+}
+
+// accessOverlay reads a line of an overlayable set. A pending line hits;
+// any other is pushed on the overlay, evicting the oldest lazy line (the
+// set is full: a flush left Ways lines in it). With wantVictim false the
+// victim is not computed (it returns 0).
+func (p *Partition) accessOverlay(s int, line uint64, wantVictim bool) (hit bool, victim uint64, evicted bool) {
+	q := &p.pend
+	tag := line + 1
+	head := p.pendHead(s)
+	depth := 0
+	for i, prev := head, int32(-1); i >= 0; prev, i = i, q.next[i] {
+		if q.tags[i] == tag {
+			if p.policy == LRU && prev >= 0 {
+				q.next[prev] = q.next[i]
+				q.next[i] = head
+				p.setPendHead(s, i)
+			}
+			return true, 0, false
+		}
+		depth++
+	}
+	if depth+1 >= p.ways || len(q.tags) >= maxPending {
+		// No lazy line would be left: make the set explicit instead.
+		p.materialize(s)
+		return p.accessOrdered(s, line)
+	}
+	if wantVictim {
+		n := p.lazyContent(s, p.base)
+		victim = p.base[n-1-depth] - 1
+	}
+	q.tags = append(q.tags, tag)
+	q.next = append(q.next, head)
+	q.sets = append(q.sets, int32(s))
+	p.setPendHead(s, int32(len(q.tags)-1))
+	return false, victim, true
+}
+
+// overlayContent writes the content of a set with an overlay into dst
+// (tag encoding, most recent first) and returns its length, Ways.
+func (p *Partition) overlayContent(s int, dst []uint64) int {
+	p.lazyContent(s, p.base)
+	k := 0
+	for i := p.pendHead(s); i >= 0; i = p.pend.next[i] {
+		dst[k] = p.pend.tags[i]
+		k++
+	}
+	copy(dst[k:p.ways], p.base[:p.ways-k])
+	return p.ways
+}
+
+// resolveOverlays materializes every set with an overlay.
+func (p *Partition) resolveOverlays() {
+	for _, s := range p.pend.sets {
+		if p.pendHead(int(s)) >= 0 {
+			p.materialize(int(s))
+		}
+	}
+	p.pend.reset()
+}
+
+// dropOverlays forgets every overlay: a flush replaces their sets' content.
+func (p *Partition) dropOverlays() {
+	for _, s := range p.pend.sets {
+		p.setPendHead(int(s), -1)
+	}
+	p.pend.reset()
+}
