@@ -42,6 +42,7 @@ func BenchmarkFlushStream(b *testing.B) {
 	p, _ := New(h100, Options{Policy: LRU, RegionShift: 40, Regions: 64})
 	n := uint64(10 * h100.Lines())
 	b.ReportAllocs()
+	b.ResetTimer()
 	for i := range b.N {
 		p.Stream(uint64(1+i%63)<<40, n, false)
 	}
