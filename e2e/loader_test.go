@@ -31,7 +31,7 @@ func testLoader(t *testing.T, ctx context.Context, site string) {
 			}
 			files.ServeHTTP(w, r)
 		})
-		tab := newTab(t, ctx, slow, viewportW, viewportH, 1)
+		tab := newTab(t, ctx, slow, "", viewportW, viewportH, 1)
 		status, err := chromedp.Run(tab, chromedp.Poll[string](`(() => {
 			const v = Number(document.getElementById('bar').getAttribute('aria-valuenow'));
 			return v > 0 && v < 100 ? document.getElementById('status').textContent : null;
@@ -53,7 +53,7 @@ func testLoader(t *testing.T, ctx context.Context, site string) {
 			}
 			files.ServeHTTP(w, r)
 		})
-		title, text := waitProblem(t, newTab(t, ctx, missing, viewportW, viewportH, 1))
+		title, text := waitProblem(t, newTab(t, ctx, missing, "", viewportW, viewportH, 1))
 		if title != "Could not download the app" || !strings.Contains(text, "404") {
 			t.Errorf("problem = %q: %q, want a download failure naming HTTP 404", title, text)
 		}
@@ -68,17 +68,17 @@ func testLoader(t *testing.T, ctx context.Context, site string) {
 			}
 			files.ServeHTTP(w, r)
 		})
-		title, text := waitProblem(t, newTab(t, ctx, damaged, viewportW, viewportH, 1))
+		title, text := waitProblem(t, newTab(t, ctx, damaged, "", viewportW, viewportH, 1))
 		if title != "The app could not start" || !strings.Contains(text, "instantiate") {
 			t.Errorf("problem = %q: %q, want an instantiate failure", title, text)
 		}
 	})
 }
 
-// newTab serves h on loopback and opens it in a new tab of the browser
-// behind ctx, with a w x h viewport at the given device scale. The tab
-// closes when the test ends.
-func newTab(t *testing.T, ctx context.Context, h http.Handler, w, ht int64, scale float64) context.Context {
+// newTab serves h on loopback and opens its page with the given query
+// ("" or "?...") in a new tab of the browser behind ctx, with a w x h
+// viewport at the given device scale. The tab closes when the test ends.
+func newTab(t *testing.T, ctx context.Context, h http.Handler, query string, w, ht int64, scale float64) context.Context {
 	t.Helper()
 	srv := httptest.NewServer(h)
 	tab, cancel := chromedp.NewContext(ctx)
@@ -86,7 +86,7 @@ func newTab(t *testing.T, ctx context.Context, h http.Handler, w, ht int64, scal
 		cancel()
 		srv.Close()
 	})
-	if err := chromedp.Do(tab, chromedp.EmulateViewport(w, ht, chromedp.EmulateScale(scale)), chromedp.Navigate(srv.URL+"/")); err != nil {
+	if err := chromedp.Do(tab, chromedp.EmulateViewport(w, ht, chromedp.EmulateScale(scale)), chromedp.Navigate(srv.URL+"/"+query)); err != nil {
 		t.Fatalf("navigate: %v", err)
 	}
 	return tab

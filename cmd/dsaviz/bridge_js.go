@@ -2,7 +2,10 @@
 
 package main
 
-import "syscall/js"
+import (
+	"encoding/json"
+	"syscall/js"
+)
 
 // jsHost is the JavaScript bridge: it publishes window.dsaviz, the app's
 // interface for tests and for course pages that embed it:
@@ -10,13 +13,21 @@ import "syscall/js"
 //	dsaviz.ready       true once the second frame is drawn (the first may
 //	                   come before anything is presented)
 //	dsaviz.error       the last user-facing error, or ""
-//	dsaviz.config()    the current config as a flat object (URL keys)
+//	dsaviz.config()    the current config as a flat object with the URL
+//	                   keys (sizes in bytes) and preset ("" for the defaults);
+//	                   seeds above 2^53 lose precision as JavaScript numbers
 //	dsaviz.stats()     {step, layer, accesses, hits, reservedHits,
 //	                   sharedHits, misses, blockingMisses, hitRate,
-//	                   tokensPerSecond, fps, tps, frames, demoTicks, playing}
+//	                   tokensPerSecond, fps, tps, done, frames, playing,
+//	                   speed, updateMs, drawMs}, cumulative since the last
+//	                   reset; step counts completed decode steps
 //	dsaviz.play(), dsaviz.pause(), dsaviz.stepOnce()
 //	                   queue a command for the next Update; return false if
 //	                   the queue is full
+//	dsaviz.configure("ways=4&seed=7")
+//	                   change the run as a link would (config keys over the
+//	                   current config, or preset=NAME, play, speed); all or
+//	                   nothing: a refused change sets dsaviz.error
 //	dsaviz.testPanic("update"|"draw")
 //	                   test hook: make the next Update or Draw panic, to
 //	                   check that the app recovers
@@ -35,8 +46,14 @@ func newHost(m *mailbox) host {
 	obj.Set("ready", false)
 	obj.Set("error", "")
 	obj.Set("config", js.FuncOf(func(js.Value, []js.Value) any {
-		// TODO(engine): the current sim config, flat, sizes in bytes.
-		return js.ValueOf(map[string]any{})
+		cfg, preset := m.config()
+		b, err := json.Marshal(cfg)
+		if err != nil {
+			return js.Null()
+		}
+		v := js.Global().Get("JSON").Call("parse", string(b))
+		v.Set("preset", preset)
+		return v
 	}))
 	obj.Set("stats", js.FuncOf(func(js.Value, []js.Value) any {
 		return js.ValueOf(m.read().fields())
@@ -47,6 +64,12 @@ func newHost(m *mailbox) host {
 	obj.Set("play", poster(cmdPlay))
 	obj.Set("pause", poster(cmdPause))
 	obj.Set("stepOnce", poster(cmdStepOnce))
+	obj.Set("configure", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) != 1 || args[0].Type() != js.TypeString {
+			return false
+		}
+		return m.postChange(args[0].String())
+	}))
 	obj.Set("testPanic", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if len(args) == 1 && args[0].Type() == js.TypeString && args[0].String() == "draw" {
 			return m.post(cmdPanicInDraw)
@@ -65,3 +88,21 @@ func (h *jsHost) frameDrawn(frames int64) {
 }
 
 func (h *jsHost) setError(msg string) { h.obj.Set("error", msg) }
+
+// showQuery replaces the address's query in place (history.replaceState):
+// copying the address shares the run, and the back button is not filled
+// with every change.
+func (h *jsHost) showQuery(query string) {
+	loc := js.Global().Get("location")
+	url := loc.Get("pathname").String()
+	if query != "" {
+		url += "?" + query
+	}
+	url += loc.Get("hash").String()
+	js.Global().Get("history").Call("replaceState", js.Null(), "", url)
+}
+
+// launchQuery returns the page's query (location.search).
+func launchQuery() string {
+	return js.Global().Get("location").Get("search").String()
+}

@@ -5,9 +5,13 @@ import (
 	"log"
 	"math"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
+
+	"dsaviz/sim/config"
+	"dsaviz/sim/engine"
 )
 
 // host is where the Game reports to the page around it: the JavaScript
@@ -18,18 +22,43 @@ type host interface {
 	frameDrawn(frames int64)
 	// setError is called when the user-facing error changes ("" for none).
 	setError(msg string)
+	// showQuery makes the page's address end in ?query (no query if ""),
+	// without reloading or adding to the history.
+	showQuery(query string)
 }
 
-// Game wires Ebiten to the scene. It only orchestrates: Update applies
-// commands and advances the model by whole ticks; Draw reads the model and
-// draws it; Layout sizes the screen in device pixels.
+// simBudgetPerTick is the CPU time the simulation may take per tick, on
+// average: at 60 ticks a second, about half of the main thread, which
+// leaves the other half to drawing and the browser. A frame that runs
+// several ticks (a slow machine) may simulate several ticks' worth.
+const simBudgetPerTick = 8 * time.Millisecond
+
+// Game wires Ebiten to the run. It only orchestrates: Update reads input,
+// applies commands and config changes, and advances the engine by the
+// playback schedule within the CPU budget; Draw reads the run and draws
+// it; Layout sizes the screen in device pixels.
 type Game struct {
 	mail *mailbox
 	host host
 
-	model   demo // TODO(engine): the engine and its snapshot
-	playing bool
+	run    *session
+	play   playback
+	budget cpuBudget
+	// broken is set while a layer runs and stays set if it panicked: the
+	// engine may be half-way through a layer, so it is not advanced again
+	// until a new run starts (R or a config change).
+	broken bool
+
+	startPaused bool   // the link said play=0: the shared link keeps saying so
+	shownQuery  string // the query the page's address shows
+	// keepLink leaves a link with mistakes in the address, as written,
+	// until the first change, so that its author can see and fix it.
+	keepLink bool
+	showHelp bool
+
 	cmds    []command // reused by Update
+	changes []string
+	chars   []rune
 
 	view *view // pictures and fonts; touched only by Draw
 
@@ -42,20 +71,43 @@ type Game struct {
 	updateMs, drawMs windowMean // CPU time per Update and Draw
 }
 
-// newGame returns a Game that starts playing, reporting to h and reading
-// commands from m.
-func newGame(m *mailbox, h host) (*Game, error) {
+// newGame returns a Game running what the link l asks for, reporting to h
+// and reading the page's requests from m.
+func newGame(m *mailbox, h host, l launch) (*Game, error) {
 	v, err := newView()
 	if err != nil {
 		return nil, err
 	}
-	return &Game{mail: m, host: h, view: v, playing: true, scale: 1}, nil
+	g := &Game{
+		mail: m, host: h, view: v, scale: 1,
+		play:        playback{speed: l.speed},
+		budget:      cpuBudget{perTick: simBudgetPerTick, limit: 2 * simBudgetPerTick},
+		startPaused: l.paused,
+		shownQuery:  shareQuery(l.cfg, l.preset, l.paused, l.speed),
+		keepLink:    len(l.problem) > 0,
+	}
+	problems := l.problem
+	if err := g.start(l.cfg, l.preset); err != nil {
+		// parseLaunch validated the config, so this is the engine refusing
+		// it: fall back to the defaults, which must run.
+		problems = append(problems, fmt.Sprintf("The link's config cannot run (%v); using the default config.", err))
+		if err := g.start(config.DefaultConfig(), ""); err != nil {
+			return nil, fmt.Errorf("the default config cannot run: %w", err)
+		}
+	}
+	if len(problems) > 0 {
+		g.setError(strings.Join(problems, " "))
+	}
+	if !l.paused {
+		g.play.play()
+	}
+	return g, nil
 }
 
-// Update applies the page's commands and advances the model. A panic is
-// recovered here, at the frame boundary: the model keeps its last good
-// state, playback pauses and the error is shown, instead of the Wasm
-// program ending with a dead canvas.
+// Update applies the keys, the panel's and the page's requests, and
+// advances the engine. A panic is recovered here, at the frame boundary:
+// playback pauses and the error is shown, instead of the Wasm program
+// ending with a dead canvas.
 func (g *Game) Update() error {
 	start := time.Now()
 	defer g.publish() // runs last, after any recovery
@@ -63,28 +115,146 @@ func (g *Game) Update() error {
 	defer g.recoverFrame("Update")
 	g.fps, g.tps = ebiten.ActualFPS(), ebiten.ActualTPS()
 
-	step := false
-	g.cmds = g.mail.take(g.cmds)
+	g.cmds, g.changes = g.mail.take(g.cmds, g.changes)
+	keys := readKeys(g.chars)
+	g.chars = keys.chars
+	g.cmds = shortcuts(keys, g.cmds)
+	for _, q := range g.changes {
+		g.applyChange(q)
+	}
 	for _, c := range g.cmds {
-		switch c {
-		case cmdPlay:
-			g.playing = true
-		case cmdPause:
-			g.playing = false
-		case cmdStepOnce:
-			g.playing = false
-			step = true
-		case cmdPanicInUpdate:
-			panic("test panic requested through dsaviz.testPanic(\"update\")")
-		case cmdPanicInDraw:
-			g.panicDraw = true
-		}
+		g.do(c)
 	}
-	if g.playing || step {
-		// Advance a copy and keep it only if nothing panicked.
-		g.model = g.model.advanced()
-	}
+	g.advance()
 	return nil
+}
+
+// do carries out one command.
+func (g *Game) do(c command) {
+	switch c {
+	case cmdPlay:
+		g.resume()
+	case cmdPause:
+		g.play.pause()
+	case cmdTogglePlay:
+		if g.play.playing {
+			g.play.pause()
+		} else {
+			g.resume()
+		}
+	case cmdStepOnce:
+		g.play.stepOnce(g.run.eng)
+	case cmdLayerOnce:
+		g.play.layerOnce()
+	case cmdReset:
+		g.restart()
+	case cmdToggleHelp:
+		g.showHelp = !g.showHelp
+	case cmdToggleFullscreen:
+		ebiten.SetFullscreen(!ebiten.IsFullscreen())
+	case cmdPanicInUpdate:
+		panic("test panic requested through dsaviz.testPanic(\"update\")")
+	case cmdPanicInDraw:
+		g.panicDraw = true
+	}
+}
+
+// resume plays; at the end of the run, it plays the run again from step 0.
+func (g *Game) resume() {
+	if g.run.eng.Done() {
+		g.restart()
+	}
+	g.play.play()
+}
+
+// restart runs the current config again from step 0.
+func (g *Game) restart() {
+	if err := g.start(g.run.cfg, g.run.preset); err != nil {
+		g.setError(fmt.Sprintf("Cannot restart the run: %v.", err))
+		return
+	}
+	g.setError("")
+}
+
+// applyChange applies a change asked for by the page. A refused change
+// leaves the run as it was and says why.
+func (g *Game) applyChange(query string) {
+	ch, err := parseChange(query, g.run.cfg, g.run.preset)
+	if err == nil && (ch.cfg != g.run.cfg || ch.preset != g.run.preset) {
+		err = g.start(ch.cfg, ch.preset)
+	}
+	if err != nil {
+		g.setError(fmt.Sprintf("Change %q refused: %v. The run is unchanged.", query, err))
+		return
+	}
+	g.setError("")
+	g.keepLink = false
+	if ch.speed != 0 {
+		g.play.speed = ch.speed
+	}
+	switch ch.play {
+	case 1:
+		g.resume()
+	case -1:
+		g.play.pause()
+	}
+	g.showURL()
+}
+
+// start makes cfg the current run, from step 0. If cfg does not validate
+// or the engine cannot be built, the current run is kept and the error
+// returned.
+func (g *Game) start(cfg config.Config, preset string) error {
+	var events []engine.Event
+	if g.run != nil {
+		events = g.run.events
+	}
+	s, err := newSession(cfg, preset, events)
+	if err != nil {
+		return err
+	}
+	g.run = s
+	g.broken = false
+	g.play.clear()
+	g.mail.publishConfig(cfg, preset)
+	g.showURL()
+	return nil
+}
+
+// showURL makes the page's address share the current run.
+func (g *Game) showURL() {
+	if g.keepLink {
+		return
+	}
+	q := shareQuery(g.run.cfg, g.run.preset, g.startPaused, g.play.speed)
+	if q != g.shownQuery {
+		g.shownQuery = q
+		g.host.showQuery(q)
+	}
+}
+
+// advance runs the layers the schedule asks for, within the CPU budget.
+func (g *Game) advance() {
+	g.budget.tick()
+	if g.broken {
+		g.play.pause()
+		return
+	}
+	e := g.run.eng
+	g.play.tick(g.run.cfg.Layers)
+	g.play.run(e, g.advanceLayer, g.budget.spent)
+	if e.Done() {
+		g.play.pause()
+	}
+}
+
+// advanceLayer runs one layer and charges its time to the budget.
+func (g *Game) advanceLayer() {
+	start := time.Now()
+	g.broken = true // until the layer returns
+	g.run.advance()
+	g.broken = false
+	g.budget.spend(time.Since(start))
 }
 
 // Draw draws the scene, then the error banner if there is an error. Each
@@ -104,7 +274,7 @@ func (g *Game) drawScene(screen *ebiten.Image) {
 		g.panicDraw = false
 		panic("test panic requested through dsaviz.testPanic(\"draw\")")
 	}
-	g.view.draw(screen, g.scale, g.model, g.hud())
+	g.view.draw(screen, g.scale, g.hud())
 }
 
 func (g *Game) drawError(screen *ebiten.Image) {
@@ -139,9 +309,9 @@ func (g *Game) recoverFrame(phase string) {
 	if r == nil {
 		return
 	}
-	g.playing = false
+	g.play.pause()
 	log.Printf("dsaviz: panic in %s: %v\n%s", phase, r, debug.Stack())
-	g.setError(fmt.Sprintf("Internal error in %s: %v. Playback is paused; the last good state is kept.", phase, r))
+	g.setError(fmt.Sprintf("Internal error in %s: %v. Playback is paused; press R to restart the run.", phase, r))
 }
 
 // setError records the user-facing error and tells the page.
@@ -153,23 +323,29 @@ func (g *Game) setError(msg string) {
 	g.host.setError(msg)
 }
 
-// hud returns what the status line shows.
+// hud returns what the status text shows.
 func (g *Game) hud() hud {
-	return hud{fps: math.Round(g.fps), tps: math.Round(g.tps), playing: g.playing}
+	var st Stats
+	g.run.stats(&st)
+	return hud{
+		preset: g.run.preset, cfg: g.run.cfg,
+		step: st.Step, layer: int64(st.Layer),
+		hitPermille: int64(math.Round(st.HitRate * 1000)), blocking: st.BlockingMisses,
+		tokensPerSecond: int64(math.Round(st.TokensPerSecond)),
+		playing:         g.play.playing, done: st.Done, speed: g.play.speed,
+		fps: int64(math.Round(g.fps)), help: g.showHelp,
+	}
 }
 
 // publish hands the current statistics to the bridge.
 func (g *Game) publish() {
-	g.mail.publish(Stats{
-		FPS:       g.fps,
-		TPS:       g.tps,
-		Frames:    g.frames,
-		DemoTicks: g.model.tick,
-		Playing:   g.playing,
-
-		UpdateMillis: g.updateMs.mean,
-		DrawMillis:   g.drawMs.mean,
-	})
+	st := Stats{
+		FPS: g.fps, TPS: g.tps, Frames: g.frames,
+		Playing: g.play.playing, Speed: g.play.speed,
+		UpdateMillis: g.updateMs.mean, DrawMillis: g.drawMs.mean,
+	}
+	g.run.stats(&st)
+	g.mail.publish(st)
 }
 
 // windowMean is the mean of durations over windows of windowFrames

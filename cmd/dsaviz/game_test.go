@@ -6,23 +6,31 @@ import (
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
-
-	"dsaviz/render"
 )
 
 // fakeHost records what the Game reports to the page.
 type fakeHost struct {
-	frames int64
-	errors []string
+	frames  int64
+	errors  []string
+	queries []string
 }
 
 func (h *fakeHost) frameDrawn(n int64) { h.frames = n }
 func (h *fakeHost) setError(m string)  { h.errors = append(h.errors, m) }
+func (h *fakeHost) showQuery(q string) { h.queries = append(h.queries, q) }
 
-func newTestGame(t *testing.T) (*Game, *mailbox, *fakeHost) {
+// lastError is the error the page shows now.
+func (h *fakeHost) lastError() string {
+	if len(h.errors) == 0 {
+		return ""
+	}
+	return h.errors[len(h.errors)-1]
+}
+
+func newTestGame(t *testing.T, link string) (*Game, *mailbox, *fakeHost) {
 	t.Helper()
 	m, h := &mailbox{}, &fakeHost{}
-	g, err := newGame(m, h)
+	g, err := newGame(m, h, parseLaunch(link))
 	if err != nil {
 		t.Fatalf("newGame: %v", err)
 	}
@@ -36,56 +44,188 @@ func update(t *testing.T, g *Game) {
 	}
 }
 
+// posOf returns the published (step, layer).
+func posOf(m *mailbox) [2]int64 {
+	s := m.read()
+	return [2]int64{s.Step, int64(s.Layer)}
+}
+
 func TestCommands(t *testing.T) {
-	g, m, _ := newTestGame(t)
+	g, m, _ := newTestGame(t, "preset=small-demo&play=0")
 	update(t, g)
-	if got := m.read(); !got.Playing || got.DemoTicks != 1 {
-		t.Fatalf("after one Update: playing %v, ticks %d; want true, 1", got.Playing, got.DemoTicks)
-	}
-	m.post(cmdPause)
-	update(t, g)
-	update(t, g)
-	if got := m.read(); got.Playing || got.DemoTicks != 1 {
-		t.Fatalf("paused: playing %v, ticks %d; want false, 1", got.Playing, got.DemoTicks)
+	if got := m.read(); got.Playing || got.Step != 0 || got.Layer != 0 {
+		t.Fatalf("started with play=0: playing %v at %v; want paused at step 0", got.Playing, posOf(m))
 	}
 	m.post(cmdStepOnce)
 	update(t, g)
-	update(t, g)
-	if got := m.read(); got.Playing || got.DemoTicks != 2 {
-		t.Fatalf("after stepOnce: playing %v, ticks %d; want false, 2", got.Playing, got.DemoTicks)
+	if got := posOf(m); got != [2]int64{1, 0} {
+		t.Fatalf("after stepOnce: at %v, want step 1, layer 0", got)
 	}
-	m.post(cmdPlay)
+	g.do(cmdLayerOnce)
 	update(t, g)
-	if got := m.read(); !got.Playing || got.DemoTicks != 3 {
-		t.Fatalf("after play: playing %v, ticks %d; want true, 3", got.Playing, got.DemoTicks)
+	if got := posOf(m); got != [2]int64{1, 1} {
+		t.Fatalf("after one layer: at %v, want step 1, layer 1", got)
+	}
+	m.post(cmdStepOnce) // finishes step 1
+	update(t, g)
+	if got := posOf(m); got != [2]int64{2, 0} {
+		t.Fatalf("after stepOnce mid-step: at %v, want step 2, layer 0", got)
+	}
+	s := m.read()
+	if s.Accesses == 0 || s.Hits != s.ReservedHits+s.SharedHits || s.Accesses != s.Hits+s.Misses || s.BlockingMisses > s.Misses {
+		t.Errorf("inconsistent counts: %+v", s)
+	}
+	if s.HitRate <= 0 || s.HitRate >= 1 || s.TokensPerSecond <= 0 {
+		t.Errorf("hit rate %v, tokens/s %v; want a rate in (0,1) and a positive speed", s.HitRate, s.TokensPerSecond)
+	}
+
+	m.post(cmdPlay)
+	for range 60 {
+		update(t, g)
+	}
+	// small-demo: 4 layers at 2 steps/s for one second.
+	if got := posOf(m); !m.read().Playing || got[0] != 4 {
+		t.Fatalf("after a second of play: at %v, playing %v; want step 4", got, m.read().Playing)
+	}
+	m.post(cmdTogglePlay)
+	update(t, g)
+	update(t, g)
+	if m.read().Playing {
+		t.Errorf("TogglePlay while playing: still playing")
+	}
+	g.do(cmdReset)
+	update(t, g)
+	if got := m.read(); got.Step != 0 || got.Layer != 0 || got.Accesses != 0 {
+		t.Errorf("after reset: %+v, want step 0 and no counts", got)
+	}
+}
+
+func TestRunEnds(t *testing.T) {
+	g, m, _ := newTestGame(t, "preset=small-demo&steps=3&speed=30")
+	for range 10 {
+		update(t, g)
+	}
+	s := m.read()
+	if !s.Done || s.Playing || s.Step != 3 {
+		t.Fatalf("at the end: done %v, playing %v, step %d; want done, paused, 3", s.Done, s.Playing, s.Step)
+	}
+	m.post(cmdPlay) // plays again from the start
+	update(t, g)
+	if s := m.read(); s.Done || !s.Playing {
+		t.Errorf("play at the end: done %v, playing %v; want a new run playing", s.Done, s.Playing)
+	}
+}
+
+func TestChanges(t *testing.T) {
+	g, m, h := newTestGame(t, "preset=small-demo&ways=4&seed=7&play=0")
+	if len(h.errors) != 0 || len(h.queries) != 0 {
+		t.Fatalf("a good link: errors %q, address changes %q; want none", h.errors, h.queries)
+	}
+	if c, p := m.config(); c.Ways != 4 || c.Seed != 7 || p != "small-demo" {
+		t.Fatalf("config() = ways %d, seed %d, preset %q; want 4, 7, small-demo", c.Ways, c.Seed, p)
+	}
+	m.post(cmdStepOnce)
+	update(t, g)
+
+	m.postChange("seed=9")
+	update(t, g)
+	if c, _ := m.config(); c.Seed != 9 || c.Ways != 4 {
+		t.Errorf("after seed=9: seed %d, ways %d; want 9, 4", c.Seed, c.Ways)
+	}
+	if got := posOf(m); got != [2]int64{0, 0} {
+		t.Errorf("a new config restarts the run: at %v, want step 0", got)
+	}
+	if want := "preset=small-demo&ways=4&seed=9&play=0"; len(h.queries) != 1 || h.queries[0] != want {
+		t.Errorf("address changes = %q, want [%q]", h.queries, want)
+	}
+
+	m.postChange("ways=0")
+	update(t, g)
+	if c, _ := m.config(); c.Ways != 4 {
+		t.Errorf("after a refused change: ways %d, want 4 kept", c.Ways)
+	}
+	if e := h.lastError(); !strings.Contains(e, "ways must be 1..64, got 0") || !strings.Contains(e, "unchanged") {
+		t.Errorf("error = %q, want the refusal", e)
+	}
+	m.postChange("bogus=1")
+	update(t, g)
+	if e := h.lastError(); !strings.Contains(e, `unknown parameter "bogus"`) {
+		t.Errorf("error = %q, want the unknown parameter", e)
+	}
+	m.postChange("preset=cpu-llc&speed=4&play=1")
+	update(t, g)
+	if c, p := m.config(); p != "cpu-llc" || c != mustPreset(t, "cpu-llc") {
+		t.Errorf("after preset=cpu-llc: preset %q", p)
+	}
+	if s := m.read(); !s.Playing || s.Speed != 4 || h.lastError() != "" {
+		t.Errorf("playing %v at speed %v, error %q; want playing at 4, no error", s.Playing, s.Speed, h.lastError())
+	}
+	if want := "preset=cpu-llc&speed=4&play=0"; h.queries[len(h.queries)-1] != want {
+		t.Errorf("address = %q, want %q", h.queries[len(h.queries)-1], want)
+	}
+}
+
+func TestBadLinkKeepsRunning(t *testing.T) {
+	g, m, h := newTestGame(t, "?ways=0&bogus=1")
+	if e := h.lastError(); !strings.Contains(e, "bogus") || !strings.Contains(e, "ways must be") {
+		t.Errorf("error = %q, want both problems", e)
+	}
+	update(t, g)
+	if s := m.read(); !s.Playing {
+		t.Errorf("a bad link: not playing, want the defaults playing")
+	}
+	if len(h.queries) != 0 {
+		t.Errorf("a bad link was rewritten to %q before any change; want it kept", h.queries)
+	}
+	m.postChange("seed=2")
+	update(t, g)
+	if want := []string{"seed=2"}; !slices.Equal(h.queries, want) || h.lastError() != "" {
+		t.Errorf("after a change: address %q, error %q; want %q and no error", h.queries, h.lastError(), want)
 	}
 }
 
 func TestUpdateRecoversFromPanic(t *testing.T) {
-	g, m, h := newTestGame(t)
+	g, m, h := newTestGame(t, "preset=small-demo")
 	update(t, g)
+	before := posOf(m)
 	m.post(cmdPanicInUpdate)
 	update(t, g) // must not panic
 	got := m.read()
 	if got.Playing {
 		t.Errorf("after a panic: playing, want paused")
 	}
-	if got.DemoTicks != 1 {
-		t.Errorf("after a panic: ticks %d, want the last good 1", got.DemoTicks)
+	if posOf(m) != before {
+		t.Errorf("after a panic: at %v, want the last good %v", posOf(m), before)
 	}
-	if len(h.errors) != 1 || !strings.Contains(h.errors[0], "Internal error in Update") {
-		t.Errorf("errors reported = %q, want one internal error in Update", h.errors)
+	if !strings.Contains(h.lastError(), "Internal error in Update") {
+		t.Errorf("errors reported = %q, want an internal error in Update", h.errors)
 	}
 	// The app keeps going: stepping still works.
 	m.post(cmdStepOnce)
 	update(t, g)
-	if got := m.read(); got.DemoTicks != 2 {
-		t.Errorf("stepOnce after recovery: ticks %d, want 2", got.DemoTicks)
+	if got := posOf(m); got[0] != before[0]+1 || got[1] != 0 {
+		t.Errorf("stepOnce after recovery: at %v, want the next step", got)
+	}
+}
+
+func TestBrokenEngineStops(t *testing.T) {
+	g, m, h := newTestGame(t, "preset=small-demo&play=0")
+	g.broken = true // as if a layer had panicked
+	m.post(cmdStepOnce)
+	update(t, g)
+	if got := posOf(m); got != [2]int64{0, 0} {
+		t.Errorf("a broken engine advanced to %v", got)
+	}
+	m.post(cmdReset)
+	m.post(cmdStepOnce)
+	update(t, g)
+	if got := posOf(m); got != [2]int64{1, 0} || g.broken || h.lastError() != "" {
+		t.Errorf("after reset: at %v, broken %v, error %q; want step 1, a sound engine, no error", got, g.broken, h.lastError())
 	}
 }
 
 func TestDrawRecoversFromPanic(t *testing.T) {
-	g, m, h := newTestGame(t)
+	g, m, h := newTestGame(t, "preset=small-demo")
 	m.post(cmdPanicInDraw)
 	update(t, g)
 	screen := ebiten.NewImage(640, 400)
@@ -105,19 +245,19 @@ func TestDrawRecoversFromPanic(t *testing.T) {
 func TestMailboxBounded(t *testing.T) {
 	var m mailbox
 	for i := range maxPendingCommands {
-		if !m.post(cmdPlay) {
+		if !m.post(cmdPlay) || !m.postChange("seed=1") {
 			t.Fatalf("post %d refused, want accepted", i)
 		}
 	}
-	if m.post(cmdPause) {
+	if m.post(cmdPause) || m.postChange("seed=2") {
 		t.Errorf("post beyond %d accepted, want refused", maxPendingCommands)
 	}
-	buf := m.take(nil)
-	if len(buf) != maxPendingCommands {
-		t.Errorf("take returned %d commands, want %d", len(buf), maxPendingCommands)
+	cmds, changes := m.take(nil, nil)
+	if len(cmds) != maxPendingCommands || len(changes) != maxPendingCommands {
+		t.Errorf("take returned %d commands, %d changes; want %d each", len(cmds), len(changes), maxPendingCommands)
 	}
-	if buf = m.take(buf); len(buf) != 0 {
-		t.Errorf("second take returned %d commands, want 0", len(buf))
+	if cmds, changes = m.take(cmds, changes); len(cmds) != 0 || len(changes) != 0 {
+		t.Errorf("second take returned %d commands, %d changes; want none", len(cmds), len(changes))
 	}
 }
 
@@ -129,35 +269,6 @@ func TestStatsFields(t *testing.T) {
 	for _, k := range want {
 		if _, ok := f[k]; !ok {
 			t.Errorf("stats() lacks %q", k)
-		}
-	}
-}
-
-func TestDemoFill(t *testing.T) {
-	cells := make([]byte, demoCellsW*demoCellsH)
-	again := make([]byte, len(cells))
-	valid := []byte{render.Empty, render.Indexer, render.Weights, render.Evicted, render.Hit, render.Miss, render.BlockingMiss, render.Gap}
-	for l := range render.KVHues {
-		valid = append(valid, render.KV(l))
-	}
-	for _, tick := range []int64{0, 1, 63, 64, 1000} {
-		d := demo{tick: tick}
-		d.fill(cells)
-		d.fill(again)
-		if !slices.Equal(cells, again) {
-			t.Fatalf("tick %d: two fills differ", tick)
-		}
-		events := 0
-		for i, v := range cells {
-			if !slices.Contains(valid, v) {
-				t.Fatalf("tick %d: cell %d = %d, not a palette index the legend names", tick, i, v)
-			}
-			if v == render.Hit || v == render.Miss || v == render.BlockingMiss {
-				events++
-			}
-		}
-		if events == 0 {
-			t.Errorf("tick %d: no access events drawn", tick)
 		}
 	}
 }

@@ -1,16 +1,25 @@
 package main
 
-import "sync"
+import (
+	"sync"
 
-// command is a request from the page (window.dsaviz) to the app. Commands
-// are queued and applied by the next Update, so time still advances only
-// in Update.
+	"dsaviz/sim/config"
+)
+
+// command is a request to the app, from the keys, the panel or the page
+// (window.dsaviz). Commands are applied by Update, so time still advances
+// only in Update.
 type command int
 
 const (
 	cmdPlay command = iota + 1
 	cmdPause
-	cmdStepOnce
+	cmdTogglePlay
+	cmdStepOnce  // pause, and finish the current decode step
+	cmdLayerOnce // pause, and run one layer
+	cmdReset     // restart the run from step 0
+	cmdToggleHelp
+	cmdToggleFullscreen
 	cmdPanicInUpdate // test hook: panic in the next Update
 	cmdPanicInDraw   // test hook: panic in the next Draw
 )
@@ -19,13 +28,17 @@ const (
 // excess rather than growing memory.
 const maxPendingCommands = 64
 
-// mailbox carries commands from the JavaScript bridge to the Game and the
-// latest Stats back. JavaScript calls run on their own goroutine, so both
-// directions go through a mutex, held only to copy.
+// mailbox carries commands and config changes from the JavaScript bridge
+// to the Game, and the latest Stats and config back. JavaScript calls run
+// on their own goroutine, so both directions go through a mutex, held only
+// to copy.
 type mailbox struct {
-	mu    sync.Mutex
-	cmds  []command
-	stats Stats
+	mu      sync.Mutex
+	cmds    []command
+	changes []string // queries given to dsaviz.configure, oldest first
+	stats   Stats
+	cfg     config.Config
+	preset  string
 }
 
 // post queues c for the next Update. It reports false if the queue is full.
@@ -39,14 +52,44 @@ func (m *mailbox) post(c command) bool {
 	return true
 }
 
-// take moves the pending commands into dst[:0] and returns it, so the
-// caller can reuse one slice from frame to frame.
-func (m *mailbox) take(dst []command) []command {
+// postChange queues a change of the run, in the link's query form, for the
+// next Update. It reports false if the queue is full.
+func (m *mailbox) postChange(query string) bool {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	dst = append(dst[:0], m.cmds...)
+	if len(m.changes) >= maxPendingCommands {
+		return false
+	}
+	m.changes = append(m.changes, query)
+	return true
+}
+
+// take moves the pending commands into cmds[:0] and the pending changes
+// into changes[:0] and returns them, so the caller can reuse its slices
+// from frame to frame.
+func (m *mailbox) take(cmds []command, changes []string) ([]command, []string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	cmds = append(cmds[:0], m.cmds...)
+	changes = append(changes[:0], m.changes...)
 	m.cmds = m.cmds[:0]
-	return dst
+	clear(m.changes) // drop the strings
+	m.changes = m.changes[:0]
+	return cmds, changes
+}
+
+// publishConfig stores the config of the current run for readers.
+func (m *mailbox) publishConfig(c config.Config, preset string) {
+	m.mu.Lock()
+	m.cfg, m.preset = c, preset
+	m.mu.Unlock()
+}
+
+// config returns the latest published config and its preset.
+func (m *mailbox) config() (config.Config, string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.cfg, m.preset
 }
 
 // publish stores the latest statistics for readers.

@@ -2,8 +2,10 @@
 // decoding against a last-level cache: one program for the browser
 // (GOOS=js GOARCH=wasm, loaded by web/loader.js) and the desktop.
 //
-// For now it draws a placeholder scene; the simulation engine is wired in
-// later (issue 3).
+// The run is read from the page's query (or the desktop's one argument) in
+// the link form of issue 3, section 5: config keys as in JSON and the
+// command line, plus preset=NAME, play=0 (start paused) and speed (decode
+// steps per second).
 package main
 
 import (
@@ -26,7 +28,7 @@ func main() {
 func run() error {
 	mail := &mailbox{}
 	h := newHost(mail)
-	g, err := newGame(mail, h)
+	g, err := newGame(mail, h, parseLaunch(launchQuery()))
 	if err != nil {
 		h.setError(err.Error())
 		return err

@@ -1,0 +1,71 @@
+package main
+
+import (
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/inpututil"
+)
+
+// keyState is this tick's keyboard, as far as the shortcuts care.
+type keyState struct {
+	space    bool   // Space went down this tick
+	right    bool   // Right arrow went down this tick, or repeats while held
+	shift    bool   // a Shift key is held
+	modifier bool   // Control, Alt or Meta is held: the keys are the browser's or the desktop's
+	chars    []rune // characters typed this tick, as the keyboard layout gives them
+}
+
+// Holding the Right arrow repeats it after repeatDelay ticks, every
+// repeatEvery ticks (the browser's own key repeat does not reach Ebiten).
+const (
+	repeatDelay = 30
+	repeatEvery = 6
+)
+
+// repeats reports whether a key held for d ticks fires this tick.
+func repeats(d int) bool {
+	return d == 1 || d >= repeatDelay && (d-repeatDelay)%repeatEvery == 0
+}
+
+// shortcuts appends to dst the commands the keys ask for (issue 3,
+// section 4): Space play/pause; Right one decode step; Shift+Right one
+// layer; R reset; H or ? help; F fullscreen. Letters go by the character
+// typed, so they follow the keyboard layout ("?" is wherever the layout
+// puts it). The caller skips this while a text field has the focus.
+func shortcuts(k keyState, dst []command) []command {
+	if k.modifier {
+		return dst
+	}
+	if k.space {
+		dst = append(dst, cmdTogglePlay)
+	}
+	if k.right {
+		if k.shift {
+			dst = append(dst, cmdLayerOnce)
+		} else {
+			dst = append(dst, cmdStepOnce)
+		}
+	}
+	for _, r := range k.chars {
+		switch r {
+		case 'r', 'R':
+			dst = append(dst, cmdReset)
+		case 'h', 'H', '?':
+			dst = append(dst, cmdToggleHelp)
+		case 'f', 'F':
+			dst = append(dst, cmdToggleFullscreen)
+		}
+	}
+	return dst
+}
+
+// readKeys reads this tick's keyboard from Ebiten; chars is reused.
+func readKeys(chars []rune) keyState {
+	pressed := ebiten.IsKeyPressed
+	return keyState{
+		space:    inpututil.IsKeyJustPressed(ebiten.KeySpace),
+		right:    repeats(inpututil.KeyPressDuration(ebiten.KeyArrowRight)),
+		shift:    pressed(ebiten.KeyShift),
+		modifier: pressed(ebiten.KeyControl) || pressed(ebiten.KeyAlt) || pressed(ebiten.KeyMeta),
+		chars:    ebiten.AppendInputChars(chars[:0]),
+	}
+}

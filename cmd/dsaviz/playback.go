@@ -1,0 +1,116 @@
+package main
+
+import "time"
+
+// ticksPerSecond is the Update rate (Ebiten's default TPS). Playback owes
+// layers per tick, so the simulation's time is counted in ticks, never in
+// wall-clock deltas.
+const ticksPerSecond = 60
+
+// maxBacklogTicks bounds the layers playback may owe, in ticks' worth: a
+// machine too slow for the asked speed plays slower instead of piling up
+// work it can never catch up with.
+const maxBacklogTicks = 2
+
+// owedSlack absorbs the rounding of adding fractions of a layer: 60 ticks
+// of 61/60 layers owe 61 layers, not 60.99999.
+const owedSlack = 1e-9
+
+// position is where a run stands: the part of the engine the schedule
+// reads (engine.Engine implements it).
+type position interface {
+	Step() int  // the decode step the next layer belongs to
+	Layer() int // the next layer to run
+	Done() bool // every step has run
+}
+
+// playback schedules the simulation: how many layers to run this tick.
+// Playing owes speed*layers/ticksPerSecond layers per tick, fractions
+// carried to the next tick, so at low speeds a step plays layer by layer.
+// StepOnce finishes the current decode step, LayerOnce runs one layer; both
+// pause. Time advances only through run, in whole layers.
+type playback struct {
+	playing bool
+	speed   float64 // decode steps per second asked for
+
+	owed      float64 // layers playing owes: under one, plus at most maxBacklogTicks ticks' worth
+	untilStep int     // run layers while the engine's Step() is below this
+	layers    int     // single layers asked for
+}
+
+// play starts playing; pause stops, forgetting what playing owed.
+func (p *playback) play() { p.playing = true }
+
+func (p *playback) pause() {
+	p.playing = false
+	p.owed = 0
+}
+
+// stepOnce pauses and asks for the rest of the current decode step (a
+// whole step at a step boundary); asked again before that step is done, it
+// adds the step after.
+func (p *playback) stepOnce(at position) {
+	p.pause()
+	p.untilStep = max(p.untilStep, at.Step()) + 1
+}
+
+// layerOnce pauses and asks for one more layer.
+func (p *playback) layerOnce() {
+	p.pause()
+	p.layers++
+}
+
+// clear forgets every request (a new run starts).
+func (p *playback) clear() {
+	p.owed, p.untilStep, p.layers = 0, 0, 0
+}
+
+// tick accrues one tick of playing, for runs of layersPerStep layers.
+func (p *playback) tick(layersPerStep int) {
+	if !p.playing {
+		return
+	}
+	perTick := p.speed * float64(layersPerStep) / ticksPerSecond
+	p.owed = min(p.owed+perTick, maxBacklogTicks*perTick+1)
+}
+
+// run calls advance once per layer that is due, until nothing is due, the
+// run is done, or spent reports the CPU budget spent (checked before each
+// layer, so the layer that crosses the budget is the last). It returns the
+// number of layers run. Requests the budget cut short carry over to the
+// next tick; at the end of the run they are forgotten.
+func (p *playback) run(at position, advance func(), spent func() bool) int {
+	n := 0
+	for !at.Done() && !spent() {
+		switch {
+		case p.layers > 0:
+			p.layers--
+		case at.Step() < p.untilStep:
+		case p.playing && p.owed >= 1-owedSlack:
+			p.owed--
+		default:
+			return n
+		}
+		advance()
+		n++
+	}
+	if at.Done() {
+		p.clear()
+	}
+	return n
+}
+
+// cpuBudget is the CPU time the simulation may take, as a token bucket:
+// each tick adds perTick, up to limit; each layer spends what it took. A
+// layer that overruns leaves a debt that later ticks pay, so the
+// simulation takes at most about perTick*ticksPerSecond of every second
+// whatever the preset, and the frames in between keep the app responsive.
+type cpuBudget struct {
+	left    time.Duration
+	perTick time.Duration
+	limit   time.Duration
+}
+
+func (b *cpuBudget) tick()                 { b.left = min(b.left+b.perTick, b.limit) }
+func (b *cpuBudget) spend(d time.Duration) { b.left -= d }
+func (b *cpuBudget) spent() bool           { return b.left <= 0 }

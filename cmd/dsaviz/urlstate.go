@@ -1,0 +1,302 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"dsaviz/sim/config"
+)
+
+// The page's own URL parameters, beside the config keys (issue 3, section 5).
+const (
+	// paramPreset names the shipped preset the config starts from.
+	paramPreset = "preset"
+	// paramPlay = 0 starts the app paused; otherwise it starts playing.
+	paramPlay = "play"
+	// paramSpeed is the playback speed in decode steps per second.
+	paramSpeed = "speed"
+)
+
+// Playback speeds in decode steps per second: the default, and the range a
+// link may ask for. Above what the machine can simulate, playback runs as
+// fast as the CPU budget allows.
+const (
+	defaultSpeed = 2
+	minSpeed     = 0.05
+	maxSpeed     = 1000
+)
+
+// launch is what a link asks for: the run's config, the preset it starts
+// from, whether to start playing and how fast. A link with mistakes still
+// gives a runnable launch: every value that cannot be used falls back to
+// the preset's (or the default config's) and is named in problems.
+type launch struct {
+	cfg     config.Config
+	preset  string  // "" when the config starts from config.DefaultConfig
+	paused  bool    // play=0
+	speed   float64 // decode steps per second
+	problem []string
+}
+
+// parseLaunch reads a page's query (location.search, with or without its
+// leading "?"). It never fails: the problems, worded for the person who
+// wrote the link, come back in l.problem, and cfg always validates.
+func parseLaunch(search string) launch {
+	l := launch{cfg: config.DefaultConfig(), speed: defaultSpeed}
+	q, err := url.ParseQuery(strings.TrimPrefix(search, "?"))
+	if err != nil {
+		// ParseQuery keeps every parameter it could read.
+		l.problem = append(l.problem, fmt.Sprintf("The link's query is malformed (%v); the rest of it is used.", err))
+	}
+
+	if q.Has(paramPreset) {
+		if c, name, err := presetConfig(q.Get(paramPreset)); err != nil {
+			l.problem = append(l.problem, err.Error()+"; starting from the defaults.")
+		} else {
+			l.cfg, l.preset = c, name
+		}
+	}
+	if v := q.Get(paramPlay); v != "" {
+		play, err := parsePlay(v)
+		if err != nil {
+			l.problem = append(l.problem, err.Error()+"; starting to play.")
+		}
+		l.paused = err == nil && !play
+	}
+	if v := q.Get(paramSpeed); v != "" {
+		if s, err := parseSpeed(v); err != nil {
+			l.problem = append(l.problem, fmt.Sprintf("%v; using %g.", err, float64(defaultSpeed)))
+		} else {
+			l.speed = s
+		}
+	}
+	for _, k := range unknownParams(q) {
+		l.problem = append(l.problem, fmt.Sprintf("Unknown parameter %q in the link, ignored.", k))
+		q.Del(k)
+	}
+	cfg, problems := applyKeys(l.cfg, q)
+	l.cfg = cfg
+	l.problem = append(l.problem, problems...)
+	return l
+}
+
+// applyKeys applies the config keys of q over base and returns a config
+// that validates. A value that cannot be parsed, or that Validate refuses,
+// is dropped (base's value is kept) and reported; if the config still does
+// not validate once every named value is dropped, base itself is used.
+func applyKeys(base config.Config, q url.Values) (config.Config, []string) {
+	var problems []string
+	extra := []string{paramPreset, paramPlay, paramSpeed}
+	c := base
+	for _, e := range splitErrors(c.ApplyQuery(q, extra...)) {
+		problems = append(problems, ignored(e, base))
+	}
+	// Drop the values Validate names until the config runs. Each round
+	// drops at least one key of q, so this ends.
+	q = maps.Clone(q) // only deleted from: sharing the slices is safe
+	for {
+		err := c.Validate()
+		if err == nil {
+			return c, problems
+		}
+		dropped := false
+		for _, e := range splitErrors(err) {
+			var fe *config.FieldError
+			if errors.As(e, &fe) && q.Has(fe.Key) {
+				q.Del(fe.Key)
+				dropped = true
+				problems = append(problems, ignored(e, base))
+			}
+		}
+		if !dropped {
+			problems = append(problems, fmt.Sprintf("The link's values do not fit together: %s; using the %s instead.", userMessage(err), baseName(base)))
+			return base, problems
+		}
+		c = base
+		_ = c.ApplyQuery(q, extra...) // the values that failed to parse were reported above
+	}
+}
+
+// ignored words a refused value for the user, with the value used instead.
+func ignored(e error, base config.Config) string {
+	var fe *config.FieldError
+	if errors.As(e, &fe) {
+		if v, err := base.Get(fe.Key); err == nil {
+			return fmt.Sprintf("%s; using %s=%s.", userMessage(e), fe.Key, v)
+		}
+	}
+	return userMessage(e) + "."
+}
+
+// userMessage drops the package prefix of a config error.
+func userMessage(err error) string {
+	var b strings.Builder
+	for i, e := range splitErrors(err) {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(strings.TrimPrefix(e.Error(), "config: "))
+	}
+	return b.String()
+}
+
+// baseName names the config a launch falls back to.
+func baseName(base config.Config) string {
+	if base == config.DefaultConfig() {
+		return "default config"
+	}
+	return "preset's config"
+}
+
+// shareQuery returns the query (without "?") that reproduces the current
+// state: the preset, then the config keys that differ from it in Keys
+// order, then the page parameters that differ from their defaults.
+// parseLaunch of the result gives the same config back.
+func shareQuery(cfg config.Config, preset string, paused bool, speed float64) string {
+	base := config.DefaultConfig()
+	if preset != "" {
+		if c, err := config.Preset(preset); err == nil {
+			base = c
+		} else {
+			preset = ""
+		}
+	}
+	var b strings.Builder
+	add := func(k, v string) {
+		if b.Len() > 0 {
+			b.WriteByte('&')
+		}
+		b.WriteString(url.QueryEscape(k))
+		b.WriteByte('=')
+		b.WriteString(url.QueryEscape(v))
+	}
+	if preset != "" {
+		add(paramPreset, preset)
+	}
+	diff := cfg.Query(base)
+	for _, k := range config.Keys() {
+		if v, ok := diff[k]; ok && len(v) > 0 {
+			add(k, v[0])
+		}
+	}
+	if speed != defaultSpeed {
+		add(paramSpeed, strconv.FormatFloat(speed, 'g', -1, 64))
+	}
+	if paused {
+		add(paramPlay, "0")
+	}
+	return b.String()
+}
+
+// splitErrors returns the errors joined in err (errors.Join), or err
+// alone; nil gives none.
+func splitErrors(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
+// change is a live change of the run asked through dsaviz.configure.
+type change struct {
+	cfg    config.Config
+	preset string
+	play   int     // +1 play, -1 pause, 0 unchanged
+	speed  float64 // 0: unchanged
+}
+
+// parseChange reads a query in the link's form ("ways=4&seed=7",
+// "preset=small-demo&play=0") as a change of the current run: config keys
+// apply over the current config, or over the named preset if there is one.
+// Unlike a link at start, a change is all or nothing: any unknown key or
+// refused value is an error, and the caller keeps its run.
+func parseChange(query string, cur config.Config, curPreset string) (change, error) {
+	ch := change{cfg: cur, preset: curPreset}
+	q, err := url.ParseQuery(strings.TrimPrefix(query, "?"))
+	if err != nil {
+		return ch, fmt.Errorf("malformed query %q: %v", query, err)
+	}
+	if unknown := unknownParams(q); len(unknown) > 0 {
+		return ch, fmt.Errorf("unknown parameter %q", unknown[0])
+	}
+	if q.Has(paramPreset) {
+		if ch.cfg, ch.preset, err = presetConfig(q.Get(paramPreset)); err != nil {
+			return ch, err
+		}
+	}
+	if v := q.Get(paramPlay); v != "" {
+		play, err := parsePlay(v)
+		if err != nil {
+			return ch, err
+		}
+		ch.play = -1
+		if play {
+			ch.play = 1
+		}
+	}
+	if v := q.Get(paramSpeed); v != "" {
+		if ch.speed, err = parseSpeed(v); err != nil {
+			return ch, err
+		}
+	}
+	if err := ch.cfg.ApplyQuery(q, paramPreset, paramPlay, paramSpeed); err != nil {
+		return ch, errors.New(userMessage(err))
+	}
+	if err := ch.cfg.Validate(); err != nil {
+		return ch, errors.New(userMessage(err))
+	}
+	return ch, nil
+}
+
+// presetConfig returns the config of the preset named by v (any case,
+// spaces trimmed), and its name; an empty v names the default config.
+func presetConfig(v string) (config.Config, string, error) {
+	name := strings.ToLower(strings.TrimSpace(v))
+	if name == "" {
+		return config.DefaultConfig(), "", nil
+	}
+	c, err := config.Preset(name)
+	if err != nil {
+		return config.DefaultConfig(), "", fmt.Errorf("unknown preset %q (presets: %s)", name, strings.Join(config.PresetNames(), ", "))
+	}
+	return c, name, nil
+}
+
+// parsePlay reads the play parameter.
+func parsePlay(v string) (bool, error) {
+	play, err := strconv.ParseBool(v)
+	if err != nil {
+		return true, fmt.Errorf("play must be 0 or 1, got %q", v)
+	}
+	return play, nil
+}
+
+// parseSpeed reads the speed parameter, in decode steps per second.
+func parseSpeed(v string) (float64, error) {
+	s, err := strconv.ParseFloat(v, 64)
+	if err != nil || !(s >= minSpeed && s <= maxSpeed) {
+		return 0, fmt.Errorf("speed must be %g to %g decode steps per second, got %q", float64(minSpeed), float64(maxSpeed), v)
+	}
+	return s, nil
+}
+
+// unknownParams lists, sorted, the parameters of q that are neither config
+// keys nor the page's own.
+func unknownParams(q url.Values) []string {
+	keys := config.Keys()
+	var unknown []string
+	for _, k := range slices.Sorted(maps.Keys(q)) {
+		if !slices.Contains(keys, k) && k != paramPreset && k != paramPlay && k != paramSpeed {
+			unknown = append(unknown, k)
+		}
+	}
+	return unknown
+}

@@ -1,0 +1,173 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"dsaviz/sim/config"
+	"dsaviz/sim/engine"
+)
+
+func mustPreset(t *testing.T, name string) config.Config {
+	t.Helper()
+	c, err := config.Preset(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestParseLaunch(t *testing.T) {
+	def := config.DefaultConfig()
+	small := mustPreset(t, "small-demo")
+	with := func(c config.Config, f func(*config.Config)) config.Config {
+		f(&c)
+		return c
+	}
+	tests := []struct {
+		name     string
+		search   string
+		cfg      config.Config
+		preset   string
+		paused   bool
+		speed    float64
+		problems []string // one substring per expected problem, in order
+	}{
+		{name: "empty", search: "", cfg: def, speed: defaultSpeed},
+		{name: "question mark only", search: "?", cfg: def, speed: defaultSpeed},
+		{
+			name:   "preset with keys, paused",
+			search: "?preset=small-demo&ways=4&seed=7&play=0",
+			cfg:    with(small, func(c *config.Config) { c.Ways, c.Seed = 4, 7 }),
+			preset: "small-demo", paused: true, speed: defaultSpeed,
+		},
+		{
+			name:   "issue example",
+			search: "?capacity=8MiB&ways=8&line=64&reserve=2MiB&mode=tokens&topk=256&layers=4&seed=42",
+			cfg: with(def, func(c *config.Config) {
+				c.Capacity, c.Ways, c.Line, c.Reserve, c.Mode, c.TopK, c.Layers, c.Seed = 8<<20, 8, 64, 2<<20, "tokens", 256, 4, 42
+			}),
+			speed: defaultSpeed,
+		},
+		{name: "play=1 and speed", search: "play=1&speed=0.5", cfg: def, speed: 0.5},
+		{name: "preset case and spaces", search: "preset=%20Small-Demo", cfg: small, preset: "small-demo", speed: defaultSpeed},
+		{
+			name: "bad values and unknown key", search: "?ways=0&bogus=1", cfg: def, speed: defaultSpeed,
+			problems: []string{`"bogus"`, "ways must be 1..64, got 0; using ways=16"},
+		},
+		{
+			name: "bad value keeps the good ones", search: "preset=small-demo&ways=0&seed=7",
+			cfg: with(small, func(c *config.Config) { c.Seed = 7 }), preset: "small-demo", speed: defaultSpeed,
+			problems: []string{"ways must be 1..64, got 0; using ways=8"},
+		},
+		{
+			name: "unparsable value", search: "capacity=lots&seed=3",
+			cfg: with(def, func(c *config.Config) { c.Seed = 3 }), speed: defaultSpeed,
+			problems: []string{`capacity must be a number of bytes`},
+		},
+		{
+			name: "out of range", search: "preset=small-demo&layers=100000&topk=100",
+			cfg: with(small, func(c *config.Config) { c.TopK = 100 }), preset: "small-demo", speed: defaultSpeed,
+			problems: []string{"layers must be 1..4096, got 100000; using layers=4."},
+		},
+		{
+			name: "a rule across keys falls back to the base", search: "seed=3&mode=tokens",
+			cfg: def, speed: defaultSpeed,
+			problems: []string{"do not fit together: reserve must be 768..48000KiB in mode tokens: from one token slot to capacity minus one way, got 0; using the default config instead."},
+		},
+		{
+			name: "unknown preset", search: "preset=nope&seed=5",
+			cfg: with(def, func(c *config.Config) { c.Seed = 5 }), speed: defaultSpeed,
+			problems: []string{`unknown preset "nope" (presets: cpu-llc, dsv32-h100`},
+		},
+		{name: "bad play", search: "play=maybe", cfg: def, speed: defaultSpeed, problems: []string{`play must be 0 or 1, got "maybe"`}},
+		{name: "bad speed", search: "speed=fast", cfg: def, speed: defaultSpeed, problems: []string{`speed must be`}},
+		{name: "speed out of range", search: "speed=0", cfg: def, speed: defaultSpeed, problems: []string{`speed must be`}},
+		{name: "malformed query", search: "seed=9&%zz", cfg: with(def, func(c *config.Config) { c.Seed = 9 }), speed: defaultSpeed,
+			problems: []string{"malformed"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := parseLaunch(tt.search)
+			if l.cfg != tt.cfg {
+				t.Errorf("config = %+v\nwant %+v", l.cfg, tt.cfg)
+			}
+			if err := l.cfg.Validate(); err != nil {
+				t.Errorf("config does not validate: %v", err)
+			}
+			if l.preset != tt.preset || l.paused != tt.paused || l.speed != tt.speed {
+				t.Errorf("preset, paused, speed = %q, %v, %v; want %q, %v, %v", l.preset, l.paused, l.speed, tt.preset, tt.paused, tt.speed)
+			}
+			if len(l.problem) < len(tt.problems) || len(tt.problems) == 0 && len(l.problem) > 0 {
+				t.Fatalf("problems = %q, want %d matching %q", l.problem, len(tt.problems), tt.problems)
+			}
+			for i, want := range tt.problems {
+				if !strings.Contains(l.problem[i], want) {
+					t.Errorf("problem[%d] = %q, want it to contain %q", i, l.problem[i], want)
+				}
+			}
+		})
+	}
+}
+
+// TestShareQueryRoundTrip checks the promise of a shared link: the query
+// for a state gives the same state back, and the same numbers.
+func TestShareQueryRoundTrip(t *testing.T) {
+	type state struct {
+		cfg    config.Config
+		preset string
+		paused bool
+		speed  float64
+	}
+	var states []state
+	for _, p := range append(config.PresetNames(), "") {
+		base := config.DefaultConfig()
+		if p != "" {
+			base = mustPreset(t, p)
+		}
+		states = append(states, state{base, p, false, defaultSpeed})
+		for _, q := range config.PresetNames() {
+			states = append(states, state{mustPreset(t, q), p, true, 0.25})
+		}
+		c := base
+		c.Seed, c.Policy, c.Bypass, c.StepOverlap = 1<<63+5, config.PolicySRRIP, !c.Bypass, 0.1+0.2
+		states = append(states, state{c, p, false, 17})
+	}
+	for _, s := range states {
+		q := shareQuery(s.cfg, s.preset, s.paused, s.speed)
+		l := parseLaunch("?" + q)
+		if len(l.problem) > 0 {
+			t.Errorf("parseLaunch(%q): problems %q", q, l.problem)
+		}
+		if got := (state{l.cfg, l.preset, l.paused, l.speed}); got != s {
+			t.Errorf("parseLaunch(shareQuery(...) = %q) = %+v\nwant %+v", q, got, s)
+		}
+	}
+
+	// Same link, same numbers: two runs of a parsed link agree exactly.
+	q := shareQuery(mustPreset(t, "small-demo"), "small-demo", false, defaultSpeed)
+	if q != "preset=small-demo" {
+		t.Errorf("shareQuery(small-demo itself) = %q, want only the preset", q)
+	}
+	c := mustPreset(t, "small-demo")
+	c.Ways, c.Seed = 4, 7
+	q = shareQuery(c, "small-demo", true, defaultSpeed)
+	if want := "preset=small-demo&ways=4&seed=7&play=0"; q != want {
+		t.Errorf("shareQuery = %q, want %q", q, want)
+	}
+	run := func(c config.Config) (engine.ByClass, float64) {
+		e, err := engine.New(c, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 5 {
+			e.AdvanceStep()
+		}
+		return e.Totals(), e.Seconds()
+	}
+	t1, s1 := run(c)
+	t2, s2 := run(parseLaunch(q).cfg)
+	if t1 != t2 || s1 != s2 {
+		t.Errorf("the same link gave different numbers: %+v %v vs %+v %v", t1, s1, t2, s2)
+	}
+}
