@@ -1,0 +1,182 @@
+package ui
+
+import (
+	"math"
+
+	"github.com/ebitenui/ebitenui/widget"
+)
+
+// group is a collapsible set of config keys.
+type group struct {
+	name string
+	keys []string
+	open bool // open when the panel starts
+}
+
+// groups lists every config key but seed, which the transport shows next
+// to its "new seed" button.
+var groups = [...]group{
+	{"Cache", []string{"capacity", "line", "ways", "policy", "hash", "bypass"}, true},
+	{"Reservation", []string{"mode", "reserve", "pageTokens"}, true},
+	{"Model", []string{"layers", "topk", "kvBytes", "indexerBytes", "weightBytes", "prompt", "steps", "layout"}, false},
+	{"Selection", []string{"stepOverlap", "layerOverlap", "returnRate", "lookback", "sinks", "window", "skew"}, false},
+	{"Timing", []string{"bandwidth", "missLatency", "hitLatency", "mlp"}, false},
+}
+
+// Sections are where a refusal is shown: under a group, or under the
+// transport for the seed and the preset.
+const (
+	transportSection = len(groups)
+	numSections      = len(groups) + 1
+)
+
+// sectionOf returns the section showing key's refusals.
+func sectionOf(key string) int {
+	for i, g := range groups {
+		for _, k := range g.keys {
+			if k == key {
+				return i
+			}
+		}
+	}
+	return transportSection
+}
+
+// headerLabel is a group's header: an arrow saying whether it is open.
+func headerLabel(g int, open bool) string {
+	if open {
+		return "\u25bc  " + groups[g].name // ▼
+	}
+	return "\u25ba  " + groups[g].name // ►
+}
+
+// buildGroups returns the scrolling list of groups with its scroll bar.
+func (p *Panel) buildGroups() *widget.Container {
+	v, th := p.v, p.v.th
+	v.content = widget.NewContainer(widget.ContainerOpts.Layout(widget.NewRowLayout(
+		widget.RowLayoutOpts.Direction(widget.DirectionVertical),
+		widget.RowLayoutOpts.Spacing(th.gap),
+	)))
+	for g := range groups {
+		v.content.AddChild(p.buildGroup(g))
+	}
+	v.scroll = widget.NewScrollContainer(
+		widget.ScrollContainerOpts.Content(v.content),
+		widget.ScrollContainerOpts.StretchContentWidth(),
+		widget.ScrollContainerOpts.Image(&widget.ScrollContainerImage{Idle: th.mask, Mask: th.mask}),
+	)
+	v.scroll.ScrollTop = p.top
+	page := func() int {
+		ch := v.content.GetWidget().Rect.Dy()
+		if ch <= 0 {
+			return 1000
+		}
+		return int(math.Round(float64(v.scroll.ViewRect().Dy()) / float64(ch) * 1000))
+	}
+	v.scrollBar = widget.NewSlider(
+		widget.SliderOpts.Orientation(widget.DirectionVertical),
+		widget.SliderOpts.MinMax(0, 1000),
+		widget.SliderOpts.InitialCurrent(int(math.Round(p.top*1000))),
+		widget.SliderOpts.FixedHandleSize(0),
+		widget.SliderOpts.MinHandleSize(th.bar),
+		widget.SliderOpts.PageSizeFunc(page),
+		widget.SliderOpts.DisableDefaultKeys(true),
+		widget.SliderOpts.ChangedHandler(func(a *widget.SliderChangedEventArgs) {
+			if page() >= 1000 {
+				v.scroll.ScrollTop = 0
+				return
+			}
+			v.scroll.ScrollTop = float64(a.Current) / 1000
+		}),
+	)
+	v.scroll.GetWidget().ScrolledEvent.AddHandler(func(args any) {
+		if a, ok := args.(*widget.WidgetScrolledEventArgs); ok {
+			v.scrollBar.Current -= int(math.Round(a.Y * float64(max(1, page()/3))))
+		}
+	})
+	// Keep the list at the top, and the bar out of sight, while it fits.
+	v.scroll.GetWidget().OnUpdate = func(widget.HasWidget) {
+		fits := page() >= 1000
+		if fits && v.scroll.ScrollTop != 0 {
+			v.scroll.ScrollTop, v.scrollBar.Current = 0, 0
+		}
+		want := widget.Visibility_Show
+		if fits {
+			want = widget.Visibility_Hide_Blocking
+		}
+		if v.scrollBar.GetWidget().GetVisibility() != want {
+			v.scrollBar.GetWidget().SetVisibility(want)
+		}
+	}
+	area := widget.NewContainer(widget.ContainerOpts.Layout(widget.NewGridLayout(
+		widget.GridLayoutOpts.Columns(2),
+		widget.GridLayoutOpts.Stretch([]bool{true, false}, []bool{true}),
+		widget.GridLayoutOpts.Spacing(th.barGap, 0),
+	)))
+	area.AddChild(v.scroll, v.scrollBar)
+	return area
+}
+
+// buildGroup returns group g: its header button, its rows (hidden while
+// collapsed) and its refusal line (hidden while empty).
+func (p *Panel) buildGroup(g int) *widget.Container {
+	v, th := p.v, p.v.th
+	c := widget.NewContainer(
+		widget.ContainerOpts.Layout(widget.NewRowLayout(
+			widget.RowLayoutOpts.Direction(widget.DirectionVertical),
+			widget.RowLayoutOpts.Spacing(th.gap),
+		)),
+		widget.ContainerOpts.WidgetOpts(widget.WidgetOpts.LayoutData(widget.RowLayoutData{Stretch: true})),
+	)
+	v.headers[g] = widget.NewButton(
+		widget.ButtonOpts.Image(th.header),
+		widget.ButtonOpts.TextLabel(headerLabel(g, p.open[g])),
+		widget.ButtonOpts.TextPosition(widget.TextPositionStart, widget.TextPositionCenter),
+		widget.ButtonOpts.DisableDefaultKeys(),
+		widget.ButtonOpts.WidgetOpts(widget.WidgetOpts.LayoutData(widget.RowLayoutData{Stretch: true})),
+		widget.ButtonOpts.ClickedHandler(func(*widget.ButtonClickedEventArgs) { p.toggleGroup(g) }),
+	)
+	body := widget.NewContainer(
+		widget.ContainerOpts.Layout(widget.NewRowLayout(
+			widget.RowLayoutOpts.Direction(widget.DirectionVertical),
+			widget.RowLayoutOpts.Spacing(th.gap),
+		)),
+		widget.ContainerOpts.WidgetOpts(widget.WidgetOpts.LayoutData(widget.RowLayoutData{Stretch: true})),
+	)
+	for _, key := range groups[g].keys {
+		_, input := p.newField(key)
+		body.AddChild(row(th, labels[key], newTooltip(th, keyHelp(key)), input))
+	}
+	if !p.open[g] {
+		body.GetWidget().SetVisibility(widget.Visibility_Hide)
+	}
+	v.bodies[g] = body
+	v.refusals[g] = p.newRefusal(g)
+	c.AddChild(v.headers[g], body, v.refusals[g])
+	return c
+}
+
+// newRefusal returns section s's refusal line, hidden while empty.
+func (p *Panel) newRefusal(s int) *widget.Text {
+	w := p.v.th.list
+	if s == transportSection {
+		w = p.v.th.inner
+	}
+	t := newMessage(p.v.th, p.errs[s], colError, w)
+	if p.errs[s] == "" {
+		t.GetWidget().SetVisibility(widget.Visibility_Hide)
+	}
+	return t
+}
+
+// toggleGroup opens group g if it is collapsed, and collapses it if open.
+func (p *Panel) toggleGroup(g int) {
+	p.open[g] = !p.open[g]
+	vis := widget.Visibility_Hide
+	if p.open[g] {
+		vis = widget.Visibility_Show
+	}
+	p.v.bodies[g].GetWidget().SetVisibility(vis)
+	p.v.headers[g].SetText(headerLabel(g, p.open[g]))
+	p.v.content.RequestRelayout()
+}

@@ -1,0 +1,250 @@
+package ui
+
+import (
+	"image/color"
+	"math"
+
+	"github.com/ebitenui/ebitenui/image"
+	"github.com/ebitenui/ebitenui/widget"
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"github.com/hajimehoshi/ebiten/v2/vector"
+)
+
+// Design sizes, in design pixels: the panel multiplies them by its unit
+// (device scale x window zoom, x lectureScale in lecture mode).
+const (
+	panelWidth   = 330 // the whole column, padding included
+	panelPadX    = 12
+	panelPadY    = 10
+	labelWidth   = 116 // the label column of every field row
+	bodySize     = 15  // text of labels, inputs and buttons
+	smallSize    = 13  // hints, tooltips and errors
+	rowGap       = 6   // between rows
+	sectionGap   = 10  // between the transport, the groups and the errors
+	lectureScale = 1.3 // how much larger the lecture theme is
+)
+
+// Colours, chosen to sit next to render.DefaultPalette's background
+// (#121418) and text (#f2f2f2): a slightly lighter column, boxes a step
+// lighter again, and one accent (Okabe-Ito blue) for the play button and
+// the focused field.
+var (
+	colPanel       = color.RGBA{0x18, 0x1b, 0x21, 0xff}
+	colPanelEdge   = color.RGBA{0x2a, 0x2f, 0x38, 0xff}
+	colText        = color.RGBA{0xf2, 0xf2, 0xf2, 0xff}
+	colLabel       = color.RGBA{0xd4, 0xd8, 0xde, 0xff}
+	colMuted       = color.RGBA{0xa8, 0xb0, 0xbc, 0xff}
+	colDisabled    = color.RGBA{0x6b, 0x72, 0x80, 0xff}
+	colError       = color.RGBA{0xff, 0x9a, 0x73, 0xff} // a light vermillion, legible on the dark column
+	colBox         = color.RGBA{0x0f, 0x11, 0x15, 0xff}
+	colBoxEdge     = color.RGBA{0x3b, 0x42, 0x50, 0xff}
+	colBoxHover    = color.RGBA{0x5a, 0x64, 0x75, 0xff}
+	colButton      = color.RGBA{0x2a, 0x30, 0x3b, 0xff}
+	colButtonHover = color.RGBA{0x34, 0x3b, 0x48, 0xff}
+	colButtonDown  = color.RGBA{0x45, 0x4e, 0x5f, 0xff}
+	colHeader      = color.RGBA{0x21, 0x26, 0x2f, 0xff}
+	colAccent      = color.RGBA{0x0b, 0x5f, 0x96, 0xff}
+	colAccentHover = color.RGBA{0x13, 0x70, 0xad, 0xff}
+	colAccentDown  = color.RGBA{0x0a, 0x4f, 0x7d, 0xff}
+	colFocus       = color.RGBA{0x56, 0xb4, 0xe9, 0xff}
+	colTooltip     = color.RGBA{0x2a, 0x30, 0x3b, 0xf2}
+)
+
+// theme is everything the panel draws with at one unit: ebitenui's theme
+// for the stock widgets, plus the faces, sizes and images of the panel's
+// own parts. It is rebuilt, with the widgets, when the unit changes.
+type theme struct {
+	unit float64
+	base *widget.Theme
+
+	body, small text.Face
+	lineHeight  float64 // of body text, in device pixels
+
+	width, padX, padY int // the column and its padding
+	inner             int // width inside the padding
+	list              int // width of the scrolling groups, left of their scroll bar
+	bar, barGap       int // the scroll bar and the space before it
+	label             int // the label column
+	gap, section      int // row and section spacing
+	rowHeight         int // every field row: an input's height
+
+	inputPad                                       *widget.Insets
+	panel, inputIdle, inputHover, inputFocus, mask *image.NineSlice
+	header, button, accent                         *widget.ButtonImage
+	tooltip                                        *image.NineSlice
+	textColor                                      *widget.ButtonTextColor
+	arrow                                          *ebiten.Image // a list button's down arrow
+}
+
+// newTheme builds the theme for unit device pixels per design pixel.
+func newTheme(src *text.GoTextFaceSource, unit float64) *theme {
+	t := &theme{unit: unit}
+	t.body = &text.GoTextFace{Source: src, Size: bodySize * unit}
+	t.small = &text.GoTextFace{Source: src, Size: smallSize * unit}
+	m := t.body.Metrics()
+	t.lineHeight = m.HAscent + m.HDescent
+
+	t.width, t.padX, t.padY = t.px(panelWidth), t.px(panelPadX), t.px(panelPadY)
+	t.inner = t.width - 2*t.padX
+	t.bar, t.barGap = max(4, t.px(6)), t.px(4)
+	t.list = t.inner - t.bar - t.barGap
+	t.label = t.px(labelWidth)
+	t.gap, t.section = t.px(rowGap), t.px(sectionGap)
+	t.inputPad = t.insets(7, 5)
+	t.rowHeight = int(math.Ceil(t.lineHeight)) + t.inputPad.Dy()
+
+	edge := max(1, t.px(1))
+	t.panel = image.NewAdvancedNineSliceColor(colPanel, image.NewBorder(0, 0, 0, edge, colPanelEdge))
+	t.mask = image.NewNineSliceColor(colPanel)
+	t.inputIdle = image.NewBorderedNineSliceColor(colBox, colBoxEdge, edge)
+	t.inputHover = image.NewBorderedNineSliceColor(colBox, colBoxHover, edge)
+	t.inputFocus = image.NewBorderedNineSliceColor(colBox, colFocus, edge)
+	t.tooltip = image.NewBorderedNineSliceColor(colTooltip, colBoxEdge, edge)
+	t.button = &widget.ButtonImage{
+		Idle:     image.NewBorderedNineSliceColor(colButton, colBoxEdge, edge),
+		Hover:    image.NewBorderedNineSliceColor(colButtonHover, colBoxHover, edge),
+		Pressed:  image.NewBorderedNineSliceColor(colButtonDown, colBoxHover, edge),
+		Disabled: image.NewBorderedNineSliceColor(colPanel, colBoxEdge, edge),
+	}
+	t.accent = &widget.ButtonImage{
+		Idle:    image.NewNineSliceColor(colAccent),
+		Hover:   image.NewNineSliceColor(colAccentHover),
+		Pressed: image.NewNineSliceColor(colAccentDown),
+	}
+	t.header = &widget.ButtonImage{
+		Idle:    image.NewNineSliceColor(colHeader),
+		Hover:   image.NewNineSliceColor(colButtonHover),
+		Pressed: image.NewNineSliceColor(colButtonDown),
+	}
+	t.arrow = arrow(t.px(10), t.px(6), colMuted)
+	t.textColor = &widget.ButtonTextColor{Idle: colText, Hover: colText, Pressed: colText, Disabled: colDisabled}
+	t.base = t.widgetTheme()
+	return t
+}
+
+// px converts design pixels to whole device pixels.
+func (t *theme) px(design float64) int { return int(math.Round(design * t.unit)) }
+
+// insets returns horizontal and vertical padding in device pixels.
+func (t *theme) insets(x, y float64) *widget.Insets {
+	return &widget.Insets{Left: t.px(x), Right: t.px(x), Top: t.px(y), Bottom: t.px(y)}
+}
+
+// widgetTheme is ebitenui's theme: the defaults of every stock widget the
+// panel uses, so that the constructors name only what differs.
+func (t *theme) widgetTheme() *widget.Theme {
+	body := t.body
+	start := widget.TextPositionStart
+	middle := widget.TextPositionCenter
+	left := &widget.TextPositioning{HTextPosition: start, VTextPosition: middle}
+	yes := true
+	// Buttons read from the left, like fields; the transport's centre
+	// their words themselves. (ListComboButton cannot be told.)
+	button := &widget.ButtonParams{
+		Image: t.button, TextColor: t.textColor, TextFace: &body,
+		TextPadding: t.inputPad, TextPosition: left,
+	}
+	list := &widget.ListParams{
+		EntryFace: &body, EntryTextPadding: t.insets(8, 5),
+		EntryTextHorizontalPosition: &start, EntryTextVerticalPosition: &middle,
+		EntryColor: &widget.ListEntryColor{
+			Unselected: colText, Selected: colText,
+			DisabledUnselected: colDisabled, DisabledSelected: colDisabled,
+			SelectingBackground: colButtonDown, SelectedBackground: colAccent,
+			FocusedBackground: colButtonHover, SelectingFocusedBackground: colAccentHover,
+			SelectedFocusedBackground: colAccentHover, DisabledSelectedBackground: colButton,
+		},
+		ScrollContainerImage: &widget.ScrollContainerImage{
+			Idle: t.inputHover, Disabled: t.inputIdle, Mask: t.inputHover,
+		},
+		ScrollContainerPadding: t.insets(1, 1),
+		Slider:                 t.sliderParams(),
+	}
+	return &widget.Theme{
+		DefaultFace:      &body,
+		DefaultTextColor: colText,
+		ButtonTheme:      button,
+		LabelTheme: &widget.LabelParams{
+			Face:  &body,
+			Color: &widget.LabelColor{Idle: colLabel, Disabled: colDisabled},
+		},
+		TextTheme: &widget.TextParams{Face: &body, Color: colText},
+		TextInputTheme: &widget.TextInputParams{
+			Face: &body,
+			Image: &widget.TextInputImage{
+				Idle: t.inputFocus, Disabled: t.inputIdle,
+				Highlight: image.NewNineSliceColor(colAccent),
+			},
+			Color:                &widget.TextInputColor{Idle: colText, Disabled: colDisabled, Caret: colFocus, DisabledCaret: colDisabled},
+			Padding:              t.inputPad,
+			AllowDuplicateSubmit: &yes, // a refused value may be typed again
+			SubmitOnEnter:        &yes,
+			CaretWidth:           new(max(1, t.px(2))),
+		},
+		SliderTheme:   t.sliderParams(),
+		CheckboxTheme: &widget.CheckboxParams{Image: t.checkbox()},
+		ListTheme:     list,
+		ListComboButtonTheme: &widget.ListComboButtonParams{
+			List:             list,
+			Button:           button,
+			MaxContentHeight: new(t.px(240)),
+		},
+	}
+}
+
+// sliderParams are the speed slider's and the scroll bars' defaults.
+func (t *theme) sliderParams() *widget.SliderParams {
+	return &widget.SliderParams{
+		TrackImage: &widget.SliderTrackImage{
+			Idle:  image.NewNineSliceColor(colHeader),
+			Hover: image.NewNineSliceColor(colHeader),
+		},
+		HandleImage: &widget.ButtonImage{
+			Idle:    image.NewNineSliceColor(colBoxHover),
+			Hover:   image.NewNineSliceColor(colMuted),
+			Pressed: image.NewNineSliceColor(colFocus),
+		},
+		MinHandleSize: new(t.px(16)),
+		TrackPadding:  &widget.Insets{},
+		PageSizeFunc:  func() int { return 1 },
+	}
+}
+
+// checkbox draws the two states of the bypass box at the body size.
+func (t *theme) checkbox() *widget.CheckboxImage {
+	s := t.px(18)
+	edge := max(1, t.px(1))
+	box := func(fill, border color.Color, tick bool) *image.NineSlice {
+		im := ebiten.NewImage(s, s)
+		im.Fill(border)
+		vector.FillRect(im, float32(edge), float32(edge), float32(s-2*edge), float32(s-2*edge), fill, false)
+		if tick {
+			f := float32(s)
+			w := float32(max(2, t.px(2.5)))
+			vector.StrokeLine(im, 0.22*f, 0.52*f, 0.42*f, 0.72*f, w, colText, true)
+			vector.StrokeLine(im, 0.42*f, 0.72*f, 0.78*f, 0.28*f, w, colText, true)
+		}
+		return image.NewFixedNineSlice(im)
+	}
+	off, offHover := box(colBox, colBoxEdge, false), box(colBox, colBoxHover, false)
+	on, onHover := box(colAccent, colAccent, true), box(colAccentHover, colAccentHover, true)
+	return &widget.CheckboxImage{
+		Unchecked: off, UncheckedHovered: offHover, UncheckedDisabled: off,
+		Checked: on, CheckedHovered: onHover, CheckedDisabled: on,
+	}
+}
+
+// arrow draws a w x h triangle pointing down.
+func arrow(w, h int, c color.Color) *ebiten.Image {
+	im := ebiten.NewImage(max(1, w), max(1, h))
+	var p vector.Path
+	p.MoveTo(0, 0)
+	p.LineTo(float32(w), 0)
+	p.LineTo(float32(w)/2, float32(h))
+	p.Close()
+	op := &vector.DrawPathOptions{AntiAlias: true}
+	op.ColorScale.ScaleWithColor(c)
+	vector.FillPath(im, &p, nil, op)
+	return im
+}

@@ -1,0 +1,178 @@
+package ui
+
+import (
+	"math/rand/v2"
+	"strconv"
+
+	"github.com/ebitenui/ebitenui/widget"
+)
+
+// Command is a transport action the panel asks the game for (OnCommand).
+type Command int
+
+// The commands. The panel's buttons send Play, Pause, StepOnce, LayerOnce,
+// Reset, ToggleHelp and ToggleFullscreen; TogglePlay is for the game's own
+// key bindings.
+const (
+	Play             Command = iota // start playing
+	Pause                           // stop after the current layer
+	TogglePlay                      // Pause if playing, Play if not
+	StepOnce                        // finish the current decode step, then pause
+	LayerOnce                       // run one layer, then pause
+	Reset                           // restart the run from step 0
+	ToggleHelp                      // show or hide the help overlay
+	ToggleFullscreen                // enter or leave full screen
+)
+
+var commandNames = [...]string{"Play", "Pause", "TogglePlay", "StepOnce", "LayerOnce", "Reset", "ToggleHelp", "ToggleFullscreen"}
+
+// String returns the command's Go name.
+func (c Command) String() string {
+	if c < 0 || int(c) >= len(commandNames) {
+		return "Command(" + strconv.Itoa(int(c)) + ")"
+	}
+	return commandNames[c]
+}
+
+// commandButtons are the transport buttons after play, in their order.
+var commandButtons = [...]struct {
+	c          Command
+	label, tip string
+}{
+	{StepOnce, "Step", "Finish the current decode step, then pause (Right arrow)."},
+	{LayerOnce, "Layer", "Run one layer, then pause (Shift+Right arrow)."},
+	{Reset, "Reset", "Restart the run from step 0 (R)."},
+	{ToggleHelp, "Help", "Keys, colours, and what the picture shows (H or ?)."},
+	{ToggleFullscreen, "Full screen", "Enter or leave full screen (F)."},
+}
+
+// playLabel is the play button's text: what pressing it does.
+func playLabel(playing bool) string {
+	if playing {
+		return "Pause"
+	}
+	return "Play"
+}
+
+// button returns a transport button calling click.
+func (p *Panel) button(label, tip string, img *widget.ButtonImage, click func()) *widget.Button {
+	return widget.NewButton(
+		widget.ButtonOpts.Image(img),
+		widget.ButtonOpts.TextLabel(label),
+		widget.ButtonOpts.TextPosition(widget.TextPositionCenter, widget.TextPositionCenter),
+		widget.ButtonOpts.TextPadding(p.v.th.insets(8, 5)),
+		widget.ButtonOpts.DisableDefaultKeys(), // Space and Enter belong to the game
+		widget.ButtonOpts.WidgetOpts(widget.WidgetOpts.ToolTip(newTooltip(p.v.th, tip))),
+		widget.ButtonOpts.ClickedHandler(func(*widget.ButtonClickedEventArgs) { click() }),
+	)
+}
+
+// togglePlay asks for Pause while playing and Play otherwise. The button
+// reads what it does next at once; SetPlaying confirms or corrects it.
+func (p *Panel) togglePlay() {
+	c := Play
+	if p.playing {
+		c = Pause
+	}
+	p.SetPlaying(c == Play)
+	p.command(c)
+}
+
+// command reports c to the game.
+func (p *Panel) command(c Command) {
+	if p.opts.onCommand != nil {
+		p.opts.onCommand(c)
+	}
+}
+
+// buildTransport returns the top of the column: the buttons, the speed,
+// the seed and the preset, with the refusal and error lines below them.
+func (p *Panel) buildTransport() *widget.Container {
+	v, th := p.v, p.v.th
+	c := widget.NewContainer(widget.ContainerOpts.Layout(widget.NewRowLayout(
+		widget.RowLayoutOpts.Direction(widget.DirectionVertical),
+		widget.RowLayoutOpts.Spacing(th.gap),
+	)))
+	buttons := widget.NewContainer(
+		widget.ContainerOpts.Layout(widget.NewGridLayout(
+			widget.GridLayoutOpts.Columns(3),
+			widget.GridLayoutOpts.DefaultStretch(true, false),
+			widget.GridLayoutOpts.Spacing(th.gap, th.gap),
+		)),
+		widget.ContainerOpts.WidgetOpts(widget.WidgetOpts.LayoutData(widget.RowLayoutData{Stretch: true})),
+	)
+	v.play = p.button(playLabel(p.playing), "Play or pause (Space).", th.accent, p.togglePlay)
+	buttons.AddChild(v.play)
+	v.buttons = make(map[Command]*widget.Button, len(commandButtons))
+	for _, b := range commandButtons {
+		v.buttons[b.c] = p.button(b.label, b.tip, th.button, func() { p.command(b.c) })
+		buttons.AddChild(v.buttons[b.c])
+	}
+	c.AddChild(buttons, p.speedRow(),
+		newMessage(th, "Decode steps per second. Slow speeds play each step layer by layer.", colMuted, th.inner),
+		p.seedRow(), p.presetRow())
+	v.refusals[transportSection] = p.newRefusal(transportSection)
+	v.errLine = newMessage(th, p.errMsg, colError, th.inner)
+	if p.errMsg == "" {
+		v.errLine.GetWidget().SetVisibility(widget.Visibility_Hide)
+	}
+	c.AddChild(v.refusals[transportSection], v.errLine)
+	return c
+}
+
+// seedRow returns the seed field and its "new seed" button.
+func (p *Panel) seedRow() *widget.Container {
+	th := p.v.th
+	f, input := p.newField("seed")
+	p.v.seed = f.text
+	inner := widget.NewContainer(widget.ContainerOpts.Layout(widget.NewGridLayout(
+		widget.GridLayoutOpts.Columns(2),
+		widget.GridLayoutOpts.Stretch([]bool{true, false}, nil),
+		widget.GridLayoutOpts.Spacing(th.gap, 0),
+	)))
+	inner.AddChild(input, p.button("New", "Pick a new random seed.", th.button, p.newSeed))
+	return row(th, "Seed", newTooltip(th, keyHelp("seed")), inner)
+}
+
+// newSeed applies a random seed other than the current one. Seeds stay
+// below a million so that a link reads well.
+func (p *Panel) newSeed() {
+	s := p.cfg.Seed
+	for s == p.cfg.Seed {
+		s = rand.Uint64N(1_000_000)
+	}
+	p.apply("seed", strconv.FormatUint(s, 10))
+}
+
+// presetRow returns the preset list, with the current preset's
+// description as its tooltip.
+func (p *Panel) presetRow() *widget.Container {
+	th := p.v.th
+	entries := make([]any, 0, len(p.presetNames)+1)
+	entries = append(entries, "")
+	for _, name := range p.presetNames {
+		entries = append(entries, name)
+	}
+	p.v.preset = newList(th, th.inner-th.label, entries, p.preset, presetLabel, func(e any) {
+		name, _ := e.(string)
+		p.choosePreset(name)
+	})
+	p.v.presetTip = newMessage(th, p.presetHelp(), colText, th.px(300))
+	return row(th, "Preset", newTooltipText(th, p.v.presetTip), withArrow(th, p.v.preset))
+}
+
+// presetLabel names a preset entry; "" stands for values of one's own.
+func presetLabel(e any) string {
+	if s, _ := e.(string); s != "" {
+		return s
+	}
+	return "custom"
+}
+
+// presetHelp describes the preset shown, for the preset row's tooltip.
+func (p *Panel) presetHelp() string {
+	if info, ok := p.presets[p.preset]; ok {
+		return info.Description + "\nKey: preset=" + p.preset
+	}
+	return "Custom values. Choose a preset to load a shipped scenario.\nKey: preset"
+}
