@@ -4,6 +4,7 @@
 #   ./build.sh build         build the static site into dist/
 #   ./build.sh desktop       build the native app into bin/dsaviz
 #   ./build.sh test          install what is missing, then run every check
+#   ./build.sh speed         measure fps, steps/s, first frame and sizes in headless Chromium
 set -Eeuo pipefail
 cd "$(dirname "$0")"
 
@@ -121,13 +122,20 @@ cmd_desktop() {
 	echo "build.sh: wrote bin/dsaviz" >&2
 }
 
+# cmd_speed measures the speed figures of issue 3, section 9, in one headless
+# Chromium run (e2e TestSpeed): it reports, it does not assert.
+cmd_speed() {
+	DSAVIZ_SPEED=1 DSAVIZ_CHROMIUM=$CHROMIUM go test -count=1 -run '^TestSpeed$' -v -timeout 10m ./e2e
+}
+
 case "${1:-}" in
 build) cmd_build ;;
+speed) cmd_speed ;;
 desktop) cmd_desktop ;;
 test) cmd_test ;;
 serve) shift; cmd_serve "$@" ;;
 *)
-	sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//' >&2
+	sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//' >&2
 	exit 2
 	;;
 esac

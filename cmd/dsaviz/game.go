@@ -27,11 +27,13 @@ type host interface {
 	showQuery(query string)
 }
 
-// simBudgetPerTick is the CPU time the simulation may take per tick, on
-// average: at 60 ticks a second, about half of the main thread, which
-// leaves the other half to drawing and the browser. A frame that runs
-// several ticks (a slow machine) may simulate several ticks' worth.
-const simBudgetPerTick = 8 * time.Millisecond
+// The simulation's CPU budget (cpuBudget): simShare of the main thread's
+// time, which leaves the rest to drawing and the browser, in bursts of at
+// most simBurst (after a pause, or a frame the browser delayed).
+const (
+	simShare = 0.5
+	simBurst = 50 * time.Millisecond
+)
 
 // Game wires Ebiten to the run. It only orchestrates: Update reads input,
 // applies commands and config changes, and advances the engine by the
@@ -81,7 +83,7 @@ func newGame(m *mailbox, h host, l launch) (*Game, error) {
 	g := &Game{
 		mail: m, host: h, view: v, scale: 1,
 		play:        playback{speed: l.speed},
-		budget:      cpuBudget{perTick: simBudgetPerTick, limit: 2 * simBudgetPerTick},
+		budget:      cpuBudget{share: simShare, limit: simBurst},
 		startPaused: l.paused,
 		shownQuery:  shareQuery(l.cfg, l.preset, l.paused, l.speed),
 		keepLink:    len(l.problem) > 0,
@@ -235,7 +237,7 @@ func (g *Game) showURL() {
 
 // advance runs the layers the schedule asks for, within the CPU budget.
 func (g *Game) advance() {
-	g.budget.tick()
+	g.budget.refill(time.Now())
 	if g.broken {
 		g.play.pause()
 		return

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 )
@@ -34,6 +35,9 @@ func newTestGame(t *testing.T, link string) (*Game, *mailbox, *fakeHost) {
 	if err != nil {
 		t.Fatalf("newGame: %v", err)
 	}
+	// Tests call Update back to back: give the simulation all the time it
+	// wants, so that what runs depends on the schedule alone.
+	g.budget = cpuBudget{share: 1e6, limit: time.Hour}
 	return g, m, h
 }
 

@@ -100,17 +100,26 @@ func (p *playback) run(at position, advance func(), spent func() bool) int {
 	return n
 }
 
-// cpuBudget is the CPU time the simulation may take, as a token bucket:
-// each tick adds perTick, up to limit; each layer spends what it took. A
-// layer that overruns leaves a debt that later ticks pay, so the
-// simulation takes at most about perTick*ticksPerSecond of every second
-// whatever the preset, and the frames in between keep the app responsive.
+// cpuBudget is the CPU time the simulation may take, as a token bucket
+// filled by the wall clock: every moment adds share of its duration, up to
+// limit, and each layer spends what it took. A layer that overruns leaves
+// a debt that later frames pay. So the simulation takes about share of the
+// main thread whatever the preset, the frame rate or the tick rate, and the
+// frames in between keep the app responsive.
 type cpuBudget struct {
-	left    time.Duration
-	perTick time.Duration
-	limit   time.Duration
+	share float64       // of the wall-clock time
+	limit time.Duration // the most the bucket holds: the longest burst
+	left  time.Duration
+	last  time.Time // of the last refill
 }
 
-func (b *cpuBudget) tick()                 { b.left = min(b.left+b.perTick, b.limit) }
+// refill adds the share of the time since the last refill.
+func (b *cpuBudget) refill(now time.Time) {
+	if !b.last.IsZero() {
+		b.left = min(b.left+time.Duration(b.share*float64(now.Sub(b.last))), b.limit)
+	}
+	b.last = now
+}
+
 func (b *cpuBudget) spend(d time.Duration) { b.left -= d }
 func (b *cpuBudget) spent() bool           { return b.left <= 0 }

@@ -152,15 +152,18 @@ func TestPlaybackBudget(t *testing.T) {
 	r := &fakeRun{layers: 61, steps: 1000}
 	p := &playback{speed: 1000} // far beyond what the budget allows
 	p.play()
-	b := &cpuBudget{perTick: 8 * time.Millisecond, limit: 16 * time.Millisecond}
+	b := &cpuBudget{share: 0.5, limit: 16 * time.Millisecond}
 	const layerCost = 3 * time.Millisecond
 	advance := func() {
 		r.advance()
 		b.spend(layerCost)
 	}
+	now := time.Unix(0, 0)
+	b.refill(now) // the first refill only starts the clock
 	var per []int
 	for range 60 {
-		b.tick()
+		now = now.Add(16 * time.Millisecond) // 8 ms of simulation a tick
+		b.refill(now)
 		p.tick(r.layers)
 		per = append(per, p.run(r, advance, b.spent))
 	}
@@ -176,15 +179,22 @@ func TestPlaybackBudget(t *testing.T) {
 		t.Errorf("owed %v layers, want at most %d (the backlog is bounded)", p.owed, max)
 	}
 
-	// The debt of one slow layer is paid by later ticks.
-	b2 := &cpuBudget{perTick: 8 * time.Millisecond, limit: 16 * time.Millisecond}
-	b2.tick()
-	b2.spend(40 * time.Millisecond)
-	n := 0
-	for !func() bool { b2.tick(); return !b2.spent() }() {
-		n++
+	// A long pause fills the bucket only up to its limit.
+	now = now.Add(time.Hour)
+	b.refill(now)
+	if b.left != b.limit {
+		t.Errorf("after an hour: %v left, want the limit %v", b.left, b.limit)
 	}
-	if n != 4 {
-		t.Errorf("a 40 ms layer on an 8 ms budget: %d ticks without simulation, want 4", n)
+
+	// The debt of one slow layer is paid by later frames.
+	b.spend(b.limit + 40*time.Millisecond)
+	n := 0
+	for ; b.spent(); n++ {
+		now = now.Add(16 * time.Millisecond)
+		b.refill(now)
+	}
+	// 40 ms of debt at 8 ms a frame: five frames pay it, the sixth runs.
+	if n != 6 {
+		t.Errorf("a layer 40 ms over budget: %d frames of 16 ms until the next layer, want 6", n)
 	}
 }

@@ -1,0 +1,171 @@
+//go:build !js
+
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"dsaviz/internal/staticserve"
+)
+
+// Speed measurement windows: long enough to average the frame rate of
+// software WebGL, short enough for one run of a few minutes at most.
+const (
+	speedWarmup = 3 * time.Second
+	speedWindow = 10 * time.Second
+)
+
+// sample is one reading of a page's counters.
+type sample struct {
+	T      float64 `json:"t"`      // performance.now(), ms
+	Frames float64 `json:"frames"` // frames drawn
+	Steps  float64 `json:"steps"`  // decode steps simulated, with the step in progress as a fraction
+	TPS    float64 `json:"tps"`    // Ebiten's ticks per second
+	// UpdateMs and DrawMs are the app's CPU time per Update and Draw.
+	UpdateMs float64 `json:"updateMs"`
+	DrawMs   float64 `json:"drawMs"`
+}
+
+// rate is what a window of a page measured.
+type rate struct {
+	fps, stepsPerSecond float64
+	last                sample
+}
+
+// TestSpeed measures the speed figures of issue 3, section 9, in one
+// headless Chromium run: the frame rate of dsaviz playing dsv32-h100
+// against a bare Ebiten app that only clears the screen, the decode steps
+// simulated per second, the first frame after navigation, and the size of
+// the gzipped .wasm. It reports, it does not assert: software WebGL on a
+// shared machine is too noisy for a timed test. Run it with
+//
+//	./build.sh speed        (or DSAVIZ_SPEED=1 go test -run TestSpeed -v ./e2e)
+func TestSpeed(t *testing.T) {
+	if os.Getenv("DSAVIZ_SPEED") == "" {
+		t.Skip("set DSAVIZ_SPEED=1 to measure the speed figures (./build.sh speed)")
+	}
+	chromium := os.Getenv("DSAVIZ_CHROMIUM")
+	if chromium == "" {
+		chromium = "/usr/bin/chromium"
+	}
+	site := buildSite(t)
+	buildBare(t, site)
+	srv := newLoopbackServer(t, staticserve.New(os.DirFS(site)))
+	ctx := newBrowser(t, chromium)
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
+	defer cancel()
+
+	var info struct {
+		WasmBytes, WasmGzipBytes int64
+	}
+	if b, err := os.ReadFile(filepath.Join(site, "build.json")); err != nil {
+		t.Fatal(err)
+	} else if err := json.Unmarshal(b, &info); err != nil {
+		t.Fatal(err)
+	}
+	bareGz := gzipSize(t, filepath.Join(site, "bare.wasm"))
+
+	const bareCounters = `({t: performance.now(), frames: window.bare ? bare.frames || 0 : 0, steps: 0})`
+	const appCounters = `(() => { const s = dsaviz.stats(); return {t: performance.now(), frames: s.frames,
+		steps: s.step + s.layer / 61, tps: s.tps, updateMs: s.updateMs, drawMs: s.drawMs}; })()`
+
+	bare1 := measure(t, ctx, srv+"bare.html", `window.bare && bare.frames > 2`, bareCounters)
+	first := firstFrame(t, ctx, srv+"?preset=dsv32-h100&steps=100000")
+	playing := measure(t, ctx, "", "", appCounters)
+	fast := measure(t, ctx, srv+"?preset=dsv32-h100&steps=100000&speed=1000", `window.dsaviz && dsaviz.ready`, appCounters)
+	paused := measure(t, ctx, srv+"?preset=dsv32-h100&play=0", `window.dsaviz && dsaviz.ready`, appCounters)
+	bare2 := measure(t, ctx, srv+"bare.html", `window.bare && bare.frames > 2`, bareCounters)
+	bare := (bare1.fps + bare2.fps) / 2
+
+	t.Logf("speed figures, headless Chromium %dx%d, software WebGL, %v windows after %v warm-up:", viewportW, viewportH, speedWindow, speedWarmup)
+	t.Logf("  bare Ebiten app (clear only):         %5.1f fps (%.1f before, %.1f after the app)", bare, bare1.fps, bare2.fps)
+	for _, r := range []struct {
+		name string
+		r    rate
+	}{{"paused", paused}, {"at 2 steps/s", playing}, {"as fast as it can", fast}} {
+		t.Logf("  dsaviz dsv32-h100 %-17s %5.1f fps (%3.0f%% of bare), %5.2f steps/s; %4.1f tps, CPU per Update %5.2f ms, per Draw %5.2f ms",
+			r.name+":", r.r.fps, 100*r.r.fps/bare, r.r.stepsPerSecond, r.r.last.TPS, r.r.last.UpdateMs, r.r.last.DrawMs)
+	}
+	t.Logf("  targets: fps at least 80%% of bare; at least 10 steps/s as fast as it can")
+	t.Logf("  first frame: %.2f s after navigation (target < 3 s)", first/1000)
+	t.Logf("  dsaviz.wasm: %.1f MB, gzipped %.2f MB (target < 6 MB); bare.wasm gzipped %.2f MB",
+		float64(info.WasmBytes)/1e6, float64(info.WasmGzipBytes)/1e6, float64(bareGz)/1e6)
+}
+
+// buildBare builds the bare yardstick app and its page into site.
+func buildBare(t *testing.T, site string) {
+	t.Helper()
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(site, "bare.wasm"), "./testdata/bare")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("building the bare app: %v\n%s", err, out)
+	}
+	page, err := os.ReadFile(filepath.Join("testdata", "bare", "bare.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(site, "bare.html"), page, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// firstFrame opens url and returns the milliseconds from navigation to
+// the app's first frame, as the loader records it.
+func firstFrame(t *testing.T, ctx context.Context, url string) float64 {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		t.Fatal(err)
+	}
+	ms, err := chromedp.Run(ctx, chromedp.Poll[float64](`window.dsavizLoad && dsavizLoad.ready`,
+		chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(60*time.Second)))
+	if err != nil {
+		t.Fatalf("no first frame: %v", err)
+	}
+	return ms
+}
+
+// measure opens url (unless it is ""), waits for ready, lets the page warm
+// up, and returns the frame and step rates over speedWindow, read from the
+// page's counters.
+func measure(t *testing.T, ctx context.Context, url, ready, counters string) rate {
+	t.Helper()
+	if url != "" {
+		if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](ready,
+			chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(60*time.Second))); err != nil {
+			t.Fatalf("%s never became ready: %v", url, err)
+		}
+	}
+	time.Sleep(speedWarmup)
+	a := evaluate[sample](t, ctx, counters)
+	time.Sleep(speedWindow)
+	b := evaluate[sample](t, ctx, counters)
+	secs := (b.T - a.T) / 1000
+	return rate{fps: (b.Frames - a.Frames) / secs, stepsPerSecond: (b.Steps - a.Steps) / secs, last: b}
+}
+
+// gzipSize returns the size of path compressed as ./build.sh does.
+func gzipSize(t *testing.T, path string) int64 {
+	t.Helper()
+	out, err := exec.Command("sh", "-c", `gzip -9 -n -c "$1" | wc -c`, "sh", path).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(string(out)), 10, 64)
+	if err != nil {
+		t.Fatalf("gzip size %q: %v", out, err)
+	}
+	return n
+}
