@@ -98,35 +98,42 @@ func checkStream(t *testing.T, p *Partition, r *refCache, first, n uint64, bypas
 	return 0
 }
 
-// TestStreamLargerThanCacheEqualsLineByLine: a weight stream three times
-// the cache, applied lazily, leaves every set exactly as inserting its
-// lines one by one does (the partition without region tracking cannot
-// prove absence, so it goes line by line), with the same counts, for both
-// set indexes and both ordered policies, after some scattered traffic.
+// TestStreamLargerThanCacheEqualsLineByLine: a weight stream several
+// times the cache, applied lazily (LRU, FIFO) or a set at a time (SRRIP),
+// leaves every set exactly as inserting its lines one by one does (the
+// partition without region tracking cannot prove absence, so it goes line
+// by line), with the same counts, for both set indexes, after scattered
+// traffic with hits, and again after a second and a third stream.
 func TestStreamLargerThanCacheEqualsLineByLine(t *testing.T) {
-	for _, g := range []Geometry{{Sets: 1000, Ways: 16}, {Sets: 1024, Ways: 12, XOR: true}, {Sets: 999, Ways: 7, XOR: true}} {
-		for _, pol := range []Policy{LRU, FIFO} {
-			lazy, _ := New(g, Options{Policy: pol, RegionShift: 32, Regions: 8})
+	for _, g := range []Geometry{{Sets: 1000, Ways: 16}, {Sets: 1024, Ways: 12, XOR: true}, {Sets: 999, Ways: 7, XOR: true}, {Sets: 64, Ways: 3}} {
+		for _, pol := range []Policy{LRU, FIFO, SRRIP} {
+			fast, _ := New(g, Options{Policy: pol, RegionShift: 32, Regions: 8})
 			plain, _ := New(g, Options{Policy: pol})
-			rng := rand.New(rand.NewPCG(1, 1))
-			for range 5000 {
-				x := 1<<32 + rng.Uint64N(1<<20)
-				lazy.Access(x)
-				plain.Access(x)
-			}
-			n := uint64(3*g.Lines() + 77)
-			a, b := lazy.Stream(2<<32+5, n, false), plain.Stream(2<<32+5, n, false)
-			if !a.Lazy || b.Lazy {
-				t.Fatalf("%+v %v: lazy=%v, plain lazy=%v; want only the first lazy", g, pol, a.Lazy, b.Lazy)
-			}
-			a.Lazy = false
-			if a != b {
-				t.Errorf("%+v %v: lazy stream %+v, line by line %+v", g, pol, a, b)
-			}
-			x, y := make([]uint64, g.Ways), make([]uint64, g.Ways)
-			for s := range g.Sets {
-				if p, q := lazy.PeekSet(s, x), plain.PeekSet(s, y); !slices.Equal(p, q) {
-					t.Fatalf("%+v %v: set %d = %x after the lazy stream, %x line by line", g, pol, s, p, q)
+			rng := rand.New(rand.NewPCG(1, uint64(g.Sets)))
+			for round := range 3 {
+				for range 3 * g.Lines() {
+					x := 1<<32 + rng.Uint64N(uint64(2*g.Lines()))
+					fast.Access(x)
+					plain.Access(x)
+				}
+				n := uint64((5+round)*g.Lines() + rng.IntN(g.Sets))
+				first := uint64(2+round)<<32 + rng.Uint64N(100)
+				a, b := fast.Stream(first, n, false), plain.Stream(first, n, false)
+				if !a.Lazy || b.Lazy {
+					t.Fatalf("%+v %v: fast lazy=%v, plain lazy=%v; want only the first lazy", g, pol, a.Lazy, b.Lazy)
+				}
+				a.Lazy = false
+				if a != b {
+					t.Errorf("%+v %v round %d: fast stream %+v, line by line %+v", g, pol, round, a, b)
+				}
+				x, y := make([]uint64, g.Ways), make([]uint64, g.Ways)
+				for s := range g.Sets {
+					if p, q := fast.PeekSet(s, x), plain.PeekSet(s, y); !slices.Equal(p, q) {
+						t.Fatalf("%+v %v round %d: set %d = %x after the fast stream, %x line by line", g, pol, round, s, p, q)
+					}
+				}
+				if pol == SRRIP && !slices.Equal(fast.rrpv, plain.rrpv) {
+					t.Fatalf("%+v round %d: re-reference values differ", g, round)
 				}
 			}
 		}

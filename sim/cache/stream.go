@@ -30,6 +30,8 @@ func (p *Partition) Stream(first, n uint64, bypass bool) StreamResult {
 		return StreamResult{Misses: n, Lazy: true}
 	case provablyAbsent && p.policy.ordered() && n >= min(bulkMinLines, p.ix.sets):
 		return p.streamLazy(r, first, n)
+	case provablyAbsent && p.policy == SRRIP && n >= 4*uint64(p.geo.Lines()):
+		return p.streamSRRIP(r, first, n)
 	}
 	var res StreamResult
 	for x := first; x < first+n; x++ {
