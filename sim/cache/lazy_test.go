@@ -99,16 +99,17 @@ func checkStream(t *testing.T, p *Partition, r *refCache, first, n uint64, bypas
 }
 
 // TestStreamLargerThanCacheEqualsLineByLine: a weight stream several
-// times the cache, applied lazily (LRU, FIFO) or a set at a time (SRRIP),
+// times the cache, applied lazily (LRU, FIFO) or a set at a time (SRRIP,
+// Random),
 // leaves every set exactly as inserting its lines one by one does (the
 // partition without region tracking cannot prove absence, so it goes line
 // by line), with the same counts, for both set indexes, after scattered
 // traffic with hits, and again after a second and a third stream.
 func TestStreamLargerThanCacheEqualsLineByLine(t *testing.T) {
 	for _, g := range []Geometry{{Sets: 1000, Ways: 16}, {Sets: 1024, Ways: 12, XOR: true}, {Sets: 999, Ways: 7, XOR: true}, {Sets: 64, Ways: 3}} {
-		for _, pol := range []Policy{LRU, FIFO, SRRIP} {
-			fast, _ := New(g, Options{Policy: pol, RegionShift: 32, Regions: 8})
-			plain, _ := New(g, Options{Policy: pol})
+		for _, pol := range []Policy{LRU, FIFO, SRRIP, Random} {
+			fast, _ := New(g, Options{Policy: pol, Seed: 5, RegionShift: 32, Regions: 8})
+			plain, _ := New(g, Options{Policy: pol, Seed: 5})
 			rng := rand.New(rand.NewPCG(1, uint64(g.Sets)))
 			for round := range 3 {
 				for range 3 * g.Lines() {

@@ -1,9 +1,6 @@
 package cache
 
-import (
-	"fmt"
-	"math/rand/v2"
-)
+import "fmt"
 
 // Policy is a replacement policy.
 type Policy uint8
@@ -79,8 +76,8 @@ type Partition struct {
 	// cache.
 	tags []uint64
 	meta []uint64
-	rrpv []uint8  // SRRIP, s*Ways+w
-	rng  rand.PCG // Random
+	rrpv []uint8 // SRRIP, s*Ways+w
+	seed uint64  // Random
 	lazy lazyState
 	free emptySets
 	pend pending  // overlays of lazy sets (overlay.go)
@@ -103,7 +100,7 @@ func New(g Geometry, o Options) (*Partition, error) {
 	p := &Partition{
 		geo: g, ix: newSetIndex(g), policy: o.Policy, ways: g.Ways,
 		tags: make([]uint64, g.Lines()), meta: make([]uint64, g.Sets),
-		rng:  *rand.NewPCG(o.Seed, 0x5eed_7a11_d00d),
+		seed: o.Seed,
 		scan: make([]uint64, g.Ways),
 		peek: make([]uint64, g.Ways),
 		base: make([]uint64, g.Ways),

@@ -1,6 +1,6 @@
 package cache
 
-import "math/rand/v2"
+import "math/bits"
 
 // Operations on the physical-way policies (Random, SRRIP).
 
@@ -48,7 +48,9 @@ func (p *Partition) emptyWay(s int) int {
 // victimWay picks the way to evict from full set s.
 func (p *Partition) victimWay(s int) int {
 	if p.policy == Random {
-		return int(boundedRand(&p.rng, uint64(p.ways)))
+		k := p.randomDraws(s)
+		p.setRandomDraws(s, k+1)
+		return randomVictim(p.seed, s, k, p.ways)
 	}
 	// SRRIP: the first way predicted to be re-referenced in the distant
 	// future; if there is none, age every way until there is.
@@ -70,14 +72,26 @@ func (p *Partition) victimWay(s int) int {
 	return 0 // unreachable: aging made some way srripMax
 }
 
-// boundedRand returns a uniform integer in [0, n) from r, by rejection
-// (the same numbers on every platform).
-func boundedRand(r *rand.PCG, n uint64) uint64 {
-	limit := -n % n // 2^64 mod n
-	for {
-		v := r.Uint64()
-		if v >= limit {
-			return v % n
-		}
-	}
+// randomVictim is the Random policy's choice for the k-th eviction of set
+// s: a counter-based draw (a hash of the seed, the set and k), so that
+// each set's choices do not depend on the other sets' traffic and a
+// stream can be applied a set at a time (randomstream.go). The same
+// numbers on every platform.
+func randomVictim(seed uint64, s int, k uint64, ways int) int {
+	h := seed ^ uint64(s)*0x9E3779B97F4A7C15 ^ k*0xD1B54A32D192ED03
+	h ^= h >> 31
+	h *= 0x7FB5D329728EA185
+	h ^= h >> 27
+	h *= 0x81DADEF4BC2DD44D
+	h ^= h >> 33
+	hi, _ := bits.Mul64(h, uint64(ways))
+	return int(hi)
+}
+
+// randomDraws is how many evictions set s has drawn (Random policy: kept
+// in the high half of the set's metadata word).
+func (p *Partition) randomDraws(s int) uint64 { return p.meta[s] >> 32 }
+
+func (p *Partition) setRandomDraws(s int, k uint64) {
+	p.meta[s] = p.meta[s]&(1<<32-1) | k<<32
 }

@@ -15,11 +15,12 @@ type refCache struct {
 	policy Policy
 	sets   [][]uint64 // ordered: most recent first; physical: way -> line+1
 	rrpv   [][]uint8
-	rng    *rand.PCG
+	seed   uint64
+	draws  []uint64 // Random: evictions drawn per set
 }
 
 func newRef(g Geometry, o Options) *refCache {
-	r := &refCache{ix: newSetIndex(g), ways: g.Ways, policy: o.Policy, rng: rand.NewPCG(o.Seed, 0x5eed_7a11_d00d)}
+	r := &refCache{ix: newSetIndex(g), ways: g.Ways, policy: o.Policy, seed: o.Seed, draws: make([]uint64, g.Sets)}
 	r.sets = make([][]uint64, g.Sets)
 	r.rrpv = make([][]uint8, g.Sets)
 	for s := range r.sets {
@@ -62,7 +63,8 @@ func (r *refCache) access(x uint64, allocate bool) (hit bool, victim uint64, evi
 	w := slices.Index(set, 0)
 	if w < 0 {
 		if r.policy == Random {
-			w = int(boundedRand(r.rng, uint64(r.ways)))
+			w = randomVictim(r.seed, s, r.draws[s], r.ways)
+			r.draws[s]++
 		} else {
 			for w < 0 {
 				for i, v := range r.rrpv[s] {

@@ -32,6 +32,8 @@ func (p *Partition) Stream(first, n uint64, bypass bool) StreamResult {
 		return p.streamLazy(r, first, n)
 	case provablyAbsent && p.policy == SRRIP && n >= 4*uint64(p.geo.Lines()):
 		return p.streamSRRIP(r, first, n)
+	case provablyAbsent && p.policy == Random && n >= 4*uint64(p.geo.Lines()):
+		return p.streamRandom(r, first, n)
 	}
 	var res StreamResult
 	for x := first; x < first+n; x++ {
