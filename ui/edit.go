@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/ebitenui/ebitenui/widget"
+	"github.com/hajimehoshi/ebiten/v2"
 
 	"dsaviz/sim/config"
 )
@@ -25,10 +26,13 @@ type view struct {
 	texts     []*textField // every text field, for TypingFocused
 	headers   [len(groups)]*widget.Button
 	bodies    [len(groups)]*widget.Container
+	tips      [len(groups)][]rowTip
 	refusals  [numSections]*widget.Text
-	scroll    *widget.ScrollContainer
+	scroll    *scrollView
 	scrollBar *widget.Slider
 	content   *widget.Container // what scrolls
+	root      *widget.Container
+	screen    *ebiten.Image // the screen of the frame being drawn
 }
 
 // setMessage shows msg in t, hiding t when msg is empty, and lays the
@@ -43,7 +47,7 @@ func (v *view) setMessage(t *widget.Text, msg string) {
 	} else {
 		t.GetWidget().SetVisibility(widget.Visibility_Show)
 	}
-	v.content.RequestRelayout()
+	v.root.RequestRelayout()
 }
 
 // apply sets key to value, as typed or chosen. A value that Set or

@@ -85,7 +85,7 @@ func (p *Panel) newField(key string) (*field, widget.PreferredSizeLocateableWidg
 		p.v.fields[key] = f
 		return f, f.check
 	default:
-		f.text = newTextField(th, value, func(s string) { p.apply(key, s) })
+		f.text = newTextField(p.v, value, func(s string) { p.apply(key, s) })
 		p.v.texts = append(p.v.texts, f.text)
 		p.v.fields[key] = f
 		return f, f.text

@@ -60,54 +60,38 @@ func (p *Panel) buildGroups() *widget.Container {
 	for g := range groups {
 		v.content.AddChild(p.buildGroup(g))
 	}
-	v.scroll = widget.NewScrollContainer(
-		widget.ScrollContainerOpts.Content(v.content),
-		widget.ScrollContainerOpts.StretchContentWidth(),
-		widget.ScrollContainerOpts.Image(&widget.ScrollContainerImage{Idle: th.mask, Mask: th.mask}),
-	)
-	v.scroll.ScrollTop = p.top
-	page := func() int {
-		ch := v.content.GetWidget().Rect.Dy()
-		if ch <= 0 {
-			return 1000
-		}
-		return int(math.Round(float64(v.scroll.ViewRect().Dy()) / float64(ch) * 1000))
-	}
 	v.scrollBar = widget.NewSlider(
 		widget.SliderOpts.Orientation(widget.DirectionVertical),
 		widget.SliderOpts.MinMax(0, 1000),
 		widget.SliderOpts.InitialCurrent(int(math.Round(p.top*1000))),
 		widget.SliderOpts.FixedHandleSize(0),
 		widget.SliderOpts.MinHandleSize(th.bar),
-		widget.SliderOpts.PageSizeFunc(page),
+		widget.SliderOpts.PageSizeFunc(func() int { return v.scroll.pageSize() }),
 		widget.SliderOpts.DisableDefaultKeys(true),
 		widget.SliderOpts.ChangedHandler(func(a *widget.SliderChangedEventArgs) {
-			if page() >= 1000 {
-				v.scroll.ScrollTop = 0
-				return
-			}
-			v.scroll.ScrollTop = float64(a.Current) / 1000
+			v.scroll.Top = float64(a.Current) / 1000
 		}),
 	)
-	v.scroll.GetWidget().ScrolledEvent.AddHandler(func(args any) {
-		if a, ok := args.(*widget.WidgetScrolledEventArgs); ok {
-			v.scrollBar.Current -= int(math.Round(a.Y * float64(max(1, page()/3))))
-		}
-	})
-	// Keep the list at the top, and the bar out of sight, while it fits.
-	v.scroll.GetWidget().OnUpdate = func(widget.HasWidget) {
-		fits := page() >= 1000
-		if fits && v.scroll.ScrollTop != 0 {
-			v.scroll.ScrollTop, v.scrollBar.Current = 0, 0
-		}
-		want := widget.Visibility_Show
-		if fits {
-			want = widget.Visibility_Hide_Blocking
-		}
-		if v.scrollBar.GetWidget().GetVisibility() != want {
-			v.scrollBar.GetWidget().SetVisibility(want)
-		}
-	}
+	v.scroll = newScrollView(v.content,
+		widget.WidgetOpts.ScrolledHandler(func(a *widget.WidgetScrolledEventArgs) {
+			v.scrollBar.Current -= int(math.Round(a.Y * float64(max(1, v.scroll.pageSize()/3))))
+		}),
+		// Keep the list at the top, and the bar out of sight, while it fits.
+		widget.WidgetOpts.OnUpdate(func(widget.HasWidget) {
+			fits := v.scroll.overflow() == 0
+			if fits && v.scroll.Top != 0 {
+				v.scroll.Top, v.scrollBar.Current = 0, 0
+			}
+			want := widget.Visibility_Show
+			if fits {
+				want = widget.Visibility_Hide_Blocking
+			}
+			if v.scrollBar.GetWidget().GetVisibility() != want {
+				v.scrollBar.GetWidget().SetVisibility(want)
+			}
+		}),
+	)
+	v.scroll.Top = p.top
 	area := widget.NewContainer(widget.ContainerOpts.Layout(widget.NewGridLayout(
 		widget.GridLayoutOpts.Columns(2),
 		widget.GridLayoutOpts.Stretch([]bool{true, false}, []bool{true}),
@@ -145,12 +129,13 @@ func (p *Panel) buildGroup(g int) *widget.Container {
 	)
 	for _, key := range groups[g].keys {
 		_, input := p.newField(key)
-		body.AddChild(row(th, labels[key], newTooltip(th, keyHelp(key)), input))
-	}
-	if !p.open[g] {
-		body.GetWidget().SetVisibility(widget.Visibility_Hide)
+		tip := newTooltip(th, keyHelp(key))
+		r := row(th, labels[key], tip, input)
+		v.tips[g] = append(v.tips[g], rowTip{r.GetWidget(), tip})
+		body.AddChild(r)
 	}
 	v.bodies[g] = body
+	p.showGroup(g)
 	v.refusals[g] = p.newRefusal(g)
 	c.AddChild(v.headers[g], body, v.refusals[g])
 	return c
@@ -169,14 +154,33 @@ func (p *Panel) newRefusal(s int) *widget.Text {
 	return t
 }
 
+// rowTip is a field row and its tooltip.
+type rowTip struct {
+	row *widget.Widget
+	tip *widget.ToolTip
+}
+
 // toggleGroup opens group g if it is collapsed, and collapses it if open.
 func (p *Panel) toggleGroup(g int) {
 	p.open[g] = !p.open[g]
+	p.showGroup(g)
+	p.v.headers[g].SetText(headerLabel(g, p.open[g]))
+	p.v.root.RequestRelayout()
+}
+
+// showGroup shows or hides group g's rows as p.open says. Hidden rows
+// lose their tooltips: ebitenui's tooltips on hidden widgets fire a
+// "hide" event on every frame.
+func (p *Panel) showGroup(g int) {
 	vis := widget.Visibility_Hide
 	if p.open[g] {
 		vis = widget.Visibility_Show
 	}
 	p.v.bodies[g].GetWidget().SetVisibility(vis)
-	p.v.headers[g].SetText(headerLabel(g, p.open[g]))
-	p.v.content.RequestRelayout()
+	for _, rt := range p.v.tips[g] {
+		rt.row.ToolTips = nil
+		if p.open[g] {
+			rt.row.ToolTips = []*widget.ToolTip{rt.tip}
+		}
+	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/ebitenui/ebitenui"
 	"github.com/ebitenui/ebitenui/widget"
+	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"golang.org/x/image/font/gofont/goregular"
 
@@ -107,6 +108,7 @@ func New(cfg config.Config, preset string, opts ...Option) (*Panel, error) {
 		p.open[i] = g.open
 	}
 	p.ui = &ebitenui.UI{DisableDefaultFocus: true}
+	p.ui.PreRenderHook = p.capture
 	p.build()
 	return p, nil
 }
@@ -187,16 +189,21 @@ func (p *Panel) Width(scale, zoom float64) int {
 	return p.v.th.width
 }
 
+// capture keeps the screen being drawn, for the field being edited: it
+// draws there rather than into the scrolling list's clip (see textField).
+func (p *Panel) capture(screen *ebiten.Image) { p.v.screen = screen }
+
 // build makes the widget tree for the current unit and state, replacing
 // the previous one (ending any edit in progress).
 func (p *Panel) build() {
 	if p.v != nil {
-		p.top = p.v.scroll.ScrollTop
+		p.top = p.v.scroll.Top
 		p.ui.ClearFocus()
 	}
 	th := newTheme(p.font, p.unit)
 	p.v = &view{th: th, fields: make(map[string]*field, len(config.Keys()))}
 	root := widget.NewContainer(widget.ContainerOpts.Layout(widget.NewAnchorLayout()))
+	p.v.root = root
 	column := widget.NewContainer(
 		widget.ContainerOpts.BackgroundImage(th.panel),
 		widget.ContainerOpts.WidgetOpts(

@@ -25,7 +25,8 @@ import (
 // DSAVIZ_PREVIEW_SIZE=WxH sets the window (default 1280x800),
 // DSAVIZ_PREVIEW_LECTURE=1 the lecture theme, and DSAVIZ_PREVIEW_STATE one
 // of: default, refused (a refused value and an outside error), open (every
-// group open), list (the mode list open), edit (the seed being edited).
+// group open), list (the mode list open), edit (the seed being edited),
+// scrolled (every group open, scrolled, top-k being edited).
 func TestPreview(t *testing.T) {
 	if os.Getenv("DSAVIZ_PREVIEW") != "1" {
 		t.Skip("set DSAVIZ_PREVIEW=1 and run under xvfb-run to write a screenshot")
@@ -109,6 +110,14 @@ func (g *previewGame) setUp() {
 		p.v.fields["mode"].list.SetContentVisible(true)
 	case "edit":
 		p.v.seed.in.Focus(true)
+	case "scrolled":
+		for i := range groups {
+			if !p.open[i] {
+				p.toggleGroup(i)
+			}
+		}
+		p.v.scrollBar.Current = 400
+		p.v.fields["topk"].text.in.Focus(true)
 	}
 }
 

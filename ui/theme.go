@@ -159,7 +159,11 @@ func (t *theme) widgetTheme() *widget.Theme {
 			Idle: t.inputHover, Disabled: t.inputIdle, Mask: t.inputHover,
 		},
 		ScrollContainerPadding: t.insets(1, 1),
-		Slider:                 t.sliderParams(),
+		Slider: &widget.SliderParams{ // thin, like the panel's scroll bar
+			TrackImage:    &widget.SliderTrackImage{Idle: image.NewNineSliceColor(colBox)},
+			HandleImage:   &widget.ButtonImage{Idle: image.NewNineSliceColor(colBoxEdge), Pressed: image.NewNineSliceColor(colFocus)},
+			MinHandleSize: new(t.bar),
+		},
 	}
 	return &widget.Theme{
 		DefaultFace:      &body,
