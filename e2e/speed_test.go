@@ -82,7 +82,7 @@ func TestSpeed(t *testing.T) {
 	bare1 := measure(t, ctx, srv+"bare.html", `window.bare && bare.frames > 2`, bareCounters)
 	first := firstFrame(t, ctx, srv+"?preset=dsv32-h100&steps=100000")
 	playing := measure(t, ctx, "", "", appCounters)
-	fast := measure(t, ctx, srv+"?preset=dsv32-h100&steps=100000&speed=1000", `window.dsaviz && dsaviz.ready`, appCounters)
+	fast := measure(t, ctx, srv+"?preset=dsv32-h100&steps=100000&speed=100", `window.dsaviz && dsaviz.ready`, appCounters)
 	paused := measure(t, ctx, srv+"?preset=dsv32-h100&play=0", `window.dsaviz && dsaviz.ready`, appCounters)
 	bare2 := measure(t, ctx, srv+"bare.html", `window.bare && bare.frames > 2`, bareCounters)
 	bare := (bare1.fps + bare2.fps) / 2

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"image"
 	"log"
 	"math"
 	"runtime/debug"
@@ -10,8 +11,10 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"dsaviz/render"
 	"dsaviz/sim/config"
 	"dsaviz/sim/engine"
+	"dsaviz/ui"
 )
 
 // host is where the Game reports to the page around it: the JavaScript
@@ -62,6 +65,12 @@ type Game struct {
 	changes []string
 	chars   []rune
 
+	panel      *ui.Panel
+	panelW     int           // device pixels the panel takes on the right
+	panelEdit  *configChange // the panel's last change, applied by Update
+	panelCmds  []command     // the panel's commands, applied by Update
+	cssW, cssH int           // the window in CSS pixels, from Layout
+
 	view *view // pictures and fonts; touched only by Draw
 
 	frames    int64
@@ -88,6 +97,18 @@ func newGame(m *mailbox, h host, l launch) (*Game, error) {
 		shownQuery:  shareQuery(l.cfg, l.preset, l.paused, l.speed),
 		keepLink:    len(l.problem) > 0,
 	}
+	g.panel, err = ui.New(l.cfg, shownPreset(l.cfg, l.preset),
+		ui.InitialSpeed(l.speed),
+		ui.OnConfig(g.panelConfig),
+		ui.OnCommand(g.panelCommand),
+		ui.OnSpeed(g.setSpeed))
+	if err != nil {
+		return nil, err
+	}
+	// The slider has stops: play at the one it shows.
+	g.play.speed = g.panel.Speed()
+	g.shownQuery = shareQuery(l.cfg, l.preset, l.paused, g.play.speed)
+
 	problems := l.problem
 	if err := g.start(l.cfg, l.preset); err != nil {
 		// parseLaunch validated the config, so this is the engine refusing
@@ -118,9 +139,19 @@ func (g *Game) Update() error {
 	g.fps, g.tps = ebiten.ActualFPS(), ebiten.ActualTPS()
 
 	g.cmds, g.changes = g.mail.take(g.cmds, g.changes)
-	keys := readKeys(g.chars)
-	g.chars = keys.chars
-	g.cmds = shortcuts(keys, g.cmds)
+	g.panelW = g.panel.Width(g.scale, g.zoom())
+	g.panel.UI().Update() // its callbacks queue commands and a config change
+	g.cmds = append(g.cmds, g.panelCmds...)
+	g.panelCmds = g.panelCmds[:0]
+	if !g.panel.TypingFocused() {
+		keys := readKeys(g.chars)
+		g.chars = keys.chars
+		g.cmds = shortcuts(keys, g.cmds)
+	}
+	if ch := g.panelEdit; ch != nil {
+		g.panelEdit = nil
+		g.applyPanelConfig(*ch)
+	}
 	for _, q := range g.changes {
 		g.applyChange(q)
 	}
@@ -128,8 +159,67 @@ func (g *Game) Update() error {
 		g.do(c)
 	}
 	g.advance()
+	g.panel.SetPlaying(g.play.playing)
 	return nil
 }
+
+// configChange is a config the panel asks for, with the preset it equals
+// ("" for custom values).
+type configChange struct {
+	cfg    config.Config
+	preset string
+}
+
+// panelConfig is the panel's OnConfig: it runs inside UI().Update, so it
+// only queues the change.
+func (g *Game) panelConfig(cfg config.Config, preset string) {
+	g.panelEdit = &configChange{cfg, preset}
+}
+
+// panelCommands maps the panel's transport commands to the app's.
+var panelCommands = [...]command{
+	ui.Play:             cmdPlay,
+	ui.Pause:            cmdPause,
+	ui.TogglePlay:       cmdTogglePlay,
+	ui.StepOnce:         cmdStepOnce,
+	ui.LayerOnce:        cmdLayerOnce,
+	ui.Reset:            cmdReset,
+	ui.ToggleHelp:       cmdToggleHelp,
+	ui.ToggleFullscreen: cmdToggleFullscreen,
+}
+
+// panelCommand is the panel's OnCommand: it queues the command.
+func (g *Game) panelCommand(c ui.Command) {
+	if c >= 0 && int(c) < len(panelCommands) {
+		g.panelCmds = append(g.panelCmds, panelCommands[c])
+	}
+}
+
+// setSpeed sets the playback speed (the panel's OnSpeed).
+func (g *Game) setSpeed(stepsPerSecond float64) {
+	g.play.speed = stepsPerSecond
+	g.showURL()
+}
+
+// applyPanelConfig runs the config the panel asks for. The panel names a
+// preset only while the config equals it; the link keeps naming the
+// preset it started from, so that it lists only what differs.
+func (g *Game) applyPanelConfig(ch configChange) {
+	base := ch.preset
+	if base == "" {
+		base = g.run.preset
+	}
+	if err := g.start(ch.cfg, base); err != nil {
+		g.setError(fmt.Sprintf("The new config cannot run: %v. The run is unchanged.", err))
+		return
+	}
+	g.setError("")
+	g.keepLink = false
+	g.showURL()
+}
+
+// zoom is render.UIZoom of the window.
+func (g *Game) zoom() float64 { return render.UIZoom(float64(g.cssW), float64(g.cssH)) }
 
 // do carries out one command.
 func (g *Game) do(c command) {
@@ -219,6 +309,9 @@ func (g *Game) start(cfg config.Config, preset string) error {
 	g.broken = false
 	g.play.clear()
 	g.mail.publishConfig(cfg, preset)
+	if g.panel != nil {
+		g.panel.SetConfig(cfg, shownPreset(cfg, preset))
+	}
 	g.showURL()
 	return nil
 }
@@ -259,12 +352,17 @@ func (g *Game) advanceLayer() {
 	g.budget.spend(time.Since(start))
 }
 
-// Draw draws the scene, then the error banner if there is an error. Each
-// part recovers its own panics, so a broken scene still shows the error.
+// Draw draws the scene left of the panel, the error banner if there is an
+// error, then the panel. Each part recovers its own panics, so a broken
+// scene still shows the error and the controls.
 func (g *Game) Draw(screen *ebiten.Image) {
 	start := time.Now()
-	g.drawScene(screen)
-	g.drawError(screen)
+	b := screen.Bounds()
+	area := image.Rect(b.Min.X, b.Min.Y, max(b.Min.X, b.Max.X-g.panelW), b.Max.Y)
+	scene := screen.SubImage(area).(*ebiten.Image)
+	g.drawScene(scene)
+	g.drawError(scene)
+	g.drawPanel(screen)
 	g.frames++
 	g.drawMs.addSince(start)
 	g.host.frameDrawn(g.frames)
@@ -277,6 +375,11 @@ func (g *Game) drawScene(screen *ebiten.Image) {
 		panic("test panic requested through dsaviz.testPanic(\"draw\")")
 	}
 	g.view.draw(screen, g.scale, g.hud())
+}
+
+func (g *Game) drawPanel(screen *ebiten.Image) {
+	defer g.recoverFrame("the panel's Draw")
+	g.panel.UI().Draw(screen)
 }
 
 func (g *Game) drawError(screen *ebiten.Image) {
@@ -301,6 +404,7 @@ func (g *Game) Layout(outsideWidth, outsideHeight int) (int, int) {
 		s = 1
 	}
 	g.scale = s
+	g.cssW, g.cssH = outsideWidth, outsideHeight
 	return int(math.Ceil(float64(outsideWidth) * s)), int(math.Ceil(float64(outsideHeight) * s))
 }
 
@@ -323,6 +427,9 @@ func (g *Game) setError(msg string) {
 	}
 	g.errMsg = msg
 	g.host.setError(msg)
+	if g.panel != nil {
+		g.panel.SetError(msg)
+	}
 }
 
 // hud returns what the status text shows.
@@ -369,4 +476,16 @@ func (m *windowMean) addSince(start time.Time) {
 		m.mean = float64(m.sum.Microseconds()) / 1000 / windowFrames
 		m.sum, m.n = 0, 0
 	}
+}
+
+// shownPreset is the preset the panel shows for cfg: preset while cfg
+// equals it, "" (custom) once it differs.
+func shownPreset(cfg config.Config, preset string) string {
+	if preset == "" {
+		return ""
+	}
+	if c, err := config.Preset(preset); err != nil || c != cfg {
+		return ""
+	}
+	return preset
 }

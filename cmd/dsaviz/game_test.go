@@ -7,6 +7,9 @@ import (
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
+
+	"dsaviz/sim/config"
+	"dsaviz/ui"
 )
 
 // fakeHost records what the Game reports to the page.
@@ -37,7 +40,7 @@ func newTestGame(t *testing.T, link string) (*Game, *mailbox, *fakeHost) {
 	}
 	// Tests call Update back to back: give the simulation all the time it
 	// wants, so that what runs depends on the schedule alone.
-	g.budget = cpuBudget{share: 1e6, limit: time.Hour}
+	g.budget = cpuBudget{share: 1e6, limit: time.Hour, left: time.Hour}
 	return g, m, h
 }
 
@@ -292,6 +295,67 @@ func TestWrap(t *testing.T) {
 	for _, tt := range tests {
 		if got := wrap(tt.in, adv, tt.width); !slices.Equal(got, tt.want) {
 			t.Errorf("wrap(%q, %v) = %q, want %q", tt.in, tt.width, got, tt.want)
+		}
+	}
+}
+
+// TestPanel drives the Game through the panel's callbacks, as its widgets
+// call them inside UI().Update.
+func TestPanel(t *testing.T) {
+	g, m, h := newTestGame(t, "preset=small-demo&play=0")
+	g.panelCommand(ui.StepOnce)
+	update(t, g)
+	if got := posOf(m); got != [2]int64{1, 0} {
+		t.Fatalf("the panel's Step: at %v, want step 1", got)
+	}
+	for _, c := range []ui.Command{ui.Play, ui.Pause, ui.TogglePlay, ui.StepOnce, ui.LayerOnce, ui.Reset, ui.ToggleHelp} {
+		if panelCommands[c] == 0 {
+			t.Errorf("panel command %v maps to no app command", c)
+		}
+	}
+
+	// The panel calls a changed config custom (preset ""): the link keeps
+	// naming the preset it started from and lists what differs.
+	c := mustPreset(t, "small-demo")
+	c.Ways = 2
+	g.panelConfig(c, "")
+	update(t, g)
+	if got, p := m.config(); got != c || p != "small-demo" {
+		t.Errorf("after the panel's change: config ways %d, preset %q; want 2, small-demo", got.Ways, p)
+	}
+	if got := posOf(m); got != [2]int64{0, 0} {
+		t.Errorf("a new config restarts: at %v", got)
+	}
+	if want := "preset=small-demo&ways=2&play=0"; len(h.queries) == 0 || h.queries[len(h.queries)-1] != want {
+		t.Errorf("address changes %q, want the last %q", h.queries, want)
+	}
+	g.setSpeed(0.5)
+	if want := "preset=small-demo&ways=2&speed=0.5&play=0"; h.queries[len(h.queries)-1] != want {
+		t.Errorf("after the speed slider: address %q, want %q", h.queries[len(h.queries)-1], want)
+	}
+	g.panelConfig(mustPreset(t, "cpu-llc"), "cpu-llc")
+	update(t, g)
+	if _, p := m.config(); p != "cpu-llc" {
+		t.Errorf("a preset chosen in the panel: preset %q, want cpu-llc", p)
+	}
+}
+
+func TestShownPreset(t *testing.T) {
+	small := mustPreset(t, "small-demo")
+	changed := small
+	changed.Seed++
+	for _, tt := range []struct {
+		cfg    config.Config
+		preset string
+		want   string
+	}{
+		{small, "small-demo", "small-demo"},
+		{changed, "small-demo", ""},
+		{config.DefaultConfig(), "", ""},
+		{small, "nope", ""},
+	} {
+		if got := shownPreset(tt.cfg, tt.preset); got != tt.want {
+			t.Errorf("shownPreset(seed %d, %q) = %q, want %q", tt.cfg.Seed, tt.preset, got, tt.want)
 		}
 	}
 }

@@ -21,9 +21,11 @@ const (
 	repeatEvery = 6
 )
 
-// repeats reports whether a key held for d ticks fires this tick.
+// repeats reports whether a key held for d ticks fires again this tick
+// (the first press is IsKeyJustPressed's, which also sees a key pressed
+// and released between two ticks).
 func repeats(d int) bool {
-	return d == 1 || d >= repeatDelay && (d-repeatDelay)%repeatEvery == 0
+	return d >= repeatDelay && (d-repeatDelay)%repeatEvery == 0
 }
 
 // shortcuts appends to dst the commands the keys ask for (issue 3,
@@ -63,7 +65,7 @@ func readKeys(chars []rune) keyState {
 	pressed := ebiten.IsKeyPressed
 	return keyState{
 		space:    inpututil.IsKeyJustPressed(ebiten.KeySpace),
-		right:    repeats(inpututil.KeyPressDuration(ebiten.KeyArrowRight)),
+		right:    inpututil.IsKeyJustPressed(ebiten.KeyArrowRight) || repeats(inpututil.KeyPressDuration(ebiten.KeyArrowRight)),
 		shift:    pressed(ebiten.KeyShift),
 		modifier: pressed(ebiten.KeyControl) || pressed(ebiten.KeyAlt) || pressed(ebiten.KeyMeta),
 		chars:    ebiten.AppendInputChars(chars[:0]),

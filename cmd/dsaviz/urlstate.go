@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"dsaviz/sim/config"
+	"dsaviz/ui"
 )
 
 // The page's own URL parameters, beside the config keys (issue 3, section 5).
@@ -23,12 +24,13 @@ const (
 )
 
 // Playback speeds in decode steps per second: the default, and the range a
-// link may ask for. Above what the machine can simulate, playback runs as
+// link may ask for, the panel's slider's (which snaps a speed to its
+// nearest stop). Above what the machine can simulate, playback runs as
 // fast as the CPU budget allows.
 const (
-	defaultSpeed = 2
+	defaultSpeed = ui.DefaultSpeed
 	minSpeed     = 0.05
-	maxSpeed     = 1000
+	maxSpeed     = 100
 )
 
 // launch is what a link asks for: the run's config, the preset it starts
