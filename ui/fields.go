@@ -188,13 +188,8 @@ func newTooltip(th *theme, tip string) *widget.ToolTip {
 
 // newTooltipText returns a tooltip showing t, which may change later.
 func newTooltipText(th *theme, t *widget.Text) *widget.ToolTip {
-	c := widget.NewContainer(
-		widget.ContainerOpts.BackgroundImage(th.tooltip),
-		widget.ContainerOpts.Layout(widget.NewAnchorLayout(widget.AnchorLayoutOpts.Padding(th.insets(8, 5)))),
-	)
-	c.AddChild(t)
 	return widget.NewToolTip(
-		widget.ToolTipOpts.Content(c),
+		widget.ToolTipOpts.Content(tooltipBox(th, t)),
 		widget.ToolTipOpts.Delay(400*time.Millisecond),
 		widget.ToolTipOpts.Position(widget.TOOLTIP_POS_WIDGET),
 		widget.ToolTipOpts.AnchorOriginHorizontal(widget.TOOLTIP_ANCHOR_START),
@@ -203,6 +198,16 @@ func newTooltipText(th *theme, t *widget.Text) *widget.ToolTip {
 		widget.ToolTipOpts.ContentOriginVertical(widget.TOOLTIP_ANCHOR_START),
 		widget.ToolTipOpts.Offset(img.Point{X: -th.px(14), Y: 0}),
 	)
+}
+
+// tooltipBox is what a tooltip shows: t on the tooltip background.
+func tooltipBox(th *theme, t *widget.Text) *widget.Container {
+	c := widget.NewContainer(
+		widget.ContainerOpts.BackgroundImage(th.tooltip),
+		widget.ContainerOpts.Layout(widget.NewAnchorLayout(widget.AnchorLayoutOpts.Padding(th.insets(8, 5)))),
+	)
+	c.AddChild(t)
+	return c
 }
 
 // newMessage returns a text in the small face, wrapped at width.

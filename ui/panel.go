@@ -223,7 +223,5 @@ func (p *Panel) build() {
 	column.AddChild(p.buildTransport(), p.buildGroups())
 	root.AddChild(column)
 	p.ui.Container = root
-	p.ui.PrimaryTheme = th.base
-	root.GetWidget().SetTheme(th.base)
-	root.Validate()
+	p.ui.PrimaryTheme = th.base // UI's next Update or Draw applies it and validates the tree
 }

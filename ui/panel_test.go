@@ -7,6 +7,7 @@ import (
 
 	"github.com/ebitenui/ebitenui/event"
 	"github.com/ebitenui/ebitenui/widget"
+	"github.com/hajimehoshi/ebiten/v2"
 
 	"dsaviz/sim/config"
 )
@@ -51,7 +52,7 @@ func newTestPanel(t *testing.T, preset string, opts ...Option) (*Panel, *recorde
 	if err != nil {
 		t.Fatal(err)
 	}
-	settle()
+	p.UI().Update() // validates the widgets with the theme, then settles their events
 	if len(r.configs)+len(r.commands)+len(r.speeds) != 0 {
 		t.Fatalf("New reported %d configs, %d commands, %d speeds; want none", len(r.configs), len(r.commands), len(r.speeds))
 	}
@@ -220,7 +221,7 @@ func TestWidthScalesAndKeepsState(t *testing.T) {
 	if got, want := p.Width(2, 1.5), 3*panelWidth; got != want {
 		t.Errorf("Width(2, 1.5) = %d, want %d", got, want)
 	}
-	settle()
+	p.UI().Update()
 	if !p.open[2] || p.v.bodies[2].GetWidget().GetVisibility() != widget.Visibility_Show {
 		t.Error("rebuild closed the Model group")
 	}
@@ -232,12 +233,14 @@ func TestWidthScalesAndKeepsState(t *testing.T) {
 			t.Errorf("Width(%v, 1) = %d, want %d", bad, got, panelWidth)
 		}
 	}
+	p.UI().Update()
+	typeValue(t, p, "ways", "8") // the new widgets report as the old did
+	if len(r.configs) != 1 || r.configs[0].Ways != 8 {
+		t.Errorf("after a rebuild, typing ways 8 reported %v", r.configs)
+	}
 	lect, _ := newTestPanel(t, "", Lecture(true))
 	if got, want := lect.Width(1, 1), int(math.Round(panelWidth*lectureScale)); got != want {
 		t.Errorf("lecture Width(1, 1) = %d, want %d", got, want)
-	}
-	if len(r.configs) != 0 {
-		t.Errorf("resizing reported %d configs", len(r.configs))
 	}
 }
 
@@ -257,7 +260,32 @@ func TestToggleGroup(t *testing.T) {
 		if got := p.v.bodies[g].GetWidget().GetVisibility(); got != want {
 			t.Errorf("%s body visibility %v, want %v", groups[g].name, got, want)
 		}
+		for _, rt := range p.v.tips[g] {
+			if got := len(rt.row.ToolTips) == 1; got != p.open[g] {
+				t.Errorf("%s open=%v: a row has %d tooltips", groups[g].name, p.open[g], len(rt.row.ToolTips))
+			}
+		}
 	}
 }
 
 func nan() float64 { return math.NaN() }
+
+// TestOddInputsDoNotPanic feeds the setters values no caller should send.
+func TestOddInputsDoNotPanic(t *testing.T) {
+	p, err := New(config.Config{}, "no-such-preset", InitialSpeed(math.Inf(-1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	screen := ebiten.NewImage(640, 400)
+	frame(p, screen)
+	p.SetConfig(config.Config{Policy: "bogus", Mode: "?"}, "")
+	p.SetError(strings.Repeat("very long error ", 200))
+	p.Width(math.Inf(1), math.NaN())
+	frame(p, screen)
+	p.v.preset.SetSelectedEntry("small-demo")
+	settle()
+	if p.Config().Policy != config.PolicyLRU {
+		t.Errorf("choosing a preset from a broken config gave policy %q", p.Config().Policy)
+	}
+	frame(p, screen)
+}

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/ebitenui/ebitenui/widget"
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"dsaviz/sim/config"
@@ -26,7 +27,8 @@ import (
 // DSAVIZ_PREVIEW_LECTURE=1 the lecture theme, and DSAVIZ_PREVIEW_STATE one
 // of: default, refused (a refused value and an outside error), open (every
 // group open), list (the mode list open), edit (the seed being edited),
-// scrolled (every group open, scrolled, top-k being edited).
+// scrolled (every group open, scrolled, top-k being edited), tooltip (the
+// capacity row's tooltip, drawn where ebitenui shows it).
 func TestPreview(t *testing.T) {
 	if os.Getenv("DSAVIZ_PREVIEW") != "1" {
 		t.Skip("set DSAVIZ_PREVIEW=1 and run under xvfb-run to write a screenshot")
@@ -71,6 +73,7 @@ func TestPreview(t *testing.T) {
 
 type previewGame struct {
 	p      *Panel
+	tip    *widget.Container // state "tooltip": drawn where the capacity row's tooltip appears
 	state  string
 	out    string
 	frames int
@@ -110,6 +113,11 @@ func (g *previewGame) setUp() {
 		p.v.fields["mode"].list.SetContentVisible(true)
 	case "edit":
 		p.v.seed.in.Focus(true)
+	case "tooltip":
+		th := p.v.th
+		g.tip = tooltipBox(th, newMessage(th, keyHelp("capacity"), colText, th.px(300)))
+		g.tip.GetWidget().SetTheme(th.base)
+		g.tip.Validate()
 	case "scrolled":
 		for i := range groups {
 			if !p.open[i] {
@@ -124,6 +132,13 @@ func (g *previewGame) setUp() {
 func (g *previewGame) Draw(screen *ebiten.Image) {
 	screen.Fill(color.RGBA{0x12, 0x14, 0x18, 0xff}) // the scene's background
 	g.p.UI().Draw(screen)
+	if g.tip != nil {
+		row := g.p.v.fields["capacity"].text.GetWidget().Parent().Rect
+		w, h := g.tip.PreferredSize()
+		x := row.Min.X - g.p.v.th.px(14) - w
+		g.tip.SetLocation(image.Rect(x, row.Min.Y, x+w, row.Min.Y+h))
+		g.tip.Render(screen)
+	}
 	g.frames++
 	if g.frames == 3 {
 		g.err = writePNG(g.out, screen)
