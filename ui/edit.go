@@ -4,51 +4,8 @@ import (
 	"errors"
 	"strings"
 
-	"github.com/ebitenui/ebitenui/widget"
-	"github.com/hajimehoshi/ebiten/v2"
-
 	"dsaviz/sim/config"
 )
-
-// view is one build of the widgets: the ones the panel updates after it
-// was built. Panel.build makes a new one when the unit changes.
-type view struct {
-	th        *theme
-	play      *widget.Button
-	buttons   map[Command]*widget.Button // the other transport buttons
-	speed     *widget.Slider
-	speedText *widget.Label
-	seed      *textField
-	preset    *widget.ListComboButton
-	presetTip *widget.Text
-	errLine   *widget.Text // SetError's message
-	fields    map[string]*field
-	texts     []*textField // every text field, for TypingFocused
-	headers   [len(groups)]*widget.Button
-	bodies    [len(groups)]*widget.Container
-	tips      [len(groups)][]rowTip
-	refusals  [numSections]*widget.Text
-	scroll    *scrollView
-	scrollBar *widget.Slider
-	content   *widget.Container // what scrolls
-	root      *widget.Container
-	screen    *ebiten.Image // the screen of the frame being drawn
-}
-
-// setMessage shows msg in t, hiding t when msg is empty, and lays the
-// column out again if that changed anything.
-func (v *view) setMessage(t *widget.Text, msg string) {
-	if t.Label == msg {
-		return
-	}
-	t.Label = msg
-	if msg == "" {
-		t.GetWidget().SetVisibility(widget.Visibility_Hide)
-	} else {
-		t.GetWidget().SetVisibility(widget.Visibility_Show)
-	}
-	v.root.RequestRelayout()
-}
 
 // apply sets key to value, as typed or chosen. A value that Set or
 // Validate refuses is shown as a refusal under the key's section and the

@@ -189,6 +189,46 @@ func (p *Panel) Width(scale, zoom float64) int {
 	return p.v.th.width
 }
 
+// view is one build of the widgets: the ones the panel updates after it
+// was built. Panel.build makes a new one when the unit changes.
+type view struct {
+	th        *theme
+	play      *widget.Button
+	buttons   map[Command]*widget.Button // the other transport buttons
+	speed     *widget.Slider
+	speedText *widget.Label
+	seed      *textField
+	preset    *widget.ListComboButton
+	presetTip *widget.Text
+	errLine   *widget.Text // SetError's message
+	fields    map[string]*field
+	texts     []*textField // every text field, for TypingFocused
+	headers   [len(groups)]*widget.Button
+	bodies    [len(groups)]*widget.Container
+	tips      [len(groups)][]rowTip
+	refusals  [numSections]*widget.Text
+	scroll    *scrollView
+	scrollBar *widget.Slider
+	content   *widget.Container // what scrolls
+	root      *widget.Container
+	screen    *ebiten.Image // the screen of the frame being drawn
+}
+
+// setMessage shows msg in t, hiding t when msg is empty, and lays the
+// column out again if that changed anything.
+func (v *view) setMessage(t *widget.Text, msg string) {
+	if t.Label == msg {
+		return
+	}
+	t.Label = msg
+	if msg == "" {
+		t.GetWidget().SetVisibility(widget.Visibility_Hide)
+	} else {
+		t.GetWidget().SetVisibility(widget.Visibility_Show)
+	}
+	v.root.RequestRelayout()
+}
+
 // capture keeps the screen being drawn, for the field being edited: it
 // draws there rather than into the scrolling list's clip (see textField).
 func (p *Panel) capture(screen *ebiten.Image) { p.v.screen = screen }
