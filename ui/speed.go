@@ -99,7 +99,7 @@ func (p *Panel) speedRow() *widget.Container {
 		widget.GridLayoutOpts.Spacing(th.gap, 0),
 	)))
 	inner.AddChild(p.v.speed, p.v.speedText)
-	return row(th, "Speed", newTooltip(th, "Decode steps per second asked for; the step time the scene estimates is separate."), inner)
+	return row(th, "Speed", newTooltip(th, "Decode steps played per second, 0.05 to 100 on a log scale. At low speeds each step plays layer by layer."), inner)
 }
 
 // thinTrack is a slider track h pixels high that draws a line w pixels
