@@ -53,7 +53,8 @@ type field struct {
 func (p *Panel) newField(key string) (*field, widget.PreferredSizeLocateableWidget) {
 	th := p.v.th
 	f := &field{key: key}
-	value, _ := p.cfg.Get(key) // key comes from config.Keys
+	p.v.fields[key] = f
+	value, _ := p.cfg.Get(key) // key is a config key: no error
 	switch {
 	case choices[key] != nil:
 		entries := make([]any, len(choices[key]))
@@ -64,14 +65,13 @@ func (p *Panel) newField(key string) (*field, widget.PreferredSizeLocateableWidg
 			s, _ := e.(string)
 			p.apply(key, s)
 		})
-		p.v.fields[key] = f
 		return f, withArrow(th, f.list)
 	case toggles[key]:
 		state := widget.WidgetUnchecked
 		if value == "true" {
 			state = widget.WidgetChecked
 		}
-		box := th.px(18)
+		box := th.checkSize
 		f.check = widget.NewCheckbox(
 			widget.CheckboxOpts.InitialState(state),
 			widget.CheckboxOpts.DisableDefaultKeys(),
@@ -82,12 +82,10 @@ func (p *Panel) newField(key string) (*field, widget.PreferredSizeLocateableWidg
 				p.apply(key, strconv.FormatBool(a.State == widget.WidgetChecked))
 			}),
 		)
-		p.v.fields[key] = f
 		return f, f.check
 	default:
 		f.text = newTextField(p.v, value, func(s string) { p.apply(key, s) })
 		p.v.texts = append(p.v.texts, f.text)
-		p.v.fields[key] = f
 		return f, f.text
 	}
 }

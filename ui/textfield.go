@@ -9,12 +9,12 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 )
 
-// textField is a one-line ebitenui TextInput that draws itself as plain
-// text on a box until it has focus. A TextInput renders through two
-// masking buffers the size of the screen on every frame; two dozen of
-// them would spend most of a software-rendered frame (the browser without
-// a GPU) clearing buffers. Unfocused, a field costs a box and a line of
-// text; focused, the TextInput draws itself.
+// textField is a one-line ebitenui TextInput that shows a cached picture
+// of itself, box and text, until it has focus. A TextInput renders
+// through two masking buffers the size of the screen on every frame; two
+// dozen of them would spend most of a software-rendered frame (the
+// browser without a GPU) clearing buffers. Unfocused, a field costs one
+// draw; focused, the TextInput draws itself.
 //
 // The field reports an edit once: on Enter (which also ends the edit) or
 // when it loses focus, through commit. It selects its whole text when a

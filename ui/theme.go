@@ -68,13 +68,14 @@ type theme struct {
 	label             int // the label column
 	gap, section      int // row and section spacing
 	rowHeight         int // every field row: an input's height
+	checkSize         int // the checkbox's side
 
-	inputPad                                       *widget.Insets
-	panel, inputIdle, inputHover, inputFocus, mask *image.NineSlice
-	header, button, accent                         *widget.ButtonImage
-	tooltip                                        *image.NineSlice
-	textColor                                      *widget.ButtonTextColor
-	arrow                                          *ebiten.Image // a list button's down arrow
+	inputPad                                 *widget.Insets
+	panel, inputIdle, inputHover, inputFocus *image.NineSlice
+	header, button, accent                   *widget.ButtonImage
+	tooltip                                  *image.NineSlice
+	textColor                                *widget.ButtonTextColor
+	arrow                                    *ebiten.Image // a list button's down arrow
 }
 
 // newTheme builds the theme for unit device pixels per design pixel.
@@ -93,10 +94,10 @@ func newTheme(src *text.GoTextFaceSource, unit float64) *theme {
 	t.gap, t.section = t.px(rowGap), t.px(sectionGap)
 	t.inputPad = t.insets(7, 5)
 	t.rowHeight = int(math.Ceil(t.lineHeight)) + t.inputPad.Dy()
+	t.checkSize = t.px(18)
 
 	edge := max(1, t.px(1))
 	t.panel = image.NewAdvancedNineSliceColor(colPanel, image.NewBorder(0, 0, 0, edge, colPanelEdge))
-	t.mask = image.NewNineSliceColor(colPanel)
 	t.inputIdle = image.NewBorderedNineSliceColor(colBox, colBoxEdge, edge)
 	t.inputHover = image.NewBorderedNineSliceColor(colBox, colBoxHover, edge)
 	t.inputFocus = image.NewBorderedNineSliceColor(colBox, colFocus, edge)
@@ -217,7 +218,7 @@ func (t *theme) sliderParams() *widget.SliderParams {
 
 // checkbox draws the two states of the bypass box at the body size.
 func (t *theme) checkbox() *widget.CheckboxImage {
-	s := t.px(18)
+	s := t.checkSize
 	edge := max(1, t.px(1))
 	box := func(fill, border color.Color, tick bool) *image.NineSlice {
 		im := ebiten.NewImage(s, s)
