@@ -191,3 +191,22 @@ func TestNeverPanics(t *testing.T) {
 		}
 	}
 }
+
+func TestEscapeCancels(t *testing.T) {
+	p, r := newTestPanel(t, "")
+	f := p.v.fields["capacity"].text
+	f.in.Focus(true)
+	settle()
+	f.in.SetText("12 parsecs")
+	f.cancel() // what Escape does
+	settle()
+	if len(r.configs) != 0 || p.TypingFocused() {
+		t.Errorf("Escape: %d configs reported, typing focused %v", len(r.configs), p.TypingFocused())
+	}
+	if got := shown(p, "capacity"); got != "50MiB" {
+		t.Errorf("after Escape the field shows %q, want 50MiB", got)
+	}
+	if got := p.v.refusals[0].Label; got != "" {
+		t.Errorf("Escape showed a refusal: %q", got)
+	}
+}

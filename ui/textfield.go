@@ -6,6 +6,7 @@ import (
 	"github.com/ebitenui/ebitenui/input"
 	"github.com/ebitenui/ebitenui/widget"
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/inpututil"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 )
 
@@ -17,8 +18,10 @@ import (
 // draw; focused, the TextInput draws itself.
 //
 // The field reports an edit once: on Enter (which also ends the edit) or
-// when it loses focus, through commit. It selects its whole text when a
-// click gives it focus, so that typing replaces the value.
+// when it loses focus, through commit. Escape cancels the edit: the text
+// goes back to what it was and the field lets go of the keys. A click
+// that gives the field focus selects its whole text, so that typing
+// replaces the value.
 type textField struct {
 	in     *widget.TextInput
 	th     *theme
@@ -26,7 +29,8 @@ type textField struct {
 	commit func(text string)
 
 	hover     bool
-	selectAll bool // select everything once the focusing click is released
+	selectAll bool   // select everything once the focusing click is released
+	before    string // the text when the edit began, for Escape
 	op        ebiten.DrawImageOptions
 
 	// look is the unfocused field, box and text, drawn again only when
@@ -59,7 +63,7 @@ func newTextField(v *view, value string, commit func(string), opts ...widget.Wid
 			return
 		}
 		if a.Focused {
-			f.selectAll = true
+			f.selectAll, f.before = true, f.in.GetText()
 			return
 		}
 		f.commit(f.in.GetText())
@@ -78,6 +82,12 @@ func (f *textField) show(value string) {
 	}
 }
 
+// cancel ends the edit, putting back the text it began with.
+func (f *textField) cancel() {
+	f.in.SetText(f.before)
+	f.in.Focus(false)
+}
+
 // GetWidget, PreferredSize, SetLocation and Validate make the field a
 // child ebitenui containers can lay out, by delegating to the TextInput.
 func (f *textField) GetWidget() *widget.Widget   { return f.in.GetWidget() }
@@ -86,8 +96,11 @@ func (f *textField) SetLocation(r img.Rectangle) { f.in.SetLocation(r) }
 func (f *textField) Validate()                   { f.in.Validate() }
 
 // Update lets the TextInput handle input, then selects the whole text once
-// the click that focused it is released.
+// the click that focused it is released, and cancels the edit on Escape.
 func (f *textField) Update(updObj *widget.UpdateObject) {
+	if f.in.IsFocused() && inpututil.IsKeyJustPressed(ebiten.KeyEscape) {
+		f.cancel()
+	}
 	f.in.Update(updObj)
 	if f.selectAll && f.in.IsFocused() && !input.MouseButtonPressed(ebiten.MouseButtonLeft) {
 		f.in.SelectAll()
