@@ -49,7 +49,7 @@ func TestFillRGBA(t *testing.T) {
 			}},
 			bx: 2, by: 2,
 			want: rgba(
-				kv0, Miss, Indexer, // majority kv0; Miss beats Hit; edge column of two
+				kv0, Hit, Indexer, // majority kv0; a KV hit beats a stream miss; edge column of two
 				Empty, kv1, BlockingMiss, // edge row; last bin is a single cell
 			),
 		},

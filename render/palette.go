@@ -7,48 +7,141 @@ import "image/color"
 type Index = byte
 
 // Palette indices. Owners (what a line holds) come first, then the events of
-// the current step, then one index per KV layer hue. Indices not named here
-// map to transparent black.
+// the current layer, then the token strip's marks, then one index per KV
+// layer hue, the same hues tinted for the reservation, and every event
+// fading into every owner. Indices not named here map to transparent
+// black.
 const (
 	// Empty is an invalid (never filled) line of the shared part.
 	Empty Index = iota
-	// ReservedEmpty is an empty line of the reserved part, tinted so the
-	// reservation stands out even before it fills.
+	// ReservedEmpty is an empty line or slot of the reserved part, tinted so
+	// the reservation stands out even before it fills.
 	ReservedEmpty
 	// Indexer is a line holding indexer keys.
 	Indexer
 	// Weights is a line holding streamed weights.
 	Weights
-	// Evicted is a line evicted during the current step.
+	// Evicted is a line (or token) evicted by the latest layer.
 	Evicted
-	// Hit is a line accessed this step that hit.
+	// Hit is a line accessed by the latest layer that hit (a KV line or a
+	// stream line; in the reservation, a resident token).
 	Hit
 	// Miss is a non-blocking miss (a stream line fetched from memory).
 	Miss
 	// BlockingMiss is a KV gather miss: decoding stalls until it returns.
 	BlockingMiss
-	// Gap is not a line: the space between groups of sets, drawn in the
-	// background colour.
+	// Gap is not a line: the space between groups of sets, cell borders and
+	// reserved capacity that holds nothing (rounding to whole ways), drawn
+	// in the background colour.
 	Gap
+	// Context is a token of the context in the token strip.
+	Context
+	// Selected is a token of this step's top-k selection in the token strip.
+	Selected
+	// Resident is a token held by the reservation in the token strip.
+	Resident
 
 	// KVFirst is the index of the first KV hue; layer l maps to KV(l).
 	KVFirst Index = 16
 	// KVHues is how many distinct hues KV lines cycle through by layer.
 	KVHues = 12
+	// ReservedKVFirst is the first KV hue tinted for the reserved part;
+	// layer l maps to ReservedKV(l).
+	ReservedKVFirst Index = 32
+	// FadedFirst is the first faded event colour; see Faded.
+	FadedFirst Index = 128
+	// FadeLevels is the number of steps of a flash before it is gone:
+	// level 0 is the event's own colour, level 1 halfway to the owner's.
+	FadeLevels = 2
 )
+
+// fadeOwners are the owners a flash fades into, in the order of their
+// faded colours; any other owner fades like Empty.
+var fadeOwners = func() (o [2*KVHues + 4]Index) {
+	o[0], o[1], o[2], o[3] = Empty, ReservedEmpty, Indexer, Weights
+	for l := range KVHues {
+		o[4+l], o[4+KVHues+l] = KV(l), ReservedKV(l)
+	}
+	return o
+}()
+
+// fadeSlot returns the position of owner in fadeOwners, or 0 (Empty).
+func fadeSlot(owner Index) int {
+	switch {
+	case owner >= KVFirst && owner < KVFirst+KVHues:
+		return 4 + int(owner-KVFirst)
+	case owner >= ReservedKVFirst && owner < ReservedKVFirst+KVHues:
+		return 4 + KVHues + int(owner-ReservedKVFirst)
+	case owner <= Weights:
+		return int(owner)
+	}
+	return 0
+}
 
 // KV returns the palette index of a KV line of layer l (l >= 0): layers
 // cycle through KVHues hues.
 func KV(layer int) Index { return KVFirst + Index(layer%KVHues) }
 
-// Urgency ranks for binning: when several cells share one pixel, the most
-// urgent event among them is shown (see FillRGBA). Owners have urgency 0.
-const (
-	urgencyEvicted = 1 + iota
-	urgencyHit
-	urgencyMiss
-	urgencyBlockingMiss
-)
+// LayerHue returns the hue number (the argument of KV and ReservedKV) of a
+// layer among layers: spread evenly over the KVHues hues when there are
+// at most KVHues layers, so that a small model's layers get clearly
+// different hues, and cycling through them otherwise.
+func LayerHue(layer, layers int) int {
+	if layers <= KVHues && layers > 0 {
+		return layer * KVHues / layers
+	}
+	return layer % KVHues
+}
+
+// ReservedKV returns the palette index of a KV line (or token) of layer l
+// held in the reserved part: KV(l)'s hue tinted towards the reservation's
+// violet.
+func ReservedKV(layer int) Index { return ReservedKVFirst + Index(layer%KVHues) }
+
+// eventRank orders the events for binning and for merging two events on
+// one cell, least urgent first; -1 for every other index. A KV hit ranks
+// above a stream's miss: the streams sweep the whole cache every layer, and
+// the scarce hits are what a reservation is for.
+func eventRank(i Index) int {
+	switch i {
+	case Evicted:
+		return 0
+	case Miss:
+		return 1
+	case Hit:
+		return 2
+	case BlockingMiss:
+		return 3
+	}
+	return -1
+}
+
+// urgency is DefaultPalette's Urgency of index i: 0 for owners, 1 for the
+// strip's Selected and Resident marks, then the events by eventRank, each
+// fresh above its faded levels.
+func urgency(i Index) uint8 {
+	switch {
+	case i == Selected || i == Resident:
+		return 1
+	case i >= FadedFirst && int(i) < int(FadedFirst)+4*len(fadeOwners):
+		rank := int(i-FadedFirst) / len(fadeOwners)
+		return uint8(2 + rank*FadeLevels)
+	case eventRank(i) >= 0:
+		return uint8(2 + eventRank(i)*FadeLevels + FadeLevels - 1)
+	}
+	return 0
+}
+
+// Faded returns event e (Evicted, Hit, Miss or BlockingMiss) flashed on a
+// line of owner at fade level 0 (the event itself) or 1 (halfway from the
+// event's colour to the owner's). Any other index is returned as is.
+func Faded(e Index, level int, owner Index) Index {
+	r := eventRank(e)
+	if r < 0 || level <= 0 {
+		return e
+	}
+	return FadedFirst + Index(r*len(fadeOwners)+fadeSlot(owner))
+}
 
 // Palette maps every possible Index to an RGBA colour and to an urgency, so
 // that a lookup never goes out of range. Build one with DefaultPalette.
@@ -57,12 +150,14 @@ type Palette struct {
 	// into an RGBA pixel buffer (not premultiplied; every used entry is
 	// opaque).
 	RGBA [256][4]byte
-	// Urgency is 0 for owners and unused indices, and larger for events
-	// that matter more: BlockingMiss > Miss > Hit > Evicted.
+	// Urgency is 0 for owners and unused indices, and larger for marks
+	// that matter more: BlockingMiss > Hit > Miss > Evicted, each fresh
+	// above its faded levels, all above the strip's Selected and Resident.
 	Urgency [256]uint8
 	// Background is the colour behind everything, Text the colour of body
-	// text, and Muted the colour of secondary text and frames.
-	Background, Text, Muted color.RGBA
+	// text, Muted the colour of secondary text and frames, and Reserved the
+	// reservation's accent (labels and brackets of the reserved part).
+	Background, Text, Muted, Reserved color.RGBA
 }
 
 // DefaultPalette returns the colour-blind-safe palette of the app.
@@ -74,29 +169,45 @@ type Palette struct {
 // 0.60, 0.42 and 0.22: light, middle, dark) and survive a washed-out
 // projector or a greyscale print. Owners are darker and less saturated than
 // every event, so a flash stands out from what the cache merely holds; KV
-// lines take one of KVHues hues by layer, at one HSV saturation and value.
+// lines take one of KVHues hues by layer, at one HSV saturation and value,
+// and the reserved part tints them towards Okabe-Ito reddish purple
+// (#CC79A7, darkened), the reservation's accent. A fading flash is halfway
+// between its event's colour and its line's owner's.
 func DefaultPalette() Palette {
 	var p Palette
-	set := func(i Index, hex uint32, urgency uint8) {
+	set := func(i Index, hex uint32) {
 		p.RGBA[i] = [4]byte{byte(hex >> 16), byte(hex >> 8), byte(hex), 0xff}
-		p.Urgency[i] = urgency
 	}
-	set(Empty, 0x22262e, 0)
-	set(ReservedEmpty, 0x2b2540, 0) // a violet tint of Empty
-	set(Indexer, 0x5a6475, 0)       // slate grey
-	set(Weights, 0x2f4b66, 0)       // dim sky blue (Okabe-Ito #56B4E9, darkened)
-	set(Evicted, 0x6e6e6e, urgencyEvicted)
-	set(Hit, 0x8fd9c4, urgencyHit)
-	set(Miss, 0xe69f00, urgencyMiss)
-	set(BlockingMiss, 0xd55e00, urgencyBlockingMiss)
-	set(Gap, 0x121418, 0)
+	set(Empty, 0x22262e)
+	set(ReservedEmpty, 0x33283f) // a violet tint of Empty
+	set(Indexer, 0x5a6475)       // slate grey
+	set(Weights, 0x2f4b66)       // dim sky blue (Okabe-Ito #56B4E9, darkened)
+	set(Evicted, 0x8a8a8a)
+	set(Hit, 0x8fd9c4)
+	set(Miss, 0xe69f00)
+	set(BlockingMiss, 0xd55e00)
+	set(Gap, 0x121418)
+	set(Context, 0x3a404c)
+	set(Selected, 0xf0e442)                   // Okabe-Ito yellow
+	set(Resident, 0xcc79a7)                   // Okabe-Ito reddish purple: the reservation
+	violet := [4]byte{0x7a, 0x48, 0x66, 0xff} // Resident, darkened
 	for l := range KVHues {
-		r, g, b := hueRGB(float64(l)/KVHues, 0.55, 0.42)
+		r, g, b := hueRGB(float64(l)/KVHues, 0.6, 0.5)
 		p.RGBA[KVFirst+Index(l)] = [4]byte{r, g, b, 0xff}
+		p.RGBA[ReservedKVFirst+Index(l)] = blend(p.RGBA[KVFirst+Index(l)], violet, 0.25)
+	}
+	for _, e := range [...]Index{Evicted, Miss, Hit, BlockingMiss} {
+		for _, o := range fadeOwners {
+			p.RGBA[Faded(e, 1, o)] = blend(p.RGBA[e], p.RGBA[o], 0.5)
+		}
+	}
+	for i := range p.Urgency {
+		p.Urgency[i] = urgency(Index(i))
 	}
 	p.Background = p.Color(Gap)
 	p.Text = color.RGBA{0xf2, 0xf2, 0xf2, 0xff}
 	p.Muted = color.RGBA{0xa8, 0xb0, 0xbc, 0xff}
+	p.Reserved = p.Color(Resident)
 	return p
 }
 
@@ -104,6 +215,12 @@ func DefaultPalette() Palette {
 func (p *Palette) Color(i Index) color.RGBA {
 	c := p.RGBA[i]
 	return color.RGBA{c[0], c[1], c[2], c[3]}
+}
+
+// blend returns a*f + b*(1-f), rounded, opaque.
+func blend(a, b [4]byte, f float64) [4]byte {
+	mix := func(x, y byte) byte { return byte(float64(x)*f + float64(y)*(1-f) + 0.5) }
+	return [4]byte{mix(a[0], b[0]), mix(a[1], b[1]), mix(a[2], b[2]), 0xff}
 }
 
 // hueRGB converts a hue in [0, 1), a saturation and a value (HSV, all in

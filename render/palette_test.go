@@ -48,9 +48,9 @@ func TestPaletteOwnersDimmerThanEvents(t *testing.T) {
 	for _, e := range []Index{Hit, Miss, BlockingMiss} {
 		dimmestEvent = min(dimmestEvent, luminance(p.RGBA[e]))
 	}
-	owners := []Index{Empty, ReservedEmpty, Indexer, Weights}
+	owners := []Index{Empty, ReservedEmpty, Indexer, Weights, Context}
 	for l := range KVHues {
-		owners = append(owners, KV(l))
+		owners = append(owners, KV(l), ReservedKV(l))
 	}
 	for _, o := range owners {
 		if l := luminance(p.RGBA[o]); l >= dimmestEvent {
@@ -64,10 +64,11 @@ func TestPaletteOwnersDimmerThanEvents(t *testing.T) {
 
 func TestPaletteDistinctColours(t *testing.T) {
 	p := DefaultPalette()
-	used := []Index{Empty, ReservedEmpty, Indexer, Weights, Evicted, Hit, Miss, BlockingMiss, Gap}
+	used := []Index{Empty, ReservedEmpty, Indexer, Weights, Evicted, Hit, Miss, BlockingMiss, Gap, Context, Selected, Resident}
 	for l := range KVHues {
-		used = append(used, KV(l))
+		used = append(used, KV(l), ReservedKV(l))
 	}
+
 	seen := map[[4]byte]Index{}
 	for _, i := range used {
 		if j, ok := seen[p.RGBA[i]]; ok {
@@ -79,7 +80,7 @@ func TestPaletteDistinctColours(t *testing.T) {
 
 func TestPaletteUrgencyOrder(t *testing.T) {
 	p := DefaultPalette()
-	order := []Index{Empty, Evicted, Hit, Miss, BlockingMiss}
+	order := []Index{Empty, Selected, Faded(Evicted, 1, Weights), Evicted, Faded(Miss, 1, KV(3)), Miss, Faded(Hit, 1, Empty), Hit, Faded(BlockingMiss, 1, ReservedEmpty), BlockingMiss}
 	for i := 1; i < len(order); i++ {
 		if p.Urgency[order[i]] <= p.Urgency[order[i-1]] {
 			t.Errorf("Urgency[%d] = %d, want above Urgency[%d] = %d", order[i], p.Urgency[order[i]], order[i-1], p.Urgency[order[i-1]])
@@ -90,5 +91,46 @@ func TestPaletteUrgencyOrder(t *testing.T) {
 func TestKVWraps(t *testing.T) {
 	if KV(0) != KVFirst || KV(KVHues) != KVFirst || KV(KVHues+1) != KVFirst+1 {
 		t.Errorf("KV(0), KV(%d), KV(%d) = %d, %d, %d", KVHues, KVHues+1, KV(0), KV(KVHues), KV(KVHues+1))
+	}
+}
+
+func TestFaded(t *testing.T) {
+	p := DefaultPalette()
+	for _, e := range []Index{Evicted, Hit, Miss, BlockingMiss} {
+		if Faded(e, 0, Weights) != e {
+			t.Errorf("Faded(%d, 0, Weights) = %d, want %d", e, Faded(e, 0, Weights), e)
+		}
+		for _, o := range fadeOwners {
+			f := Faded(e, 1, o)
+			if f < FadedFirst || p.RGBA[f][3] != 0xff {
+				t.Errorf("Faded(%d, 1, %d) = %d, not an opaque faded colour", e, o, f)
+			}
+			if p.RGBA[f] == p.RGBA[e] || p.RGBA[f] == p.RGBA[o] {
+				t.Errorf("Faded(%d, 1, %d) looks like the event or the owner", e, o)
+			}
+			if p.Urgency[f] == 0 || p.Urgency[f] >= p.Urgency[e] {
+				t.Errorf("Faded(%d, 1, %d) urgency %d, want in (0, %d)", e, o, p.Urgency[f], p.Urgency[e])
+			}
+		}
+		if Faded(e, 1, Gap) != Faded(e, 1, Empty) {
+			t.Errorf("Faded(%d, 1, Gap) does not fade like Empty", e)
+		}
+	}
+	if Faded(Weights, 1, Empty) != Weights {
+		t.Errorf("Faded(Weights, 1, Empty) = %d, want Weights unchanged", Faded(Weights, 1, Empty))
+	}
+	if n := int(FadedFirst) + 4*len(fadeOwners); n > 256 {
+		t.Errorf("faded colours end at index %d, beyond the palette", n-1)
+	}
+}
+
+func TestLayerHue(t *testing.T) {
+	tests := []struct{ layer, layers, want int }{
+		{0, 4, 0}, {1, 4, 3}, {3, 4, 9}, {11, 12, 11}, {12, 61, 0}, {13, 61, 1},
+	}
+	for _, tt := range tests {
+		if got := LayerHue(tt.layer, tt.layers); got != tt.want {
+			t.Errorf("LayerHue(%d, %d) = %d, want %d", tt.layer, tt.layers, got, tt.want)
+		}
 	}
 }
