@@ -1,0 +1,100 @@
+package render
+
+import (
+	"testing"
+
+	"dsaviz/sim/config"
+	"dsaviz/sim/engine"
+)
+
+// dsv32 returns a dsv32-h100 engine in a mode after a step and a few
+// layers (the cache full), a model of it, and the last layer's events.
+func dsv32(b *testing.B, mode string) (*engine.Engine, *sceneModel, []engine.Event) {
+	c, err := config.Preset("dsv32-h100")
+	if err != nil {
+		b.Fatal(err)
+	}
+	c.Mode = mode
+	if mode == config.ModeNone {
+		c.Reserve = 0
+	}
+	e, err := engine.New(c, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := &sceneModel{}
+	m.reset(e)
+	m.setStripWidth(820)
+	buf := make([]engine.Event, 0, e.MaxEventsPerLayer())
+	var ev []engine.Event
+	for range c.Layers + 3 {
+		ev = e.AdvanceLayer(buf)
+		m.observe(e, ev)
+		m.tick()
+	}
+	m.update(e)
+	return e, m, ev
+}
+
+// BenchmarkRebuild reads the whole LLC of dsv32-h100 (409,600 lines) and
+// the reservation again and lays the flashes over it: what a Draw does
+// once after the engine advanced.
+func BenchmarkRebuild(b *testing.B) {
+	for _, mode := range []string{config.ModeTokens, config.ModeNone} {
+		b.Run(mode, func(b *testing.B) {
+			e, m, _ := dsv32(b, mode)
+			b.ReportAllocs()
+			for b.Loop() {
+				m.dirty = true
+				m.update(e)
+			}
+		})
+	}
+}
+
+// BenchmarkCompose lays the flashes over the owners: what a Draw does at
+// each tick while flashes fade.
+func BenchmarkCompose(b *testing.B) {
+	e, m, _ := dsv32(b, config.ModeTokens)
+	b.ReportAllocs()
+	for b.Loop() {
+		m.composedAt = 0
+		m.update(e)
+	}
+}
+
+// BenchmarkFillFolded fills the RGBA picture of dsv32-h100's LLC binned
+// into 560x490 pixels (2 lines a pixel).
+func BenchmarkFillFolded(b *testing.B) {
+	_, m, _ := dsv32(b, config.ModeTokens)
+	f, ok := FoldFor(m.llc.sets, m.llc.ways, 560, 490, 2, 14)
+	if !ok {
+		b.Fatal("no fold")
+	}
+	w, h := f.Size()
+	pix := make([]byte, 4*w*h)
+	pal := DefaultPalette()
+	cells := m.llc.cells()
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := FillFolded(pix, f, cells, &pal); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(f.LinesPerPixel()), "lines/px")
+}
+
+// BenchmarkObserve folds one dsv32-h100 layer's events into the flashes:
+// what Update does after each AdvanceLayer.
+func BenchmarkObserve(b *testing.B) {
+	for _, mode := range []string{config.ModeTokens, config.ModeNone} {
+		b.Run(mode, func(b *testing.B) {
+			e, m, ev := dsv32(b, mode)
+			b.ReportAllocs()
+			for b.Loop() {
+				m.observe(e, ev)
+			}
+			b.ReportMetric(float64(len(ev)), "events/op")
+		})
+	}
+}

@@ -1,0 +1,297 @@
+package render
+
+import (
+	"dsaviz/sim/cache"
+	"dsaviz/sim/config"
+	"dsaviz/sim/engine"
+	"dsaviz/sim/workload"
+)
+
+// llcRaster is the LLC as palette indices, one per line, in two parts of
+// sets rows each: part 0 the shared part (one cell per way), part 1 the
+// reservation (mode ways: the KV ways of each set; modes tokens, prevk and
+// pages: the capacity the reservation takes from the LLC, whole ways of
+// every set, filled slot after slot with each slot's lines). owner is
+// what each line holds, rebuilt from the engine only after it advanced;
+// shown adds the flashes of recent layers and is recomposed while they
+// fade.
+type llcRaster struct {
+	mode      string
+	sets      int
+	ways      [2]int // cells per set of each part; ways[1] == 0 in mode none
+	slotCells int    // token modes: cells per reservation slot
+
+	owner [2][]Index
+	shown [2][]Index
+	flash [2]flashCells // per cell, for the set-associative parts
+	band  flashCells    // per shared way: streams that cover every set
+	top   [2][]uint8    // per set: flashes stacked from way 0 by this Observe
+	end   [2][]uint8    // per set: evictions stacked from the last way
+
+	regionShift uint
+	regions     [2][]Index    // palette index of a line by its region, per part
+	peek        []uint64      // scratch for PeekSet
+	wayTable    []*[256]Index // scratch for compose: what each shared way shows of an owner
+	tables      fadeTables
+}
+
+// reset sizes the raster for an engine's geometry, reusing storage.
+func (r *llcRaster) reset(e *engine.Engine) {
+	cfg := e.Config()
+	r.mode, r.sets = cfg.Mode, e.Shared().Geometry().Sets
+	r.ways = [2]int{e.Shared().Geometry().Ways, 0}
+	r.slotCells = 0
+	switch cfg.Mode {
+	case config.ModeWays:
+		r.ways[1] = e.ReservedWays().Geometry().Ways
+	case config.ModeTokens, config.ModePrevK, config.ModePages:
+		r.ways[1] = cfg.Ways - r.ways[0]
+		r.slotCells = cfg.TokenLines()
+		if cfg.Mode == config.ModePages {
+			r.slotCells *= cfg.PageTokens
+		}
+	}
+	for p := range 2 {
+		n := r.sets * r.ways[p]
+		r.owner[p] = resize(r.owner[p], n)
+		r.shown[p] = resize(r.shown[p], n)
+		r.flash[p].resize(n)
+		r.top[p] = resize(r.top[p], r.sets)
+		r.end[p] = resize(r.end[p], r.sets)
+	}
+	r.band.resize(r.ways[0])
+	r.peek = resize(r.peek, max(r.ways[0], r.ways[1]))
+	r.wayTable = resize(r.wayTable, r.ways[0])
+	r.tables.build()
+
+	// Region k+1 holds class k%3 of layer k/3 (see workload.Layout).
+	lay := e.Layout()
+	r.regionShift = lay.RegionShift()
+	for p := range 2 {
+		t := resize(r.regions[p], lay.Regions())
+		for k := range t {
+			t[k] = Empty
+			if p == 1 {
+				t[k] = ReservedEmpty
+			}
+		}
+		for k := 1; k < len(t); k++ {
+			layer := (k - 1) / int(workload.NumClasses)
+			switch workload.Class((k - 1) % int(workload.NumClasses)) {
+			case workload.Indexer:
+				t[k] = Indexer
+			case workload.Weights:
+				t[k] = Weights
+			case workload.KV:
+				hue := LayerHue(layer, lay.Layers())
+				t[k] = KV(hue)
+				if p == 1 {
+					t[k] = ReservedKV(hue)
+				}
+			}
+		}
+		r.regions[p] = t
+	}
+}
+
+// resize returns s with length n, reallocated only when too small.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
+// ownerOf returns the palette index of a line in part p.
+func (r *llcRaster) ownerOf(line uint64, p int) Index {
+	if line == cache.Empty {
+		return r.regions[p][0]
+	}
+	if k := line >> r.regionShift; k < uint64(len(r.regions[p])) {
+		return r.regions[p][k]
+	}
+	return r.regions[p][0]
+}
+
+// rebuild reads what every line holds. kv, when not nil, receives every
+// resident KV line of region kvRegion (for the token strip), up to its
+// capacity.
+func (r *llcRaster) rebuild(e *engine.Engine, slots *slotModel, kvRegion uint64, kv *[]uint64) {
+	r.rebuildPart(e.Shared(), 0, kvRegion, kv)
+	switch {
+	case r.mode == config.ModeWays:
+		r.rebuildPart(e.ReservedWays(), 1, kvRegion, kv)
+	case r.slotCells > 0:
+		res := r.owner[1]
+		n := min(len(slots.layer)*r.slotCells, len(res))
+		for i := range n {
+			res[i] = slots.owner(i / r.slotCells)
+		}
+		for i := n; i < len(res); i++ {
+			res[i] = Gap
+		}
+	}
+}
+
+func (r *llcRaster) rebuildPart(part *cache.Partition, p int, kvRegion uint64, kv *[]uint64) {
+	w := r.ways[p]
+	for s := range r.sets {
+		lines := part.PeekSet(s, r.peek)
+		row := r.owner[p][s*w : (s+1)*w]
+		for i, x := range lines {
+			row[i] = r.ownerOf(x, p)
+			if kv != nil && x != cache.Empty && x>>r.regionShift == kvRegion && len(*kv) < cap(*kv) {
+				*kv = append(*kv, x)
+			}
+		}
+	}
+}
+
+// startObserve forgets the stacks of the previous Observe.
+func (r *llcRaster) startObserve() {
+	for p := range 2 {
+		clear(r.top[p])
+		clear(r.end[p])
+	}
+}
+
+// markTop flashes the next free way of set s of part p, from way 0.
+func (r *llcRaster) markTop(p, s int, ev Index, now uint32) {
+	w := r.ways[p]
+	if w == 0 || s < 0 || s >= r.sets {
+		return
+	}
+	pos := int(r.top[p][s])
+	if pos < w-1 {
+		r.top[p][s]++
+	}
+	r.flash[p].mark(s*w+min(pos, w-1), ev, now)
+}
+
+// markEnd flashes the next free way of set s of part p, from the last way
+// (where an LRU set loses its lines).
+func (r *llcRaster) markEnd(p, s int, ev Index, now uint32) {
+	w := r.ways[p]
+	if w == 0 || s < 0 || s >= r.sets {
+		return
+	}
+	pos := int(r.end[p][s])
+	if pos < w-1 {
+		r.end[p][s]++
+	}
+	r.flash[p].mark(s*w+w-1-min(pos, w-1), ev, now)
+}
+
+// markStream flashes a stream of n lines read through the shared part: one
+// cell per line in its set, or, for a stream of at least one line per set,
+// the first ceil(n/sets) ways of every set (exact for the common streams
+// that cover every set evenly).
+func (r *llcRaster) markStream(shared *cache.Partition, first, n uint64, ev Index, now uint32) {
+	if n < uint64(r.sets) {
+		for x := first; x < first+n; x++ {
+			r.markTop(0, shared.SetOf(x), ev|streamFlash, now)
+		}
+		return
+	}
+	depth := min(uint64(r.ways[0]), (n+uint64(r.sets)-1)/uint64(r.sets))
+	for w := range int(depth) {
+		r.band.mark(w, ev|streamFlash, now)
+	}
+}
+
+// compose lays the flashes over the owners into shown. A cell without a
+// flash of its own shows its owner through its way's table (the identity,
+// or a stream band's event at its fade level), one lookup; the few cells
+// with a flash take the slow path, which also forgets flashes that are
+// gone.
+func (r *llcRaster) compose(c *flashClock, slots *slotModel) {
+	w := r.ways[0]
+	for way := range w {
+		r.wayTable[way] = &r.tables.identity
+		if k := r.band.kind[way]; k != 0 {
+			if l := c.level(r.band.stamp[way], false); l >= 0 {
+				r.wayTable[way] = &r.tables.fade[eventRank(k&^streamFlash)][l]
+			}
+		}
+	}
+	owner, shown, f := r.owner[0], r.shown[0], &r.flash[0]
+	for s := range r.sets {
+		for way, t := range r.wayTable {
+			i := s*w + way
+			if f.kind[i] == 0 {
+				shown[i] = t[owner[i]]
+				continue
+			}
+			shown[i] = r.flashCell(i, way, c)
+		}
+	}
+	switch {
+	case r.mode == config.ModeWays:
+		f := &r.flash[1]
+		for i, o := range r.owner[1] {
+			r.shown[1][i] = o
+			if f.kind[i] != 0 {
+				r.shown[1][i] = f.shown(i, o, c)
+			}
+		}
+	case r.slotCells > 0:
+		n := min(len(slots.layer)*r.slotCells, len(r.shown[1]))
+		for slot := 0; slot*r.slotCells < n; slot++ {
+			v := slots.shown(slot, c)
+			for i := slot * r.slotCells; i < min((slot+1)*r.slotCells, n); i++ {
+				r.shown[1][i] = v
+			}
+		}
+		copy(r.shown[1][n:], r.owner[1][n:])
+	}
+}
+
+// flashCell is what shared cell i of a way shows when it has a flash: its
+// own or its way's band's, the newer (or, of one stamp, the more urgent).
+// A flash that is gone is forgotten.
+func (r *llcRaster) flashCell(i, way int, c *flashClock) Index {
+	f := &r.flash[0]
+	k, st := f.kind[i], f.stamp[i]
+	if c.level(st, k&streamFlash == 0) < 0 {
+		f.kind[i], f.stamp[i] = 0, 0
+		return r.wayTable[way][r.owner[0][i]]
+	}
+	if bk, bs := r.band.kind[way], r.band.stamp[way]; bk != 0 && c.level(bs, false) >= 0 &&
+		(bs > st || (bs == st && eventRank(bk&^streamFlash) > eventRank(k&^streamFlash))) {
+		k, st = bk, bs
+	}
+	return flashed(k, st, r.owner[0][i], c)
+}
+
+// fadeTables holds what compose looks up: fade[rank][level][owner] is
+// Faded(the event of that rank, level, owner), identity[owner] is owner.
+type fadeTables struct {
+	fade     [4][FadeLevels][256]Index
+	identity [256]Index
+	built    bool
+}
+
+func (t *fadeTables) build() {
+	if t.built {
+		return
+	}
+	for i := range t.identity {
+		t.identity[i] = Index(i)
+	}
+	for _, e := range [...]Index{Evicted, Miss, Hit, BlockingMiss} {
+		for l := range FadeLevels {
+			for o := range 256 {
+				t.fade[eventRank(e)][l][o] = Faded(e, l, Index(o))
+			}
+		}
+	}
+	t.built = true
+}
+
+// cells returns the shown rasters as the parts of a fold.
+func (r *llcRaster) cells() [2]Cells {
+	return [2]Cells{
+		{W: r.ways[0], H: r.sets, Idx: r.shown[0]},
+		{W: r.ways[1], H: r.sets, Idx: r.shown[1]},
+	}
+}

@@ -1,0 +1,142 @@
+package render
+
+import (
+	"slices"
+
+	"dsaviz/sim/config"
+	"dsaviz/sim/engine"
+)
+
+// SlotRowCells is how many slots a row of the reservation view holds.
+const SlotRowCells = 32
+
+// slotModel is the reservation of modes tokens, pages and prevk as slots:
+// which layer each slot's token (or page) belongs to, and the flashes of
+// recent layers per slot. In mode prevk, layer l owns slots l*quota to
+// (l+1)*quota-1, filled from the first with its resident tokens.
+type slotModel struct {
+	mode       string
+	keyDiv     int // tokens: MaxContext; pages: PagesPerLayer (key = layer*keyDiv + ...)
+	pageTokens int
+	quota      int     // prevk: slots per layer
+	layer      []int32 // per slot: the resident's layer, -1 when free
+	own        []Index // per slot: what it shows without a flash
+	hue        []Index // per layer: ReservedKV of its hue
+	flash      flashCells
+	grid       []Index // the reservation view: SlotRowCells slots a row
+}
+
+// reset sizes the model for an engine; a mode without slots gets none.
+func (m *slotModel) reset(e *engine.Engine) {
+	cfg := e.Config()
+	m.mode, m.quota, m.pageTokens = cfg.Mode, 0, cfg.PageTokens
+	n := 0
+	switch cfg.Mode {
+	case config.ModeTokens:
+		n, m.keyDiv = e.TokenStore().Slots(), e.Layout().MaxContext()
+	case config.ModePages:
+		n, m.keyDiv = e.TokenStore().Slots(), e.Layout().PagesPerLayer()
+	case config.ModePrevK:
+		m.quota = e.PrevKQuota()
+		n = m.quota * cfg.Layers
+	}
+	m.layer = resize(m.layer, n)
+	m.own = resize(m.own, n)
+	for i := range m.layer {
+		m.layer[i], m.own[i] = -1, ReservedEmpty
+	}
+	m.hue = resize(m.hue, cfg.Layers)
+	for l := range m.hue {
+		m.hue[l] = ReservedKV(LayerHue(l, cfg.Layers))
+	}
+	m.flash.resize(n)
+	rows := (n + SlotRowCells - 1) / SlotRowCells
+	m.grid = resize(m.grid, rows*m.gridWidth())
+}
+
+// gridWidth is the number of slots per row of the reservation view.
+func (m *slotModel) gridWidth() int { return min(SlotRowCells, max(1, len(m.layer))) }
+
+// gridCells returns the reservation view's raster (after compose).
+func (m *slotModel) gridCells() Cells {
+	w := m.gridWidth()
+	return Cells{W: w, H: len(m.grid) / w, Idx: m.grid}
+}
+
+// rebuild reads which layer each slot holds.
+func (m *slotModel) rebuild(e *engine.Engine) {
+	switch m.mode {
+	case config.ModeTokens, config.ModePages:
+		t := e.TokenStore()
+		for i := range m.layer {
+			m.layer[i] = -1
+			if k := t.KeyAt(i); k >= 0 {
+				m.layer[i] = k / int32(m.keyDiv)
+			}
+		}
+	case config.ModePrevK:
+		for l := 0; l*m.quota < len(m.layer); l++ {
+			held := len(e.PrevKResidents(l))
+			for i := range m.quota {
+				m.layer[l*m.quota+i] = -1
+				if i < held {
+					m.layer[l*m.quota+i] = int32(l)
+				}
+			}
+		}
+	}
+	for i, l := range m.layer {
+		m.own[i] = ReservedEmpty
+		if l >= 0 {
+			m.own[i] = m.hue[l]
+		}
+	}
+}
+
+// slotOf returns the slot holding a token of a layer now, or -1.
+func (m *slotModel) slotOf(e *engine.Engine, layer, token int) int {
+	switch m.mode {
+	case config.ModeTokens:
+		return e.TokenStore().SlotOf(int32(layer*m.keyDiv + token))
+	case config.ModePages:
+		return e.TokenStore().SlotOf(int32(layer*m.keyDiv + token/m.pageTokens))
+	case config.ModePrevK:
+		if i, ok := slices.BinarySearch(e.PrevKResidents(layer), int32(token)); ok {
+			return layer*m.quota + i
+		}
+	}
+	return -1
+}
+
+// owner is what slot i shows without a flash.
+func (m *slotModel) owner(i int) Index { return m.own[i] }
+
+// shown is what slot i shows: its flash, or its owner.
+func (m *slotModel) shown(i int, c *flashClock) Index {
+	if m.flash.kind[i] == 0 {
+		return m.own[i]
+	}
+	return m.flash.shown(i, m.own[i], c)
+}
+
+// compose fills the reservation view's raster, free space past the last
+// slot in the Gap colour.
+func (m *slotModel) compose(c *flashClock) {
+	for i := range m.grid {
+		m.grid[i] = Gap
+		if i < len(m.layer) {
+			m.grid[i] = m.shown(i, c)
+		}
+	}
+}
+
+// residents counts the occupied slots.
+func (m *slotModel) residents() int {
+	n := 0
+	for _, l := range m.layer {
+		if l >= 0 {
+			n++
+		}
+	}
+	return n
+}
