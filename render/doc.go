@@ -1,15 +1,32 @@
-// Package render turns read-only pictures of the simulation into pixels
-// without a GPU: palettes, palette-index rasters mapped to RGBA buffers, and
-// the layout arithmetic that places them on screen. It is plain Go so that
-// every picture can be tested exactly against small golden buffers.
+// Package render draws a run of the simulation: the LLC view (one cell per
+// cache line, sets folded into columns, the reservation beside the shared
+// part), the reservation's slots, the token strip, the HUD, the legend, the
+// help overlay and the error banner. It reads the engine through peeks and
+// never changes it, and imports neither ui/ nor cmd/.
 //
-// render never advances or mutates what it draws, and imports neither ui/
-// nor cmd/ nor Ebiten. The app uploads the buffers it fills, once per frame:
+// The app drives a Scene from its Game, as Ebiten's split of time asks:
+//
+//	s, err := render.NewScene()
+//	s.Reset(e)                                // a new engine, or the run reset
+//	// In Update:
+//	s.Observe(e, e.AdvanceLayer(buf))        // after each layer
+//	s.Tick()                                  // once per Update: flashes fade
+//	// In Draw:
+//	s.Draw(screen, area, e, render.Status{Playing: true, Scale: 2, Zoom: 1.2})
+//
+// Every picture is first a raster of palette indices built in plain Go
+// (sceneModel: llcRaster, slotModel, tokenStrip), then mapped to RGBA by
+// pure functions (FillFolded, FillRGBA) into a reused buffer, and uploaded
+// with one WritePixels when it changed; so the pictures are tested exactly
+// against small golden buffers, without a GPU. Text that changes while
+// playing is drawn from glyphs rendered once per zoom into reused buffers,
+// so that Draw allocates nothing of its own.
+//
+// The lower layer is usable alone:
 //
 //	pal := render.DefaultPalette()
-//	cells := render.Cells{W: 64, H: 32, Idx: idx} // one palette index per cache line
-//	w, h := render.BinnedSize(cells.W, cells.H, 2, 2)
-//	pix := make([]byte, 4*w*h) // reused from frame to frame
-//	if err := render.FillRGBA(pix, cells, 2, 2, &pal); err != nil { ... }
+//	f, ok := render.FoldFor(sets, [2]int{ways, 0}, maxW, maxH, 2, 14)
+//	pix := make([]byte, 4*w*h) // w, h := f.Size(); reused from frame to frame
+//	err := render.FillFolded(pix, f, [2]render.Cells{{W: ways, H: sets, Idx: idx}}, &pal)
 //	img.WritePixels(pix)
 package render

@@ -1,0 +1,69 @@
+package render
+
+import (
+	"image"
+	"image/color"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+)
+
+// bannerView draws the current user-facing error in a box along the bottom
+// of the scene, wrapped to its width: drawn once into an image for a
+// message, a width and a zoom.
+type bannerView struct {
+	msg  string
+	rect image.Rectangle // the scene area it was made for
+	z    float64
+	img  *ebiten.Image
+}
+
+// layout redraws the banner if its message or size changed; "" hides it.
+func (v *bannerView) layout(msg string, area image.Rectangle, f *fonts, pal *Palette) {
+	if msg == v.msg && area == v.rect && f.zoom == v.z {
+		return
+	}
+	v.msg, v.rect, v.z = msg, area, f.zoom
+	if v.img != nil {
+		v.img.Deallocate()
+		v.img = nil
+	}
+	m := px(marginSize, f.zoom)
+	w := area.Dx() - 2*m
+	if msg == "" || w <= 4*m {
+		return
+	}
+	lines := wrap(msg, f.body, float64(w-2*m))
+	bodyH := lineHeight(f.body)
+	h := min(area.Dy()-2*m, m+bodyH*(len(lines)+1)+m)
+	if h <= 0 {
+		return
+	}
+	v.img = ebiten.NewImage(w, h)
+	v.img.Fill(pal.Background)
+	t := px(3, f.zoom)
+	var op text.DrawOptions
+	put := func(s string, face *text.GoTextFace, c color.RGBA, y int) {
+		op.GeoM.Reset()
+		op.GeoM.Translate(float64(m), float64(y))
+		op.ColorScale.Reset()
+		op.ColorScale.ScaleWithColor(c)
+		text.Draw(v.img, s, face, &op)
+	}
+	put("Error (the app keeps running)", f.body, pal.Color(Miss), m/2+t)
+	for i, l := range lines {
+		put(l, f.body, pal.Text, m/2+t+bodyH*(i+1))
+	}
+}
+
+// draw draws the banner, framed in the blocking-miss colour.
+func (v *bannerView) draw(dst *ebiten.Image, p *painter, pal *Palette) {
+	if v.img == nil {
+		return
+	}
+	m := px(marginSize, v.z)
+	b := v.img.Bounds()
+	x, y := v.rect.Min.X+m, v.rect.Max.Y-m-b.Dy()
+	p.image(dst, v.img, x, y, 1)
+	p.frame(dst, x, y, b.Dx(), b.Dy(), px(3, v.z), pal.Color(BlockingMiss))
+}

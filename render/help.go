@@ -1,0 +1,212 @@
+package render
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"strings"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+
+	"dsaviz/sim/config"
+)
+
+// helpSection is a heading and its paragraphs; the colours section shows
+// the legend's swatches instead, two entries a line.
+type helpSection struct {
+	heading string
+	paras   []string
+	colours bool
+}
+
+// helpKeys are the keyboard shortcuts (issue 3, section 4).
+var helpKeys = []string{
+	"Space: play or pause",
+	"Right arrow: one decode step (when paused)",
+	"Shift+Right: one layer",
+	"R: reset the run to step 0",
+	"H or ?: this help",
+	"F: fullscreen",
+}
+
+// helpSections returns the help's text for a config (its timing constants
+// appear in the formula).
+func helpSections(cfg config.Config) []helpSection {
+	return []helpSection{
+		{heading: "Keys", paras: helpKeys},
+		{heading: "What you see", paras: []string{
+			"The LLC: one cell per cache line. Sets run down the columns, the ways of a set side by side; the shared part on the left, the reservation on the right, tinted violet. When lines outnumber pixels, a pixel shows the most urgent event among its lines, else what most of them hold.",
+			"Flashes show the latest layer: each access lights the next way of its set from the left (hit green, stream miss orange, blocking miss vermillion), each eviction the next way from the right (grey). They fade as newer layers run. The counts are in the HUD.",
+			"The token strip: the layer's context, left to right; its top-k selection, the tokens the reservation holds, and the gather's hits, misses and evictions.",
+		}},
+		{heading: "Colours", colours: true},
+		{heading: "DSA: dynamic sparse attention", paras: []string{
+			"For each new token, every layer's lightning indexer reads the indexer keys of all N context tokens (a sequential stream) and picks the top-k; attention then gathers only those tokens' KV entries, scattered over memory. The layer's weights stream through the LLC too.",
+		}},
+		{heading: "The reservation", paras: []string{
+			"Part of the LLC kept for KV entries, so that the streams (indexer keys, and weights larger than the LLC) cannot flush them. Modes: ways (way partitioning of every set), prevk (keep the previous step's top-k), pages (LRU of whole pages), tokens (the proposal: a token LRU).",
+			"Token LRU: the reservation holds whole tokens (every line of a token's KV entry), keyed by layer and token, and evicts the least recently used token when full. A token selected again hits on all its lines.",
+		}},
+		{heading: "Blocking miss", paras: []string{
+			"A KV line not in the LLC when attention gathers it: decoding waits for memory. Stream misses are prefetched and overlap; they cost bandwidth, not latency.",
+		}},
+		{heading: "Estimated step time", paras: []string{
+			"sum over layers of (streamBytes/Bandwidth + ceil(blockingMisses/MLP)*MissLatency + kvHitLines*HitLatency/MLP); tokens/s = 1 / step time.",
+			fmt.Sprintf("Here Bandwidth = %s GB/s, MissLatency = %s ns, HitLatency = %s ns, MLP = %d.",
+				appendRate(nil, cfg.Bandwidth), appendRate(nil, cfg.MissLatency), appendRate(nil, cfg.HitLatency), cfg.MLP),
+			"It is an estimate for teaching and comparing configurations, not a cycle-accurate model.",
+		}},
+	}
+}
+
+// wrap splits s into lines no wider than width pixels in face, breaking at
+// spaces; a word wider than width gets a line of its own.
+func wrap(s string, face text.Face, width float64) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		next := word
+		if line != "" {
+			next = line + " " + word
+		}
+		if line != "" && text.AdvanceAt(next, len(next), face) > width {
+			lines = append(lines, line)
+			next = word
+		}
+		line = next
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// helpView draws the help overlay: the whole text is drawn once into an
+// image for a size, zoom and config, and drawn over a dimmed scene.
+type helpView struct {
+	rect image.Rectangle
+	z    float64
+	cfg  config.Config
+	img  *ebiten.Image
+}
+
+// layout redraws the help for area r if anything it depends on changed.
+func (v *helpView) layout(r image.Rectangle, f *fonts, pal *Palette, p *painter, cfg config.Config) {
+	if r == v.rect && f.zoom == v.z && cfg == v.cfg && v.img != nil {
+		return
+	}
+	v.rect, v.z, v.cfg = r, f.zoom, cfg
+	if v.img != nil {
+		v.img.Deallocate()
+		v.img = nil
+	}
+	m := px(2*marginSize, f.zoom)
+	box := r.Inset(m)
+	if box.Empty() {
+		return
+	}
+	v.img = ebiten.NewImage(box.Dx(), box.Dy())
+	v.img.Fill(color.RGBA{0x1a, 0x1d, 0x24, 0xf4})
+	pad := px(marginSize, f.zoom)
+	top := pad + lineHeight(f.title) + pad/2
+	room := box.Dy() - pad - top
+	secs := helpSections(cfg)
+	// One column if it fits, else two split where they balance; text
+	// shrinks (to three quarters at most) if even two overflow.
+	body, small := f.body, f.small
+	cols, split := 1, len(secs)
+	colW := box.Dx() - 2*pad
+	if helpHeight(secs, body, small, colW) > room {
+		cols = 2
+		colW = (box.Dx() - 3*pad) / 2
+		for k := 0.95; ; k -= 0.05 {
+			var h int
+			split, h = helpSplit(secs, body, small, colW)
+			if h <= room || k < 0.75 {
+				break
+			}
+			body = &text.GoTextFace{Source: f.src, Size: f.body.Size * k}
+			small = &text.GoTextFace{Source: f.src, Size: f.small.Size * k}
+		}
+	}
+	var op text.DrawOptions
+	put := func(s string, face *text.GoTextFace, c color.RGBA, x, y int) {
+		op.GeoM.Reset()
+		op.GeoM.Translate(float64(x), float64(y))
+		op.ColorScale.Reset()
+		op.ColorScale.ScaleWithColor(c)
+		text.Draw(v.img, s, face, &op)
+	}
+	put("Help: press H or ? to close", f.title, pal.Text, pad, pad)
+	bodyH, smallH := lineHeight(body), lineHeight(small)
+	x, y := pad, top
+	for i, sec := range secs {
+		if cols == 2 && i == split {
+			x, y = 2*pad+colW, top
+		}
+		put(sec.heading, body, pal.Reserved, x, y)
+		y += bodyH
+		if sec.colours {
+			sw := smallH * 2 / 3
+			for j, e := range legendEntries {
+				cx, cy := x+j%2*colW/2, y+j/2*smallH
+				part := 2 * sw / len(e.swatch)
+				for k, c := range e.swatch {
+					p.rect(v.img, cx+k*part, cy+(smallH-sw)/2, part, sw, pal.Color(c))
+				}
+				put(e.short, small, pal.Text, cx+2*sw+sw/2, cy)
+			}
+			y += (len(legendEntries)+1)/2*smallH + smallH/3
+		}
+		for _, para := range sec.paras {
+			for _, line := range wrap(para, small, float64(colW)) {
+				put(line, small, pal.Text, x, y)
+				y += smallH
+			}
+			y += smallH / 3
+		}
+		y += smallH / 2
+	}
+}
+
+// helpSplit returns where to start the second column so that the taller
+// column is as short as it can be, and that column's height.
+func helpSplit(secs []helpSection, body, small *text.GoTextFace, w int) (split, height int) {
+	height = -1
+	for k := 1; k < len(secs); k++ {
+		h := max(helpHeight(secs[:k], body, small, w), helpHeight(secs[k:], body, small, w))
+		if height < 0 || h < height {
+			split, height = k, h
+		}
+	}
+	return split, height
+}
+
+// helpHeight is the height the sections take in a column of width w.
+func helpHeight(secs []helpSection, body, small *text.GoTextFace, w int) int {
+	bodyH, smallH := lineHeight(body), lineHeight(small)
+	h := 0
+	for _, sec := range secs {
+		h += bodyH + smallH/2
+		if sec.colours {
+			h += (len(legendEntries)+1)/2*smallH + smallH/3
+		}
+		for _, para := range sec.paras {
+			h += len(wrap(para, small, float64(w)))*smallH + smallH/3
+		}
+	}
+	return h
+}
+
+// draw dims the scene and draws the help box over it.
+func (v *helpView) draw(dst *ebiten.Image, p *painter) {
+	if v.img == nil {
+		return
+	}
+	r := v.rect
+	p.rect(dst, r.Min.X, r.Min.Y, r.Dx(), r.Dy(), color.RGBA{0, 0, 0, 0xa0})
+	m := px(2*marginSize, v.z)
+	p.image(dst, v.img, r.Min.X+m, r.Min.Y+m, 1)
+	p.frame(dst, r.Min.X+m, r.Min.Y+m, r.Dx()-2*m, r.Dy()-2*m, px(2, v.z), color.RGBA{0xcc, 0x79, 0xa7, 0xff})
+}

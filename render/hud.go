@@ -1,0 +1,209 @@
+package render
+
+import (
+	"image"
+	"math"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"dsaviz/sim/engine"
+)
+
+// hudValues are the numbers the HUD shows, rounded to what it prints, so
+// that its labels are re-formatted only when a printed value changes.
+type hudValues struct {
+	ran, done               bool
+	step, steps             int // 1-based step of the last layer run
+	layer, layers           int // 1-based
+	context                 int
+	stepRate, totalRate     int // hit rates in tenths of a percent, -1 unknown
+	blockStep, blockTotal   int64
+	stepSeconds, tokensRate float64
+	playing                 bool
+	fps, tps                int
+}
+
+// readHUD reads the HUD's numbers from the engine and the status.
+func readHUD(e *engine.Engine, st Status) hudValues {
+	cfg := e.Config()
+	v := hudValues{
+		steps: cfg.Steps, layers: cfg.Layers, done: e.Done(), playing: st.Playing,
+		fps: int(math.Round(st.FPS)), tps: int(math.Round(st.TPS)),
+		stepRate: -1, totalRate: -1,
+	}
+	step, layer, ok := e.Ran()
+	v.ran = ok
+	v.step, v.layer, v.context = step+1, layer+1, cfg.Prompt+step
+	if h := e.History(); len(h) > 0 {
+		last := h[len(h)-1]
+		v.stepRate = int(math.Round(1000 * last.HitRate()))
+		v.stepSeconds = last.Seconds
+		v.tokensRate = 1 / last.Seconds
+	}
+	tot := e.Totals()
+	sum := tot.Sum()
+	if sum.Accesses > 0 {
+		v.totalRate = int(math.Round(1000 * float64(sum.Hits()) / float64(sum.Accesses)))
+	}
+	v.blockTotal = tot.BlockingMisses()
+	cur := e.Current()
+	if ok && layer == cfg.Layers-1 {
+		cur = e.LastStep()
+	}
+	v.blockStep = cur.Class.BlockingMisses()
+	return v
+}
+
+// hudView draws the heads-up display along the top: where the run is, the
+// hit rate, the blocking misses, the estimated step time and tokens per
+// second, playing or paused, and the frame and tick rates.
+type hudView struct {
+	rect                 image.Rectangle
+	vals                 hudValues
+	fresh                bool // the labels match vals
+	where, state         textLine
+	rates, estimate, fps textLine
+}
+
+// layout places the HUD in r; its labels are rewritten on the next draw.
+func (v *hudView) layout(r image.Rectangle) {
+	v.rect, v.fresh = r, false
+}
+
+// update rewrites the lines whose values changed, into their reused
+// buffers: while playing it runs every frame and allocates nothing.
+func (v *hudView) update(e *engine.Engine, st Status, f *fonts, pal *Palette) {
+	n := readHUD(e, st)
+	if v.fresh && n == v.vals {
+		return
+	}
+	o := v.vals
+	all := !v.fresh
+	v.vals, v.fresh = n, true
+	w := v.rect.Dx()
+	if all || n.playing != o.playing {
+		if n.playing {
+			v.state.set("Playing", f.gTitle, pal.Color(Hit))
+		} else {
+			v.state.set("Paused", f.gTitle, pal.Color(Miss))
+		}
+	}
+	if all || n.fps != o.fps || n.tps != o.tps {
+		b := appendCommas(v.fps.begin(f.gSmall, pal.Muted), int64(n.fps))
+		b = append(b, " fps · "...)
+		b = appendCommas(b, int64(n.tps))
+		v.fps.end(append(b, " tps"...))
+	}
+	if all || n.ran != o.ran || n.step != o.step || n.layer != o.layer || n.done != o.done {
+		v.where.end(hudWhere(v.where.begin(f.gTitle, pal.Text), n, true))
+		if !v.where.fits(v.where.buf, w-v.state.W-px(16, f.zoom)) {
+			v.where.end(hudWhere(v.where.begin(f.gTitle, pal.Text), n, false))
+		}
+	}
+	if all || n.stepRate != o.stepRate || n.totalRate != o.totalRate || n.blockStep != o.blockStep || n.blockTotal != o.blockTotal {
+		v.rates.end(hudRates(v.rates.begin(f.gBody, pal.Text), n, true))
+		if !v.rates.fits(v.rates.buf, w) {
+			v.rates.end(hudRates(v.rates.begin(f.gBody, pal.Text), n, false))
+		}
+	}
+	if all || n.stepSeconds != o.stepSeconds || n.tokensRate != o.tokensRate || n.fps != o.fps || n.tps != o.tps {
+		room := w - v.fps.W - px(16, f.zoom)
+		v.estimate.end(hudEstimate(v.estimate.begin(f.gBody, pal.Muted), n, true))
+		if !v.estimate.fits(v.estimate.buf, room) {
+			v.estimate.end(hudEstimate(v.estimate.begin(f.gBody, pal.Muted), n, false))
+		}
+	}
+}
+
+// hudWhere appends where the run is: step, layer and context.
+func hudWhere(b []byte, n hudValues, long bool) []byte {
+	if !n.ran {
+		b = append(b, "Ready: "...)
+		b = appendCommas(b, int64(n.steps))
+		b = append(b, " steps of "...)
+		b = appendCommas(b, int64(n.layers))
+		return append(b, " layers"...)
+	}
+	b = append(b, "Step "...)
+	b = appendCommas(b, int64(n.step))
+	b = append(b, " of "...)
+	b = appendCommas(b, int64(n.steps))
+	b = append(b, " · Layer "...)
+	b = appendCommas(b, int64(n.layer))
+	b = append(b, " of "...)
+	b = appendCommas(b, int64(n.layers))
+	if long {
+		b = append(b, " · Context "...)
+		b = appendCommas(b, int64(n.context))
+		b = append(b, " tokens"...)
+	}
+	if n.done {
+		b = append(b, " · done"...)
+	}
+	return b
+}
+
+// hudRates appends the hit rates and the blocking misses.
+func hudRates(b []byte, n hudValues, long bool) []byte {
+	if n.stepRate < 0 {
+		b = append(b, "Hit rate: after the first step"...)
+	} else {
+		b = append(b, "Hit rate "...)
+		b = appendTenths(b, n.stepRate)
+		b = append(b, "% last step"...)
+		if long {
+			b = append(b, " ("...)
+			b = appendTenths(b, n.totalRate)
+			b = append(b, "% overall)"...)
+		}
+	}
+	b = append(b, " · Blocking misses "...)
+	b = appendCommas(b, n.blockStep)
+	b = append(b, " this step"...)
+	if long {
+		b = append(b, ", "...)
+		b = appendCommas(b, n.blockTotal)
+		b = append(b, " in all"...)
+	}
+	return b
+}
+
+// hudEstimate appends the estimated step time and tokens per second,
+// saying that they are an estimate.
+func hudEstimate(b []byte, n hudValues, long bool) []byte {
+	if n.stepSeconds <= 0 {
+		return append(b, "Estimated step time: after the first step"...)
+	}
+	if long {
+		b = append(b, "Estimated step time "...)
+	} else {
+		b = append(b, "Est. step "...)
+	}
+	b = appendSeconds(b, n.stepSeconds)
+	b = append(b, " ≈ "...)
+	b = appendRate(b, n.tokensRate)
+	b = append(b, " tokens/s"...)
+	if long {
+		b = append(b, " (an estimate, not cycle-accurate)"...)
+	} else {
+		b = append(b, " (estimate)"...)
+	}
+	return b
+}
+
+// draw draws the HUD: where the run is and playing or paused on the first
+// line, the rates on the second, the estimate and the frame rates on the
+// third.
+func (v *hudView) draw(dst *ebiten.Image, p *painter) {
+	r := v.rect
+	if r.Empty() {
+		return
+	}
+	p.text(dst, &v.where, r.Min.X, r.Min.Y)
+	p.text(dst, &v.state, r.Max.X-v.state.W, r.Min.Y)
+	y := r.Min.Y + v.where.H
+	p.text(dst, &v.rates, r.Min.X, y)
+	y += v.rates.H
+	p.text(dst, &v.estimate, r.Min.X, y)
+	p.text(dst, &v.fps, r.Max.X-v.fps.W, y+(v.estimate.H-v.fps.H)/2)
+}

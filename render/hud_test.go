@@ -1,0 +1,58 @@
+package render
+
+import (
+	"strings"
+	"testing"
+
+	"dsaviz/sim/config"
+	"dsaviz/sim/engine"
+)
+
+func TestReadHUD(t *testing.T) {
+	c := tinyConfig(config.ModeTokens)
+	e, err := engine.New(c, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := readHUD(e, Status{Playing: true, FPS: 19.6, TPS: 60})
+	if v.ran || v.stepRate != -1 || v.stepSeconds != 0 || v.fps != 20 || !v.playing {
+		t.Errorf("before any layer: %+v", v)
+	}
+	for range c.Layers + 1 {
+		e.AdvanceLayer(nil)
+	}
+	v = readHUD(e, Status{})
+	last := e.History()[0]
+	if !v.ran || v.step != 2 || v.layer != 1 || v.context != c.Prompt+1 {
+		t.Errorf("after a step and a layer: step %d layer %d context %d", v.step, v.layer, v.context)
+	}
+	if v.stepSeconds != last.Seconds || v.blockTotal != e.Totals().BlockingMisses() {
+		t.Errorf("HUD %+v does not match the engine's last step %+v", v, last)
+	}
+	if v.blockStep != e.Current().Class.BlockingMisses() {
+		t.Errorf("blocking misses this step = %d, want %d", v.blockStep, e.Current().Class.BlockingMisses())
+	}
+	b := string(hudEstimate(nil, v, true))
+	if !strings.Contains(b, "estimate") || !strings.Contains(b, "tokens/s") {
+		t.Errorf("the estimate line %q does not say it is an estimate", b)
+	}
+	if got := string(hudWhere(nil, v, true)); got != "Step 2 of 4 · Layer 1 of 2 · Context 17 tokens" {
+		t.Errorf("hudWhere = %q", got)
+	}
+}
+
+func TestHelpTellsTheFormula(t *testing.T) {
+	var all strings.Builder
+	for _, s := range helpSections(config.DefaultConfig()) {
+		all.WriteString(s.heading + "\n" + strings.Join(s.paras, "\n") + "\n")
+	}
+	for _, want := range []string{
+		"Space", "Right arrow", "Shift+Right", "R:", "H or ?", "F:",
+		"streamBytes/Bandwidth + ceil(blockingMisses/MLP)*MissLatency + kvHitLines*HitLatency/MLP",
+		"not a cycle-accurate model", "Token LRU", "Blocking miss", "DSA",
+	} {
+		if !strings.Contains(all.String(), want) {
+			t.Errorf("the help does not mention %q", want)
+		}
+	}
+}

@@ -1,0 +1,107 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/color"
+	"math"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"golang.org/x/image/font/gofont/goregular"
+)
+
+// Type sizes in design pixels; the scene multiplies them by its zoom
+// (Status.Zoom * Status.Scale), so text is large on a projector and sharp
+// on HiDPI screens.
+const (
+	titleSize  = 26
+	bodySize   = 19
+	smallSize  = 15
+	marginSize = 14
+)
+
+// fonts holds the faces of one zoom, and their glyphs for text that
+// changes while playing (see glyphFace).
+type fonts struct {
+	src                   *text.GoTextFaceSource
+	zoom                  float64
+	title, body, small    *text.GoTextFace
+	gTitle, gBody, gSmall *glyphFace
+}
+
+func newFonts() (*fonts, error) {
+	src, err := text.NewGoTextFaceSource(bytes.NewReader(goregular.TTF))
+	if err != nil {
+		return nil, fmt.Errorf("render: loading the Go Regular font: %w", err)
+	}
+	return &fonts{src: src}, nil
+}
+
+// setZoom rebuilds the faces for zoom z and reports whether they changed.
+func (f *fonts) setZoom(z float64) bool {
+	if z == f.zoom && f.title != nil {
+		return false
+	}
+	f.zoom = z
+	f.title = &text.GoTextFace{Source: f.src, Size: titleSize * z}
+	f.body = &text.GoTextFace{Source: f.src, Size: bodySize * z}
+	f.small = &text.GoTextFace{Source: f.src, Size: smallSize * z}
+	for _, g := range []*glyphFace{f.gTitle, f.gBody, f.gSmall} {
+		if g != nil {
+			g.deallocate()
+		}
+	}
+	f.gTitle, f.gBody, f.gSmall = newGlyphFace(f.title), newGlyphFace(f.body), newGlyphFace(f.small)
+	return true
+}
+
+// lineHeight is the height of a line of text of face f, in pixels.
+func lineHeight(f *text.GoTextFace) int { return int(math.Ceil(f.Size * 1.3)) }
+
+// painter draws text lines, images and filled rectangles with reused
+// options, so that a frame allocates nothing.
+type painter struct {
+	white *ebiten.Image // a 1x1 white pixel inside a larger image
+	op    ebiten.DrawImageOptions
+}
+
+func newPainter() *painter {
+	img := ebiten.NewImage(3, 3)
+	img.Fill(color.White)
+	return &painter{white: img.SubImage(image.Rect(1, 1, 2, 2)).(*ebiten.Image)}
+}
+
+// image draws img with its top-left corner at (x, y), scaled by k.
+func (p *painter) image(dst, img *ebiten.Image, x, y int, k float64) {
+	p.op.GeoM.Reset()
+	p.op.GeoM.Scale(k, k)
+	p.op.GeoM.Translate(float64(x), float64(y))
+	p.op.ColorScale.Reset()
+	p.op.Filter = ebiten.FilterNearest
+	dst.DrawImage(img, &p.op)
+}
+
+// rect fills a w x h rectangle at (x, y) with c (alpha premultiplied).
+func (p *painter) rect(dst *ebiten.Image, x, y, w, h int, c color.RGBA) {
+	if w <= 0 || h <= 0 {
+		return
+	}
+	p.op.GeoM.Reset()
+	p.op.GeoM.Scale(float64(w), float64(h))
+	p.op.GeoM.Translate(float64(x), float64(y))
+	p.op.ColorScale.Reset()
+	// Not ScaleWithColor: boxing c in a color.Color would allocate.
+	p.op.ColorScale.Scale(float32(c.R)/0xff, float32(c.G)/0xff, float32(c.B)/0xff, float32(c.A)/0xff)
+	p.op.Filter = ebiten.FilterNearest
+	dst.DrawImage(p.white, &p.op)
+}
+
+// frame strokes the outline of a w x h rectangle at (x, y), t pixels thick.
+func (p *painter) frame(dst *ebiten.Image, x, y, w, h, t int, c color.RGBA) {
+	p.rect(dst, x, y, w, t, c)
+	p.rect(dst, x, y+h-t, w, t, c)
+	p.rect(dst, x, y, t, h, c)
+	p.rect(dst, x+w-t, y, t, h, c)
+}
