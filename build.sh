@@ -63,6 +63,9 @@ cmd_test() {
 	fi
 	echo "== go test (native, with fuzz seed corpora, and the browser end to end)" >&2
 	DSAVIZ_CHROMIUM=$CHROMIUM go test -count=1 ./...
+	echo "== the app's Draw allocations, in a real window (xvfb)" >&2
+	install_packages xvfb
+	xvfb-run -a -s "-screen 0 1280x800x24" go test -count=1 -run '^TestDrawAllocs$' -v ./cmd/dsaviz | grep -E 'allocations|^(ok|FAIL|---)'
 	echo "== go test (sim under GOOS=js GOARCH=wasm, node)" >&2
 	GOOS=js GOARCH=wasm go test -count=1 -exec "$(go env GOROOT)/lib/wasm/go_js_wasm_exec" ./sim/...
 	echo "== all checks passed" >&2

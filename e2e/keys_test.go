@@ -36,6 +36,12 @@ func testKeys(t *testing.T, ctx context.Context) {
 
 	press(t, ctx, chromedp.KeyEvent("r"))
 	waitStats(t, ctx, `s => s.step === 0 && s.layer === 0 && s.accesses === 0`)
+
+	press(t, ctx, chromedp.KeyEvent("h"))
+	waitStats(t, ctx, `s => s.help`)
+	screenshot(t, ctx, "help.png")
+	press(t, ctx, chromedp.KeyEvent("?"))
+	waitStats(t, ctx, `s => !s.help`)
 }
 
 // press runs a key action and fails the test if it cannot be sent.

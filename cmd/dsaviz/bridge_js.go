@@ -19,7 +19,7 @@ import (
 //	dsaviz.stats()     {step, layer, accesses, hits, reservedHits,
 //	                   sharedHits, misses, blockingMisses, hitRate,
 //	                   tokensPerSecond, fps, tps, done, frames, playing,
-//	                   speed, updateMs, drawMs}, cumulative since the last
+//	                   speed, help, updateMs, drawMs}, cumulative since the last
 //	                   reset; step counts completed decode steps
 //	dsaviz.play(), dsaviz.pause(), dsaviz.stepOnce()
 //	                   queue a command for the next Update; return false if

@@ -280,25 +280,6 @@ func TestStatsFields(t *testing.T) {
 	}
 }
 
-func TestWrap(t *testing.T) {
-	adv := func(s string) float64 { return float64(len(s)) }
-	tests := []struct {
-		in    string
-		width float64
-		want  []string
-	}{
-		{"", 10, nil},
-		{"one two three", 100, []string{"one two three"}},
-		{"one two three", 7, []string{"one two", "three"}},
-		{"averyveryverylongword and more", 8, []string{"averyveryverylongword", "and more"}},
-	}
-	for _, tt := range tests {
-		if got := wrap(tt.in, adv, tt.width); !slices.Equal(got, tt.want) {
-			t.Errorf("wrap(%q, %v) = %q, want %q", tt.in, tt.width, got, tt.want)
-		}
-	}
-}
-
 // TestPanel drives the Game through the panel's callbacks, as its widgets
 // call them inside UI().Update.
 func TestPanel(t *testing.T) {
@@ -357,5 +338,17 @@ func TestShownPreset(t *testing.T) {
 		if got := shownPreset(tt.cfg, tt.preset); got != tt.want {
 			t.Errorf("shownPreset(seed %d, %q) = %q, want %q", tt.cfg.Seed, tt.preset, got, tt.want)
 		}
+	}
+}
+
+func TestTooLargeForTheApp(t *testing.T) {
+	g, m, h := newTestGame(t, "preset=small-demo&play=0")
+	m.postChange("layers=4096&prompt=60000&topk=64")
+	update(t, g)
+	if c, _ := m.config(); c.Layers != 4 {
+		t.Errorf("a run too large for the app was started: layers %d", c.Layers)
+	}
+	if e := h.lastError(); !strings.Contains(e, "dsasim") {
+		t.Errorf("error = %q, want the app's limit explained", e)
 	}
 }

@@ -13,6 +13,13 @@ import (
 // the counts.
 const maxEvents = 1 << 20
 
+// maxTokenTable bounds layers*(prompt+steps) in the app, below config's
+// MaxTokenTable: the engine keeps several tables of that many entries
+// (about 8 bytes each in all), and a WebAssembly program that runs out of
+// memory dies with a dead canvas instead of an error. 2^25 entries is about
+// 260 MB; dsasim runs larger configs.
+const maxTokenTable = 1 << 25
+
 // session is one run: a config that validates, the engine running it from
 // step 0, and the buffer each layer's events are written to.
 type session struct {
@@ -28,6 +35,10 @@ type session struct {
 func newSession(cfg config.Config, preset string, events []engine.Event) (s *session, err error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
+	}
+	if n := int64(cfg.Layers) * int64(cfg.Prompt+cfg.Steps); n > maxTokenTable {
+		return nil, fmt.Errorf("layers*(prompt+steps) = %d is more than the app's %d: it would need over %d MB "+
+			"(the command-line tool dsasim runs it)", n, maxTokenTable, n*8>>20)
 	}
 	defer func() {
 		if r := recover(); r != nil {

@@ -30,6 +30,8 @@ type Stats struct {
 	// in decode steps per second.
 	Playing bool
 	Speed   float64
+	// Help reports whether the help overlay is shown.
+	Help bool
 	// UpdateMillis and DrawMillis are the CPU time spent in Update and
 	// Draw, in milliseconds, averaged over the last complete window of 30
 	// frames (0 before the first window completes). GPU work that Draw
@@ -57,6 +59,7 @@ func (s Stats) fields() map[string]any {
 		"frames":          s.Frames,
 		"playing":         s.Playing,
 		"speed":           s.Speed,
+		"help":            s.Help,
 		"updateMs":        s.UpdateMillis,
 		"drawMs":          s.DrawMillis,
 	}

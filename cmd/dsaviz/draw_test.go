@@ -1,0 +1,103 @@
+package main
+
+import (
+	"os"
+	"runtime"
+	"testing"
+
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+// TestDrawAllocs runs the Game in a real window and counts the heap
+// allocations of each Draw (issue 3, section 9: none per frame), paused
+// and then playing small-demo as fast as it goes, so that flashes fade and
+// counters change every frame; the panel's part is told apart. It needs a
+// display, which xvfb gives:
+//
+//	xvfb-run -a -s "-screen 0 1280x800x24" go test -run DrawAllocs ./cmd/dsaviz
+//
+// (Before RunGame, Ebiten queues drawing commands instead of running them,
+// so a plain AllocsPerRun of Draw would count Ebiten's queue, not ours.)
+func TestDrawAllocs(t *testing.T) {
+	if os.Getenv("DISPLAY") == "" {
+		t.Skip(`needs a display: xvfb-run -a -s "-screen 0 1280x800x24" go test -run DrawAllocs ./cmd/dsaviz`)
+	}
+	g, m, _ := newTestGame(t, "preset=small-demo&play=0&speed=100&steps=100000")
+	r := &allocRun{g: g, m: m}
+	ebiten.SetWindowSize(1280, 800)
+	if err := ebiten.RunGame(r); err != nil && err != ebiten.Termination {
+		t.Fatal(err)
+	}
+	for _, p := range r.phases {
+		t.Logf("%-8s %5.1f allocations per Draw, of which the panel %5.1f (mean of %d frames, %d bytes per Draw)",
+			p.name, p.draw.mean(), p.panel.mean(), p.draw.n, p.bytes/max(1, uint64(p.draw.n)))
+	}
+	// Paused, nothing changes but the frame rate shown: the scene may
+	// re-format a label now and then, never every frame. Playing, labels
+	// follow the counters; that is reported, not checked.
+	if p := r.phases[0]; p.draw.mean()-p.panel.mean() >= 1 {
+		t.Errorf("paused: the scene allocates %.1f times per Draw, want less than once", p.draw.mean()-p.panel.mean())
+	}
+}
+
+// allocPhase counts the allocations of Draw over frames of one state.
+type allocPhase struct {
+	name        string
+	draw, panel allocCount
+	bytes       uint64
+}
+
+type allocCount struct {
+	sum uint64
+	n   int
+}
+
+func (c *allocCount) add(d uint64) { c.sum, c.n = c.sum+d, c.n+1 }
+func (c *allocCount) mean() float64 {
+	return float64(c.sum) / float64(max(1, c.n))
+}
+
+// allocRun wraps the Game: warmFrames frames to settle (fonts, images,
+// labels), then countFrames counted, first paused, then playing.
+type allocRun struct {
+	g      *Game
+	m      *mailbox
+	frame  int
+	phases []allocPhase
+}
+
+const warmFrames, countFrames = 20, 30
+
+// Update may run several times a frame: a phase starts once.
+func (r *allocRun) Update() error {
+	names := [...]string{"paused", "playing"}
+	i := r.frame / (warmFrames + countFrames)
+	if i == len(names) {
+		return ebiten.Termination
+	}
+	if len(r.phases) == i {
+		r.phases = append(r.phases, allocPhase{name: names[i]})
+		if names[i] == "playing" {
+			r.m.post(cmdPlay)
+		}
+	}
+	return r.g.Update()
+}
+
+func (r *allocRun) Draw(screen *ebiten.Image) {
+	var a, b, c runtime.MemStats
+	runtime.ReadMemStats(&a)
+	r.g.Draw(screen)
+	runtime.ReadMemStats(&b)
+	r.g.drawPanel(screen) // again, to tell the panel's part
+	runtime.ReadMemStats(&c)
+	if r.frame%(warmFrames+countFrames) >= warmFrames {
+		p := &r.phases[len(r.phases)-1]
+		p.draw.add(b.Mallocs - a.Mallocs)
+		p.panel.add(c.Mallocs - b.Mallocs)
+		p.bytes += b.TotalAlloc - a.TotalAlloc
+	}
+	r.frame++
+}
+
+func (r *allocRun) Layout(w, h int) (int, int) { return r.g.Layout(w, h) }
