@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"testing"
 
 	"dsaviz/sim/config"
@@ -64,24 +65,29 @@ func BenchmarkCompose(b *testing.B) {
 }
 
 // BenchmarkFillFolded fills the RGBA picture of dsv32-h100's LLC binned
-// into 560x490 pixels (2 lines a pixel).
+// into a 560x490 area (1 way x 2 sets a pixel) and a 900x490 one (2 ways x
+// 1 set).
 func BenchmarkFillFolded(b *testing.B) {
 	_, m, _ := dsv32(b, config.ModeTokens)
-	f, ok := FoldFor(m.llc.sets, m.llc.ways, 560, 490, 2, 14)
-	if !ok {
-		b.Fatal("no fold")
-	}
-	w, h := f.Size()
-	pix := make([]byte, 4*w*h)
-	pal := DefaultPalette()
-	cells := m.llc.cells()
-	b.ReportAllocs()
-	for b.Loop() {
-		if err := FillFolded(pix, f, cells, &pal); err != nil {
-			b.Fatal(err)
+	for _, size := range [][2]int{{560, 490}, {900, 490}} {
+		f, ok := FoldFor(m.llc.sets, m.llc.ways, size[0], size[1], 2, 14)
+		if !ok {
+			b.Fatal("no fold")
 		}
+		b.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(b *testing.B) {
+			w, h := f.Size()
+			pix := make([]byte, 4*w*h)
+			pal := DefaultPalette()
+			cells := m.llc.cells()
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := FillFolded(pix, f, cells, &pal); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(f.LinesPerPixel()), "lines/px")
+		})
 	}
-	b.ReportMetric(float64(f.LinesPerPixel()), "lines/px")
 }
 
 // BenchmarkObserve folds one dsv32-h100 layer's events into the flashes:

@@ -102,9 +102,10 @@ func (f Fold) CellAt(x, y int) (part, set, way int, ok bool) {
 // FoldFor returns the fold of sets rows of ways[0] (and ways[1]) cells that
 // fits in maxW x maxH device pixels with the fewest lines per pixel, then
 // the largest cells, and ok false when nothing fits. Bins are BX ways by BY
-// sets with BX a power of two, the smaller BX preferred: ways stay apart
-// as long as possible. gap and partGap are the least space between columns
-// and between the parts; both grow with the cell size.
+// sets with BX a power of two; of the bins of one size, the one whose
+// picture covers the most of the area wins, then the narrower (ways stay
+// apart). gap and partGap are the least space between columns and between
+// the parts; both grow with the cell size.
 func FoldFor(sets int, ways [2]int, maxW, maxH, gap, partGap int) (Fold, bool) {
 	if sets <= 0 || ways[0] <= 0 || ways[1] < 0 || maxW <= 0 || maxH <= 0 {
 		return Fold{}, false
@@ -117,10 +118,19 @@ func FoldFor(sets int, ways [2]int, maxW, maxH, gap, partGap int) (Fold, bool) {
 	}
 	lines := sets * (ways[0] + ways[1])
 	for n := max(1, lines/(maxW*maxH)); n <= lines; n++ {
+		// Of the bin shapes of n lines that fit, the one that fills the
+		// most of the area; on a tie, the narrower bin.
+		var best Fold
+		bestArea := 0
 		for bx := 1; bx <= n && bx < 2*max(ways[0], ways[1]); bx *= 2 {
 			if n%bx == 0 && f.fit(bx, n/bx, 1, gap, partGap, maxW, maxH) {
-				return f, true
+				if w, h := f.Size(); w*h > bestArea {
+					best, bestArea = f, w*h
+				}
 			}
+		}
+		if bestArea > 0 {
+			return best, true
 		}
 	}
 	return Fold{}, false
@@ -176,8 +186,8 @@ func FillFolded(dst []byte, f Fold, parts [2]Cells, p *Palette) error {
 			for py, s := 0, col*f.Rows; s < last; py, s = py+1, s+f.BY {
 				y1 := min(s+f.BY, last)
 				row := dst[py*f.Cell*stride+4*x0:]
-				if f.BX == 1 && f.Cell == 1 && y1-s <= 2 {
-					fillRow(row[:4*c.W], c, s, y1, p)
+				if f.Cell == 1 && f.BX*(y1-s) <= 2 {
+					fillRow(row[:4*cw], c, s, y1, f.BX, p)
 					continue
 				}
 				for px, way := 0, 0; way < c.W; px, way = px+1, way+f.BX {
@@ -200,24 +210,33 @@ func FillFolded(dst []byte, f Fold, parts [2]Cells, p *Palette) error {
 	return nil
 }
 
-// fillRow is FillFolded's loop for one pixel per way over one or two sets
-// (rows s to y1-1 of c), the common case of large caches: the bin's choice
-// made inline, as pick would make it (the more urgent; on a tie, the
-// first).
-func fillRow(row []byte, c Cells, s, y1 int, p *Palette) {
+// fillRow is FillFolded's loop for bins of one or two cells (one way of
+// one or two sets, or two ways of one set; rows s to y1-1 of c), the common
+// case of large caches, one pixel each: the choice made inline, as pick
+// would make it (the more urgent; on a tie, the first).
+func fillRow(row []byte, c Cells, s, y1, bx int, p *Palette) {
 	a := c.Idx[s*c.W : (s+1)*c.W]
-	if y1-s == 1 {
+	switch {
+	case bx == 2:
+		for i := 0; i < len(a); i += 2 {
+			v := a[i]
+			if i+1 < len(a) && p.Urgency[a[i+1]] > p.Urgency[v] {
+				v = a[i+1]
+			}
+			copy(row[2*i:2*i+4], p.RGBA[v][:])
+		}
+	case y1-s == 1:
 		for i, v := range a {
 			copy(row[4*i:4*i+4], p.RGBA[v][:])
 		}
-		return
-	}
-	b := c.Idx[(s+1)*c.W : (s+2)*c.W]
-	for i, v := range a {
-		if w := b[i]; p.Urgency[w] > p.Urgency[v] {
-			v = w
+	default:
+		b := c.Idx[(s+1)*c.W : (s+2)*c.W]
+		for i, v := range a {
+			if w := b[i]; p.Urgency[w] > p.Urgency[v] {
+				v = w
+			}
+			copy(row[4*i:4*i+4], p.RGBA[v][:])
 		}
-		copy(row[4*i:4*i+4], p.RGBA[v][:])
 	}
 }
 

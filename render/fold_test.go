@@ -60,6 +60,15 @@ func TestFillFolded(t *testing.T) {
 			want: rgba(BlockingMiss, Hit, KV(1), KV(2)),
 		},
 		{
+			name: "2x1 bins, the last one a single way",
+			f:    Fold{Sets: 2, Ways: [2]int{3, 0}, Rows: 2, Columns: 1, BX: 2, BY: 1, Cell: 1},
+			parts: [2]Cells{{W: 3, H: 2, Idx: []byte{
+				Weights, Hit, Empty,
+				KV(1), KV(2), BlockingMiss,
+			}}},
+			want: rgba(Hit, Empty, KV(1), BlockingMiss),
+		},
+		{
 			name:  "cells of 3 pixels",
 			f:     Fold{Sets: 1, Ways: [2]int{2, 0}, Rows: 1, Columns: 1, BX: 1, BY: 1, Cell: 3},
 			parts: [2]Cells{{W: 2, H: 1, Idx: []byte{Hit, Miss}}},
@@ -140,11 +149,13 @@ func TestFoldFor(t *testing.T) {
 		ways       [2]int
 		maxW, maxH int
 		lpp, cell  int // want
+		bx         int
 	}{
-		{"small-demo tokens", 128, [2]int{4, 4}, 550, 480, 1, 14},
-		{"dsv32-h100 tokens", 25600, [2]int{9, 7}, 560, 490, 2, 1},
-		{"dsv32-h100 none, large", 25600, [2]int{16, 0}, 1600, 900, 1, 1},
-		{"one line", 1, [2]int{1, 0}, 1000, 1000, 1, MaxCell},
+		{"small-demo tokens", 128, [2]int{4, 4}, 550, 480, 1, 14, 1},
+		{"dsv32-h100 tokens", 25600, [2]int{9, 7}, 560, 490, 2, 1, 1},
+		{"dsv32-h100 tokens, wide: bins across ways fill more", 25600, [2]int{9, 7}, 900, 490, 2, 1, 2},
+		{"dsv32-h100 none, large", 25600, [2]int{16, 0}, 1600, 900, 1, 1, 1},
+		{"one line", 1, [2]int{1, 0}, 1000, 1000, 1, MaxCell, 1},
 	}
 	for _, tt := range tests {
 		f, ok := FoldFor(tt.sets, tt.ways, tt.maxW, tt.maxH, 2, 14)
@@ -156,8 +167,9 @@ func TestFoldFor(t *testing.T) {
 		if w > tt.maxW || h > tt.maxH {
 			t.Errorf("%s: %dx%d does not fit %dx%d", tt.name, w, h, tt.maxW, tt.maxH)
 		}
-		if f.LinesPerPixel() != tt.lpp || f.Cell != tt.cell {
-			t.Errorf("%s: %d lines a pixel in cells of %d, want %d in %d", tt.name, f.LinesPerPixel(), f.Cell, tt.lpp, tt.cell)
+		if f.LinesPerPixel() != tt.lpp || f.Cell != tt.cell || f.BX != tt.bx {
+			t.Errorf("%s: %d lines a pixel (%d ways) in cells of %d, want %d (%d) in %d",
+				tt.name, f.LinesPerPixel(), f.BX, f.Cell, tt.lpp, tt.bx, tt.cell)
 		}
 		if f.Columns*f.Rows < f.Sets || (f.Columns-1)*f.Rows >= f.Sets || f.Rows%f.BY != 0 {
 			t.Errorf("%s: %d columns of %d rows for %d sets", tt.name, f.Columns, f.Rows, f.Sets)

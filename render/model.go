@@ -58,8 +58,8 @@ func (m *sceneModel) observe(e *engine.Engine, ev []engine.Event) {
 		return
 	}
 	step, layer, ok := e.Ran()
-	if !ok {
-		return
+	if !ok || (m.strip.ran && step == m.strip.counts.Step && layer == m.strip.counts.Layer) {
+		return // no layer ran since the last Observe (the run is done)
 	}
 	now := m.clock.observe()
 	m.llc.startObserve()

@@ -194,3 +194,18 @@ func TestModelSurvivesModeChanges(t *testing.T) {
 		}
 	}
 }
+
+func TestObserveAfterTheEnd(t *testing.T) {
+	c := tinyConfig(config.ModeTokens)
+	e, m := runModel(c, c.Steps*c.Layers, 1)
+	if !e.Done() {
+		t.Fatal("the run is not done")
+	}
+	before := m.strip.marks
+	n := len(before)
+	m.observe(e, e.AdvanceLayer(nil)) // nothing ran
+	m.update(e)
+	if len(m.strip.marks) != n || n == 0 {
+		t.Errorf("an Observe after the end changed the strip's %d marks to %d", n, len(m.strip.marks))
+	}
+}

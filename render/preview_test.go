@@ -45,6 +45,10 @@ func previewScenarios() []previewScenario {
 	paused.Playing = false
 	lecture := st
 	lecture.Zoom = 1.5
+	hidpi := st // a 640x400 CSS window on a screen of 2 device pixels each
+	hidpi.Scale, hidpi.Zoom = 2, UIZoom(640, 400)
+	small := st // a small window: everything at the smallest zoom
+	small.Zoom = 0.6
 	return []previewScenario{
 		{"small-demo-tokens", "small-demo", config.ModeTokens, 42, 3, st, previewPanelWidth},
 		{"small-demo-none", "small-demo", config.ModeNone, 42, 3, paused, previewPanelWidth},
@@ -57,6 +61,8 @@ func previewScenarios() []previewScenario {
 		{"small-demo-help", "small-demo", config.ModeTokens, 10, 1, help, previewPanelWidth},
 		{"small-demo-error", "small-demo", config.ModeTokens, 10, 1, fail, previewPanelWidth},
 		{"small-demo-lecture", "small-demo", config.ModeTokens, 42, 3, lecture, previewPanelWidth},
+		{"dsv32-pages-hidpi", "dsv32-h100", config.ModePages, 130, 1, hidpi, 2 * previewPanelWidth / 2},
+		{"dsv32-prevk-small-window", "dsv32-h100", config.ModePrevK, 130, 1, small, 1280 - 620},
 	}
 }
 
