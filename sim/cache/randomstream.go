@@ -7,27 +7,6 @@ package cache
 // are walked backwards from the set's last miss until every way is named:
 // about Ways*ln(Ways) draws per set instead of one per line.
 
-// streamRandom applies a stream of n absent lines from first, of region
-// r, to every set of a Random partition, and returns the counts.
-func (p *Partition) streamRandom(r int, first, n uint64) StreamResult {
-	res := StreamResult{Misses: n, Lazy: true}
-	everyWayRefilled := true
-	for s := range p.geo.Sets {
-		m := p.ix.countIn(s, first, n)
-		ev, refilled := p.randomSet(s, first, m)
-		res.Evictions += ev
-		everyWayRefilled = everyWayRefilled && refilled
-	}
-	z := &p.lazy
-	z.seq++
-	z.lastInsert[r] = z.seq
-	if everyWayRefilled {
-		z.flushSeq = z.seq
-		z.flushRegion = r
-	}
-	return res
-}
-
 // randomSet applies m absent lines (the set's lines of the stream from
 // first) to set s. It returns the evictions and whether every way now
 // holds a line of the stream.

@@ -19,33 +19,6 @@ func (ix *setIndex) nthIn(s int, first uint64, i uint64) uint64 {
 	return ix.lineAt(r0+i, s)
 }
 
-// streamSRRIP applies a stream of n absent lines from first, of region r,
-// to every set of an SRRIP partition, and returns the counts.
-func (p *Partition) streamSRRIP(r int, first, n uint64) StreamResult {
-	res := StreamResult{Misses: n, Lazy: true}
-	everyWayRefilled := true
-	for s := range p.geo.Sets {
-		m := p.ix.countIn(s, first, n)
-		if m == 0 {
-			everyWayRefilled = false
-			continue
-		}
-		ev, refilled := p.srripSet(s, first, m)
-		res.Evictions += ev
-		everyWayRefilled = everyWayRefilled && refilled
-	}
-	z := &p.lazy
-	z.seq++
-	z.lastInsert[r] = z.seq
-	if everyWayRefilled {
-		// Only this stream's lines are left anywhere: a flush, as for
-		// the ordered policies, so other regions are provably absent.
-		z.flushSeq = z.seq
-		z.flushRegion = r
-	}
-	return res
-}
-
 // srripSet applies m absent lines (the set's lines of the stream from
 // first) to set s. It returns the evictions and whether every way was
 // refilled by the stream.

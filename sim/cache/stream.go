@@ -31,9 +31,9 @@ func (p *Partition) Stream(first, n uint64, bypass bool) StreamResult {
 	case provablyAbsent && p.policy.ordered() && n >= min(bulkMinLines, p.ix.sets):
 		return p.streamLazy(r, first, n)
 	case provablyAbsent && p.policy == SRRIP && n >= 4*uint64(p.geo.Lines()):
-		return p.streamSRRIP(r, first, n)
+		return p.streamSetwise(r, first, n, p.srripSet)
 	case provablyAbsent && p.policy == Random && n >= 4*uint64(p.geo.Lines()):
-		return p.streamRandom(r, first, n)
+		return p.streamSetwise(r, first, n, p.randomSet)
 	}
 	var res StreamResult
 	for x := first; x < first+n; x++ {
@@ -118,4 +118,28 @@ func (p *Partition) materializeAll() {
 	}
 	p.lazy.flush = bulk{}
 	p.lazy.tail = p.lazy.tail[:0]
+}
+
+// streamSetwise applies a stream of n absent lines from first, of region
+// r, to every set of a physical-way partition, one set at a time with
+// perSet, which gets the set's m lines of the stream and returns its
+// evictions and whether every way now holds a line of the stream. If
+// every set does, the stream is a flush: other regions are then provably
+// absent, as after an ordered partition's flush.
+func (p *Partition) streamSetwise(r int, first, n uint64, perSet func(s int, first, m uint64) (uint64, bool)) StreamResult {
+	res := StreamResult{Misses: n, Lazy: true}
+	everyWayRefilled := true
+	for s := range p.geo.Sets {
+		ev, refilled := perSet(s, first, p.ix.countIn(s, first, n))
+		res.Evictions += ev
+		everyWayRefilled = everyWayRefilled && refilled
+	}
+	z := &p.lazy
+	z.seq++
+	z.lastInsert[r] = z.seq
+	if everyWayRefilled {
+		z.flushSeq = z.seq
+		z.flushRegion = r
+	}
+	return res
 }
