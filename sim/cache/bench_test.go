@@ -65,3 +65,19 @@ func TestAccessDoesNotAllocate(t *testing.T) {
 		}
 	}
 }
+
+func TestLongStreamsDoNotAllocate(t *testing.T) {
+	for _, pol := range []Policy{LRU, FIFO, Random, SRRIP} {
+		g := Geometry{Sets: 64, Ways: 8}
+		p, _ := New(g, Options{Policy: pol, RegionShift: 30, Regions: 8})
+		i := uint64(0)
+		allocs := testing.AllocsPerRun(50, func() {
+			i++
+			p.Stream((1+i%7)<<30, uint64(5*g.Lines()), false)
+			p.Access((1+(i+3)%7)<<30 + i)
+		})
+		if allocs != 0 {
+			t.Errorf("%v: %v allocations per long stream", pol, allocs)
+		}
+	}
+}
