@@ -107,12 +107,22 @@ func flashed(k Index, st uint32, owner Index, c *flashClock) Index {
 	if k == 0 {
 		return owner
 	}
-	l := c.level(st, k&streamFlash == 0)
+	stream := k&streamFlash != 0
+	l := c.level(st, !stream)
 	if l < 0 {
 		return owner
 	}
+	if stream {
+		l = streamLevel
+	}
 	return Faded(k&^streamFlash, l, owner)
 }
+
+// streamLevel is the fade level stream flashes are drawn at from the
+// start: half strength, over the colour of what the line holds. Streams
+// do not stall, and a weight stream sweeps the shared part every layer: at
+// full strength it would drown the KV flashes and hide the owners.
+const streamLevel = 1
 
 // flashKind returns the event a line access shows: a hit of either part,
 // a stream's miss, or a blocking miss for a KV line.

@@ -16,8 +16,8 @@ type legendEntry struct {
 
 // legendEntries name every colour the scene uses.
 var legendEntries = []legendEntry{
-	{[]Index{Hit}, "Hit (KV or stream)", "Hit"},
-	{[]Index{Miss}, "Miss: stream, non-blocking", "Stream miss"},
+	{[]Index{Hit}, "Hit (streams: half strength)", "Hit"},
+	{[]Index{Faded(Miss, 1, Weights), Faded(Miss, 1, Indexer)}, "Stream miss, non-blocking", "Stream miss"},
 	{[]Index{BlockingMiss}, "Blocking miss: KV, stalls", "Blocking miss"},
 	{[]Index{Evicted, Faded(Evicted, 1, Empty), Empty}, "Evicted; flashes fade out", "Evicted"},
 	{[]Index{KV(0), KV(3), KV(6), KV(9)}, "KV line, hue = layer", "KV line"},

@@ -209,8 +209,8 @@ func (r *llcRaster) compose(c *flashClock, slots *slotModel) {
 	for way := range w {
 		r.wayTable[way] = &r.tables.identity
 		if k := r.band.kind[way]; k != 0 {
-			if l := c.level(r.band.stamp[way], false); l >= 0 {
-				r.wayTable[way] = &r.tables.fade[eventRank(k&^streamFlash)][l]
+			if c.level(r.band.stamp[way], false) >= 0 {
+				r.wayTable[way] = &r.tables.fade[eventRank(k&^streamFlash)][streamLevel]
 			}
 		}
 	}
