@@ -127,9 +127,9 @@ func (m *sceneModel) setStripWidth(w int) {
 type changes struct{ llc, strip, read bool }
 
 // update brings the rasters up to date: it reads the engine again if it
-// advanced (and read is true: the caller may defer the read to a later
-// frame), and lays the flashes over the owners again if anything changed
-// or a flash is fading.
+// advanced (and read is true: the caller may defer the read, and with it
+// everything else, to a later frame), and lays the flashes over the
+// owners again if anything changed or a flash is fading.
 func (m *sceneModel) update(e *engine.Engine) changes { return m.updateRead(e, true) }
 
 // updateRead is update with the choice to defer reading the engine.
@@ -150,6 +150,9 @@ func (m *sceneModel) updateRead(e *engine.Engine, read bool) changes {
 		m.slots.rebuild(e)
 		m.llc.rebuild(e, &m.slots, m.strip.kvRegion(), kv)
 		m.dirty, m.stripDirty, ch.llc, ch.read = false, true, true, true
+	}
+	if m.dirty {
+		return ch // the read is due in a frame or two: compose then
 	}
 	if m.stripDirty {
 		m.strip.rebuild(e, &m.slots)

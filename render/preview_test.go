@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -88,7 +89,8 @@ type previewGame struct {
 	buf    []engine.Event
 	frame  int
 	pix    []byte
-	allocs map[string]float64 // scenario/phase -> allocations per Draw
+	allocs map[string]float64       // scenario/phase -> allocations per Draw
+	cpu    map[string]time.Duration // scenario/phase -> CPU time of Draw, per frame
 	err    error
 }
 
@@ -147,7 +149,9 @@ func (g *previewGame) Draw(screen *ebiten.Image) {
 	screen.Fill(color.RGBA{0x2a, 0x2d, 0x34, 0xff}) // where the panel would be
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
+	start := time.Now()
 	g.scene.Draw(screen, area, g.eng, sc.status)
+	took := time.Since(start)
 	runtime.ReadMemStats(&after)
 	g.frame++
 	phase := ""
@@ -161,6 +165,7 @@ func (g *previewGame) Draw(screen *ebiten.Image) {
 	}
 	if phase != "" {
 		g.allocs[sc.name+"/"+phase] += float64(after.Mallocs-before.Mallocs) / phaseFrames
+		g.cpu[sc.name+"/"+phase] += took / phaseFrames
 	}
 	switch g.frame {
 	case shotFrame:
@@ -206,7 +211,7 @@ func TestPreview(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := &previewGame{t: t, dir: dir, scene: s, todo: previewScenarios(), allocs: map[string]float64{}}
+	g := &previewGame{t: t, dir: dir, scene: s, todo: previewScenarios(), allocs: map[string]float64{}, cpu: map[string]time.Duration{}}
 	ebiten.SetWindowSize(1280, 800)
 	ebiten.SetWindowTitle("dsaviz render preview")
 	if err := ebiten.RunGame(g); err != nil && !errors.Is(err, errPreviewDone) {
@@ -214,8 +219,9 @@ func TestPreview(t *testing.T) {
 	}
 	t.Logf("PNGs in %s", dir)
 	for _, sc := range previewScenarios() {
-		t.Logf("%-26s allocations per Draw: %5.2f fading, %5.2f still, %5.2f playing", sc.name,
-			g.allocs[sc.name+"/fading"], g.allocs[sc.name+"/still"], g.allocs[sc.name+"/playing"])
+		t.Logf("%-26s allocations per Draw: %5.2f fading, %5.2f still, %5.2f playing; CPU per Draw: %v fading, %v still, %v playing", sc.name,
+			g.allocs[sc.name+"/fading"], g.allocs[sc.name+"/still"], g.allocs[sc.name+"/playing"],
+			g.cpu[sc.name+"/fading"].Round(10*time.Microsecond), g.cpu[sc.name+"/still"].Round(10*time.Microsecond), g.cpu[sc.name+"/playing"].Round(10*time.Microsecond))
 		if n := g.allocs[sc.name+"/still"]; n != 0 {
 			t.Errorf("%s: Draw allocates %.2f times per frame when nothing changes, want 0", sc.name, n)
 		}

@@ -126,16 +126,22 @@ func (s *Scene) layout(area image.Rectangle, e *engine.Engine) {
 }
 
 // ReadEvery is the most often, in frames, that Draw reads the whole
-// engine again while it keeps advancing: reading dsv32-h100's 409,600
-// lines costs a few milliseconds (more in Wasm) that the simulation can
-// use; the flashes still fade every frame.
-const ReadEvery = 2
+// engine again while it keeps advancing, for caches of more than
+// ReadAlways lines: reading dsv32-h100's 409,600 lines and redrawing its
+// picture cost a few milliseconds (more in Wasm) that the simulation can
+// use. Between two reads the picture stays as it was.
+const (
+	ReadEvery  = 2
+	ReadAlways = 1 << 16
+)
 
 // drawRun brings the pictures up to date and draws every view.
 func (s *Scene) drawRun(dst *ebiten.Image, e *engine.Engine, st Status) {
 	cfg := e.Config()
 	s.frame++
-	ch := s.model.updateRead(e, s.readGen != s.model.gen || s.frame-s.lastRead >= ReadEvery)
+	l := &s.model.llc
+	read := s.readGen != s.model.gen || s.frame-s.lastRead >= ReadEvery || l.sets*(l.ways[0]+l.ways[1]) <= ReadAlways
+	ch := s.model.updateRead(e, read)
 	if ch.read {
 		s.lastRead, s.readGen = s.frame, s.model.gen
 	}
