@@ -111,11 +111,18 @@ func (g *Game) showURL() {
 	if g.keepLink {
 		return
 	}
-	q := shareQuery(g.run.cfg, g.run.preset, g.startPaused, g.play.speed)
+	q := shareQuery(g.run.cfg, g.run.preset, g.pageNow())
 	if q != g.shownQuery {
 		g.shownQuery = q
 		g.host.showQuery(q)
 	}
+}
+
+// pageNow is the page's state for the shared link.
+func (g *Game) pageNow() page {
+	p := g.launched
+	p.speed = g.play.speed
+	return p
 }
 
 // advance runs the layers the schedule asks for, within the CPU budget.

@@ -53,8 +53,10 @@ type Game struct {
 	// until a new run starts (R or a config change).
 	broken bool
 
-	startPaused bool   // the link said play=0: the shared link keeps saying so
-	shownQuery  string // the query the page's address shows
+	// launched holds the page parameters the link started with that the
+	// shared link keeps (play=0, lecture=1); its speed follows the slider.
+	launched   page
+	shownQuery string // the query the page's address shows
 	// keepLink leaves a link with mistakes in the address, as written,
 	// until the first change, so that its author can see and fix it.
 	keepLink bool
@@ -90,13 +92,14 @@ func newGame(m *mailbox, h host, l launch) (*Game, error) {
 	}
 	g := &Game{
 		mail: m, host: h, scene: scene, scale: 1,
-		play:        playback{speed: l.speed},
-		budget:      cpuBudget{share: simShare, limit: simBurst},
-		startPaused: l.paused,
-		keepLink:    len(l.problem) > 0,
+		play:     playback{speed: l.speed},
+		budget:   cpuBudget{share: simShare, limit: simBurst},
+		launched: l.page,
+		keepLink: len(l.problem) > 0,
 	}
 	g.panel, err = ui.New(l.cfg, shownPreset(l.cfg, l.preset),
 		ui.InitialSpeed(l.speed),
+		ui.Lecture(l.lecture),
 		ui.OnConfig(g.panelConfig),
 		ui.OnCommand(g.panelCommand),
 		ui.OnSpeed(g.setSpeed))
@@ -105,7 +108,7 @@ func newGame(m *mailbox, h host, l launch) (*Game, error) {
 	}
 	// The slider has stops: play at the one it shows.
 	g.play.speed = g.panel.Speed()
-	g.shownQuery = shareQuery(l.cfg, l.preset, l.paused, g.play.speed)
+	g.shownQuery = shareQuery(l.cfg, l.preset, g.pageNow())
 
 	problems := l.problem
 	if err := g.start(l.cfg, l.preset); err != nil {

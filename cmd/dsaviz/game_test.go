@@ -154,6 +154,11 @@ func TestChanges(t *testing.T) {
 	if e := h.lastError(); !strings.Contains(e, "ways must be 1..64, got 0") || !strings.Contains(e, "unchanged") {
 		t.Errorf("error = %q, want the refusal", e)
 	}
+	m.postChange("lecture=1")
+	update(t, g)
+	if e := h.lastError(); !strings.Contains(e, "when the page loads") {
+		t.Errorf("error = %q, want lecture refused on a running app", e)
+	}
 	m.postChange("bogus=1")
 	update(t, g)
 	if e := h.lastError(); !strings.Contains(e, `unknown parameter "bogus"`) {

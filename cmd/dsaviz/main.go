@@ -4,8 +4,15 @@
 //
 // The run is read from the page's query (or the desktop's one argument) in
 // the link form of issue 3, section 5: config keys as in JSON and the
-// command line, plus preset=NAME, play=0 (start paused) and speed (decode
-// steps per second).
+// command line, plus preset=NAME, play=0 (start paused), speed (decode
+// steps per second) and lecture=1 (the larger theme, for projectors):
+//
+//	http://127.0.0.1:8080/?preset=small-demo&ways=4&seed=7&play=0
+//	bin/dsaviz 'preset=dsv32-h100&mode=prevk&lecture=1'
+//
+// The address follows every change (history.replaceState), so copying it
+// shares the run: same link, same numbers. window.dsaviz (bridge_js.go)
+// lets tests and course pages read and drive the app.
 package main
 
 import (

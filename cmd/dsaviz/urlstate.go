@@ -21,7 +21,12 @@ const (
 	paramPlay = "play"
 	// paramSpeed is the playback speed in decode steps per second.
 	paramSpeed = "speed"
+	// paramLecture = 1 selects the panel's larger theme, for projectors.
+	paramLecture = "lecture"
 )
+
+// pageParams are the page's own parameters, after paramPreset.
+var pageParams = []string{paramPreset, paramPlay, paramSpeed, paramLecture}
 
 // Playback speeds in decode steps per second: the default, and the range a
 // link may ask for, the panel's slider's (which snaps a speed to its
@@ -33,15 +38,21 @@ const (
 	maxSpeed     = 100
 )
 
-// launch is what a link asks for: the run's config, the preset it starts
-// from, whether to start playing and how fast. A link with mistakes still
-// gives a runnable launch: every value that cannot be used falls back to
-// the preset's (or the default config's) and is named in problems.
-type launch struct {
-	cfg     config.Config
-	preset  string  // "" when the config starts from config.DefaultConfig
+// page is what the page's own parameters ask for, besides the config.
+type page struct {
 	paused  bool    // play=0
 	speed   float64 // decode steps per second
+	lecture bool    // lecture=1
+}
+
+// launch is what a link asks for: the run's config, the preset it starts
+// from, and the page's state. A link with mistakes still gives a runnable
+// launch: every value that cannot be used falls back to the preset's (or
+// the default config's) and is named in problems.
+type launch struct {
+	cfg    config.Config
+	preset string // "" when the config starts from config.DefaultConfig
+	page
 	problem []string
 }
 
@@ -49,7 +60,7 @@ type launch struct {
 // leading "?"). It never fails: the problems, worded for the person who
 // wrote the link, come back in l.problem, and cfg always validates.
 func parseLaunch(search string) launch {
-	l := launch{cfg: config.DefaultConfig(), speed: defaultSpeed}
+	l := launch{cfg: config.DefaultConfig(), page: page{speed: defaultSpeed}}
 	q, err := url.ParseQuery(strings.TrimPrefix(search, "?"))
 	if err != nil {
 		// ParseQuery keeps every parameter it could read.
@@ -77,6 +88,13 @@ func parseLaunch(search string) launch {
 			l.speed = s
 		}
 	}
+	if v := q.Get(paramLecture); v != "" {
+		on, err := strconv.ParseBool(v)
+		if err != nil {
+			l.problem = append(l.problem, fmt.Sprintf("lecture must be 0 or 1, got %q; using the normal theme.", v))
+		}
+		l.lecture = err == nil && on
+	}
 	for _, k := range unknownParams(q) {
 		l.problem = append(l.problem, fmt.Sprintf("Unknown parameter %q in the link, ignored.", k))
 		q.Del(k)
@@ -93,9 +111,8 @@ func parseLaunch(search string) launch {
 // not validate once every named value is dropped, base itself is used.
 func applyKeys(base config.Config, q url.Values) (config.Config, []string) {
 	var problems []string
-	extra := []string{paramPreset, paramPlay, paramSpeed}
 	c := base
-	for _, e := range splitErrors(c.ApplyQuery(q, extra...)) {
+	for _, e := range splitErrors(c.ApplyQuery(q, pageParams...)) {
 		problems = append(problems, ignored(e, base))
 	}
 	// Drop the values Validate names until the config runs. Each round
@@ -120,7 +137,7 @@ func applyKeys(base config.Config, q url.Values) (config.Config, []string) {
 			return base, problems
 		}
 		c = base
-		_ = c.ApplyQuery(q, extra...) // the values that failed to parse were reported above
+		_ = c.ApplyQuery(q, pageParams...) // the values that failed to parse were reported above
 	}
 }
 
@@ -159,7 +176,7 @@ func baseName(base config.Config) string {
 // state: the preset, then the config keys that differ from it in Keys
 // order, then the page parameters that differ from their defaults.
 // parseLaunch of the result gives the same config back.
-func shareQuery(cfg config.Config, preset string, paused bool, speed float64) string {
+func shareQuery(cfg config.Config, preset string, p page) string {
 	base := config.DefaultConfig()
 	if preset != "" {
 		if c, err := config.Preset(preset); err == nil {
@@ -186,11 +203,14 @@ func shareQuery(cfg config.Config, preset string, paused bool, speed float64) st
 			add(k, v[0])
 		}
 	}
-	if speed != defaultSpeed {
-		add(paramSpeed, strconv.FormatFloat(speed, 'g', -1, 64))
+	if p.speed != defaultSpeed {
+		add(paramSpeed, strconv.FormatFloat(p.speed, 'g', -1, 64))
 	}
-	if paused {
+	if p.paused {
 		add(paramPlay, "0")
+	}
+	if p.lecture {
+		add(paramLecture, "1")
 	}
 	return b.String()
 }
@@ -249,7 +269,10 @@ func parseChange(query string, cur config.Config, curPreset string) (change, err
 			return ch, err
 		}
 	}
-	if err := ch.cfg.ApplyQuery(q, paramPreset, paramPlay, paramSpeed); err != nil {
+	if q.Has(paramLecture) {
+		return ch, fmt.Errorf("lecture applies when the page loads, not to a running app")
+	}
+	if err := ch.cfg.ApplyQuery(q, pageParams...); err != nil {
 		return ch, errors.New(userMessage(err))
 	}
 	if err := ch.cfg.Validate(); err != nil {
@@ -296,7 +319,7 @@ func unknownParams(q url.Values) []string {
 	keys := config.Keys()
 	var unknown []string
 	for _, k := range slices.Sorted(maps.Keys(q)) {
-		if !slices.Contains(keys, k) && k != paramPreset && k != paramPlay && k != paramSpeed {
+		if !slices.Contains(keys, k) && !slices.Contains(pageParams, k) {
 			unknown = append(unknown, k)
 		}
 	}

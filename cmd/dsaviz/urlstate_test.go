@@ -81,6 +81,7 @@ func TestParseLaunch(t *testing.T) {
 			problems: []string{`unknown preset "nope" (presets: cpu-llc, dsv32-h100`},
 		},
 		{name: "bad play", search: "play=maybe", cfg: def, speed: defaultSpeed, problems: []string{`play must be 0 or 1, got "maybe"`}},
+		{name: "bad lecture", search: "lecture=big", cfg: def, speed: defaultSpeed, problems: []string{`lecture must be 0 or 1, got "big"`}},
 		{name: "bad speed", search: "speed=fast", cfg: def, speed: defaultSpeed, problems: []string{`speed must be`}},
 		{name: "speed out of range", search: "speed=0", cfg: def, speed: defaultSpeed, problems: []string{`speed must be`}},
 		{name: "malformed query", search: "seed=9&%zz", cfg: with(def, func(c *config.Config) { c.Seed = 9 }), speed: defaultSpeed,
@@ -116,8 +117,7 @@ func TestShareQueryRoundTrip(t *testing.T) {
 	type state struct {
 		cfg    config.Config
 		preset string
-		paused bool
-		speed  float64
+		page
 	}
 	var states []state
 	for _, p := range append(config.PresetNames(), "") {
@@ -125,33 +125,33 @@ func TestShareQueryRoundTrip(t *testing.T) {
 		if p != "" {
 			base = mustPreset(t, p)
 		}
-		states = append(states, state{base, p, false, defaultSpeed})
+		states = append(states, state{base, p, page{speed: defaultSpeed}})
 		for _, q := range config.PresetNames() {
-			states = append(states, state{mustPreset(t, q), p, true, 0.25})
+			states = append(states, state{mustPreset(t, q), p, page{paused: true, speed: 0.25}})
 		}
 		c := base
 		c.Seed, c.Policy, c.Bypass, c.StepOverlap = 1<<63+5, config.PolicySRRIP, !c.Bypass, 0.1+0.2
-		states = append(states, state{c, p, false, 17})
+		states = append(states, state{c, p, page{speed: 17, lecture: true}})
 	}
 	for _, s := range states {
-		q := shareQuery(s.cfg, s.preset, s.paused, s.speed)
+		q := shareQuery(s.cfg, s.preset, s.page)
 		l := parseLaunch("?" + q)
 		if len(l.problem) > 0 {
 			t.Errorf("parseLaunch(%q): problems %q", q, l.problem)
 		}
-		if got := (state{l.cfg, l.preset, l.paused, l.speed}); got != s {
+		if got := (state{l.cfg, l.preset, l.page}); got != s {
 			t.Errorf("parseLaunch(shareQuery(...) = %q) = %+v\nwant %+v", q, got, s)
 		}
 	}
 
 	// Same link, same numbers: two runs of a parsed link agree exactly.
-	q := shareQuery(mustPreset(t, "small-demo"), "small-demo", false, defaultSpeed)
+	q := shareQuery(mustPreset(t, "small-demo"), "small-demo", page{speed: defaultSpeed})
 	if q != "preset=small-demo" {
 		t.Errorf("shareQuery(small-demo itself) = %q, want only the preset", q)
 	}
 	c := mustPreset(t, "small-demo")
 	c.Ways, c.Seed = 4, 7
-	q = shareQuery(c, "small-demo", true, defaultSpeed)
+	q = shareQuery(c, "small-demo", page{paused: true, speed: defaultSpeed})
 	if want := "preset=small-demo&ways=4&seed=7&play=0"; q != want {
 		t.Errorf("shareQuery = %q, want %q", q, want)
 	}
