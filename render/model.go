@@ -64,7 +64,7 @@ func (m *sceneModel) observe(e *engine.Engine, ev []engine.Event) {
 	now := m.clock.observe()
 	m.llc.startObserve()
 	lay := e.Layout()
-	ways := e.Config().Mode == config.ModeWays
+	ways, bypass := e.Config().Mode == config.ModeWays, e.Config().Bypass
 	for i := range ev {
 		x := &ev[i]
 		class, l, ok := lay.Owner(x.Line)
@@ -83,7 +83,9 @@ func (m *sceneModel) observe(e *engine.Engine, ev []engine.Event) {
 				m.llc.markEnd(p, part.SetOf(x.Line+j), Evicted, now)
 			}
 		case !kv:
-			m.llc.markStream(e.Shared(), x.Line, uint64(x.N), flashKind(false, hit), now)
+			if !bypass { // a bypassing stream places no line
+				m.llc.markStream(e.Shared(), x.Line, uint64(x.N), flashKind(false, hit), now)
+			}
 		default:
 			m.markKV(e, x, l, flashKind(true, hit), now)
 		}

@@ -209,3 +209,14 @@ func TestObserveAfterTheEnd(t *testing.T) {
 		t.Errorf("an Observe after the end changed the strip's %d marks to %d", n, len(m.strip.marks))
 	}
 }
+
+func TestBypassingStreamsDoNotFlash(t *testing.T) {
+	c := tinyConfig(config.ModeTokens)
+	c.Bypass = true
+	_, m := runModel(c, 3, 1)
+	for i, v := range m.llc.shown[0] {
+		if v >= FadedFirst || eventRank(v) == eventRank(Miss) {
+			t.Fatalf("shared cell %d shows %d: a stream flash with bypass", i, v)
+		}
+	}
+}
