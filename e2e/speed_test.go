@@ -79,8 +79,9 @@ func TestSpeed(t *testing.T) {
 	const appCounters = `(() => { const s = dsaviz.stats(); return {t: performance.now(), frames: s.frames,
 		steps: s.step + s.layer / 61, tps: s.tps, updateMs: s.updateMs, drawMs: s.drawMs}; })()`
 
-	bare1 := measure(t, ctx, srv+"bare.html", `window.bare && bare.frames > 2`, bareCounters)
-	first := firstFrame(t, ctx, srv+"?preset=dsv32-h100&steps=100000")
+	bareFirst := firstFrame(t, ctx, srv+"bare.html", `window.bare && bare.frames >= 2 ? performance.now() : 0`)
+	bare1 := measure(t, ctx, "", "", bareCounters)
+	first := firstFrame(t, ctx, srv+"?preset=dsv32-h100&steps=100000", `window.dsavizLoad && dsavizLoad.ready`)
 	playing := measure(t, ctx, "", "", appCounters)
 	fast := measure(t, ctx, srv+"?preset=dsv32-h100&steps=100000&speed=100", `window.dsaviz && dsaviz.ready`, appCounters)
 	paused := measure(t, ctx, srv+"?preset=dsv32-h100&play=0", `window.dsaviz && dsaviz.ready`, appCounters)
@@ -97,7 +98,7 @@ func TestSpeed(t *testing.T) {
 			r.name+":", r.r.fps, 100*r.r.fps/bare, r.r.stepsPerSecond, r.r.last.TPS, r.r.last.UpdateMs, r.r.last.DrawMs)
 	}
 	t.Logf("  targets: fps at least 80%% of bare; at least 10 steps/s as fast as it can")
-	t.Logf("  first frame: %.2f s after navigation (target < 3 s)", first/1000)
+	t.Logf("  first frame: %.2f s after navigation (target < 3 s); the bare app's second frame %.2f s", first/1000, bareFirst/1000)
 	t.Logf("  dsaviz.wasm: %.1f MB, gzipped %.2f MB (target < 6 MB); bare.wasm gzipped %.2f MB",
 		float64(info.WasmBytes)/1e6, float64(info.WasmGzipBytes)/1e6, float64(bareGz)/1e6)
 }
@@ -120,13 +121,14 @@ func buildBare(t *testing.T, site string) {
 }
 
 // firstFrame opens url and returns the milliseconds from navigation to
-// the app's first frame, as the loader records it.
-func firstFrame(t *testing.T, ctx context.Context, url string) float64 {
+// its first frame, as expr reports it (0 until then): for dsaviz, what the
+// loader records when dsaviz.ready turns true (the second frame drawn).
+func firstFrame(t *testing.T, ctx context.Context, url, expr string) float64 {
 	t.Helper()
 	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
 		t.Fatal(err)
 	}
-	ms, err := chromedp.Run(ctx, chromedp.Poll[float64](`window.dsavizLoad && dsavizLoad.ready`,
+	ms, err := chromedp.Run(ctx, chromedp.Poll[float64](expr,
 		chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(60*time.Second)))
 	if err != nil {
 		t.Fatalf("no first frame: %v", err)
