@@ -2,7 +2,6 @@ package trace
 
 import (
 	"math"
-	"math/rand/v2"
 	"sort"
 )
 
@@ -27,17 +26,29 @@ func ratio32(a, b int) uint64 {
 	return uint64(a) << 32 / uint64(b)
 }
 
-// randomBits hands out a PCG stream 32 bits at a time. Under GOOS=js
-// GOARCH=wasm one PCG step costs about 70 ns (its 128-bit multiply is
-// emulated), ten times the rest of a draw, so each step serves two draws.
+// randomBits hands out a SplitMix64 stream 32 bits at a time. SplitMix64
+// needs only 64-bit multiplies, which WebAssembly has; a PCG step, whose
+// 128-bit multiply Wasm emulates, cost about 70 ns there, ten times the rest
+// of a draw. Each step still serves two draws.
 type randomBits struct {
-	rng  *rand.Rand
-	buf  uint64
-	have bool // the high half of buf is unused
+	state uint64
+	buf   uint64
+	have  bool // the high half of buf is unused
 }
 
 func newRandomBits(seed, stream uint64) *randomBits {
-	return &randomBits{rng: rand.New(rand.NewPCG(seed, stream))}
+	r := &randomBits{state: seed}
+	r.state ^= r.next() ^ stream*0xD1B54A32D192ED03 // one stream per purpose
+	return r
+}
+
+// next is one SplitMix64 step.
+func (r *randomBits) next() uint64 {
+	r.state += 0x9E3779B97F4A7C15
+	z := r.state
+	z = (z ^ z>>30) * 0xBF58476D1CE4E5B9
+	z = (z ^ z>>27) * 0x94D049BB133111EB
+	return z ^ z>>31
 }
 
 // uint32 returns 32 uniform bits.
@@ -46,7 +57,7 @@ func (r *randomBits) uint32() uint32 {
 		r.have = false
 		return uint32(r.buf >> 32)
 	}
-	r.buf, r.have = r.rng.Uint64(), true
+	r.buf, r.have = r.next(), true
 	return uint32(r.buf)
 }
 
