@@ -15,8 +15,11 @@ import (
 
 // The page's own URL parameters, beside the config keys (issue 3, section 5).
 const (
-	// paramPreset names the shipped preset the config starts from.
+	// paramPreset names the shipped preset the config starts from;
+	// "preset=" (empty) names config.DefaultConfig.
 	paramPreset = "preset"
+	// landingPreset is what a link without a query opens.
+	landingPreset = "small-demo"
 	// paramPlay = 0 starts the app paused; otherwise it starts playing.
 	paramPlay = "play"
 	// paramSpeed is the playback speed in decode steps per second.
@@ -61,6 +64,11 @@ type launch struct {
 // wrote the link, come back in l.problem, and cfg always validates.
 func parseLaunch(search string) launch {
 	l := launch{cfg: config.DefaultConfig(), page: page{speed: defaultSpeed}}
+	if strings.TrimPrefix(search, "?") == "" {
+		// A bare address opens the teaching preset, where every line
+		// is a visible cell and the reservation's benefit shows at once.
+		search = paramPreset + "=" + landingPreset
+	}
 	q, err := url.ParseQuery(strings.TrimPrefix(search, "?"))
 	if err != nil {
 		// ParseQuery keeps every parameter it could read.
@@ -211,6 +219,11 @@ func shareQuery(cfg config.Config, preset string, p page) string {
 	}
 	if p.lecture {
 		add(paramLecture, "1")
+	}
+	if b.Len() == 0 {
+		// An empty query opens the landing preset; the defaults need
+		// their own (empty) preset name.
+		add(paramPreset, "")
 	}
 	return b.String()
 }

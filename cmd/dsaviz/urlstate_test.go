@@ -33,8 +33,9 @@ func TestParseLaunch(t *testing.T) {
 		speed    float64
 		problems []string // one substring per expected problem, in order
 	}{
-		{name: "empty", search: "", cfg: def, speed: defaultSpeed},
-		{name: "question mark only", search: "?", cfg: def, speed: defaultSpeed},
+		{name: "empty: the landing preset", search: "", cfg: small, preset: "small-demo", speed: defaultSpeed},
+		{name: "question mark only", search: "?", cfg: small, preset: "small-demo", speed: defaultSpeed},
+		{name: "the defaults", search: "?preset=", cfg: def, speed: defaultSpeed},
 		{
 			name:   "preset with keys, paused",
 			search: "?preset=small-demo&ways=4&seed=7&play=0",
