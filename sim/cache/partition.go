@@ -135,8 +135,6 @@ func (p *Partition) Clone() *Partition {
 	q.peek = make([]uint64, p.ways)
 	q.base = make([]uint64, p.ways)
 	q.pend = p.pend.clone()
-	q.base = make([]uint64, p.ways)
-	q.pend = p.pend.clone()
 	q.lazy = p.lazy.clone()
 	q.free = p.free.clone()
 	return &q

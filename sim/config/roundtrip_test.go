@@ -57,6 +57,9 @@ func randomConfig(r *rand.Rand) config.Config {
 	case config.ModePrevK, config.ModeTokens:
 		unit = c.TokenStride()
 	case config.ModePages:
+		if c.Layout == config.LayoutPacked {
+			c.Layout = config.LayoutPaged // pages need whole-line tokens
+		}
 		unit = c.TokenStride() * int64(c.PageTokens)
 	}
 	if maxReserve := int64(c.Capacity) - c.WayBytes(); c.Mode != config.ModeNone && unit <= maxReserve {

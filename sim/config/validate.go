@@ -200,6 +200,11 @@ func (c Config) validateReserve() error {
 		return &FieldError{"reserve", c.Reserve.String(),
 			fmt.Sprintf("%s..%s in mode %s: from %s to capacity minus one way", Size(unit), Size(maxReserve), c.Mode, unitName)}
 	}
+	if c.Mode == ModePages && c.Layout == LayoutPacked {
+		// Packed pages share their boundary lines: whole pages could not
+		// be kept or evicted without holding a line twice.
+		return &FieldError{"layout", fmt.Sprintf("%q", c.Layout), `"rounded" or "paged" in mode pages (packed pages share boundary lines)`}
+	}
 	return nil
 }
 

@@ -102,6 +102,7 @@ var validationRules = []validationRule{
 	{"reserve below one way", withReserve(config.ModeWays, 1), "reserve", "1", "3200KiB..48000KiB in mode ways"},
 	{"reserve leaves no way", withReserve(config.ModeWays, 50<<20), "reserve", "50MiB", "3200KiB..48000KiB in mode ways"},
 	{"reserve below one token slot", withReserve(config.ModeTokens, 767), "reserve", "767", "768..48000KiB in mode tokens"},
+	{"packed pages", func(c *config.Config) { c.Mode, c.Reserve, c.Layout = config.ModePages, 8<<20, config.LayoutPacked }, "layout", `"packed"`, `"rounded" or "paged" in mode pages`},
 	{"reserve above capacity minus a way", withReserve(config.ModeTokens, 48000<<10+1), "reserve", "49152001", "768..48000KiB in mode tokens"},
 	{"reserve below one prevk slot", withReserve(config.ModePrevK, 0), "reserve", "0", "768..48000KiB in mode prevk"},
 	{"reserve below one page", withReserve(config.ModePages, 48<<10-1), "reserve", "49151", "48KiB..48000KiB in mode pages"},

@@ -109,7 +109,8 @@ func GeneratorParams(c config.Config) trace.Params {
 	}
 }
 
-// seedStreamRandom is the PCG stream of the Random policy's victims.
+// seedStreamRandom is mixed into the seed of the Random policy's victims,
+// so that they do not reuse the trace's random numbers.
 const seedStreamRandom = 0x7a2d0
 
 // buildCache splits the LLC into the shared part and the reservation.

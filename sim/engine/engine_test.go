@@ -89,9 +89,22 @@ func TestCloneRunsIdentically(t *testing.T) {
 // and the lines held never exceed the capacity.
 func TestPartitionsNeverShareALine(t *testing.T) {
 	for _, mode := range allModes {
-		for _, layout := range []string{config.LayoutRounded, config.LayoutPaged} {
+		for _, layout := range []string{config.LayoutRounded, config.LayoutPaged, config.LayoutPacked} {
 			c := smallConfig(mode)
 			c.Layout = layout
+			if layout == config.LayoutPacked {
+				if mode == config.ModePages {
+					continue // refused: packed pages share lines
+				}
+				c.KVBytes = 100 // entries straddle line boundaries
+			}
+			if mode == config.ModePrevK {
+				// Fewer slots than a selection: tokens over the quota
+				// go through the shared part beside kept neighbours.
+				c.Reserve = config.Size(40 * c.TokenStride())
+				c.Prompt = 48 // dense selections: neighbours on both sides of the quota
+			}
+			c.WeightBytes = 4 << 10 // no flush: shared lines stay to be checked
 			c.Steps = 10
 			e := mustNew(t, c, nil)
 			for !e.Done() {
@@ -104,47 +117,47 @@ func TestPartitionsNeverShareALine(t *testing.T) {
 
 func checkExclusive(t *testing.T, e *Engine, where string) {
 	t.Helper()
-	held := map[uint64]bool{}
-	lines := 0
-	add := func(x uint64, what string) {
-		if held[x] {
-			t.Fatalf("%s: line %#x held twice (%s)", where, x, what)
-		}
-		held[x] = true
-		lines++
-	}
-	parts := []*cache.Partition{e.Shared(), e.ReservedWays()}
-	for _, p := range parts {
-		if p == nil {
-			continue
-		}
-		buf := make([]uint64, p.Geometry().Ways)
-		for s := range p.Geometry().Sets {
-			for _, x := range p.PeekSet(s, buf) {
-				if x != cache.Empty {
-					add(x, "partition")
-				}
-			}
+	// The reservation's lines: in the packed layout two resident
+	// neighbours share a boundary line, held once.
+	reserved := map[uint64]bool{}
+	hold := func(l, tok int) {
+		first, n := e.Layout().TokenLines(l, tok)
+		for x := first; x < first+uint64(n); x++ {
+			reserved[x] = true
 		}
 	}
 	maxCtx := e.Layout().MaxContext()
 	if e.tokens != nil && e.pages == nil {
 		for slot := range e.tokens.Slots() {
 			if k := e.tokens.KeyAt(slot); k >= 0 {
-				first, n := e.Layout().TokenLines(int(k)/maxCtx, int(k)%maxCtx)
-				for x := first; x < first+uint64(n); x++ {
-					add(x, "token reservation")
-				}
+				hold(int(k)/maxCtx, int(k)%maxCtx)
 			}
 		}
 	}
 	if e.prevk != nil {
 		for l, toks := range e.prevk.held {
 			for _, tok := range toks {
-				first, n := e.Layout().TokenLines(l, int(tok))
-				for x := first; x < first+uint64(n); x++ {
-					add(x, "prevk reservation")
+				hold(l, int(tok))
+			}
+		}
+	}
+	lines := len(reserved)
+	seen := map[uint64]bool{}
+	for _, p := range []*cache.Partition{e.Shared(), e.ReservedWays()} {
+		if p == nil {
+			continue
+		}
+		buf := make([]uint64, p.Geometry().Ways)
+		for s := range p.Geometry().Sets {
+			for _, x := range p.PeekSet(s, buf) {
+				if x == cache.Empty {
+					continue
 				}
+				if seen[x] || reserved[x] {
+					t.Fatalf("%s: line %#x held twice", where, x)
+				}
+				seen[x] = true
+				lines++
 			}
 		}
 	}

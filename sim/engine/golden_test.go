@@ -21,6 +21,9 @@ func TestGoldenResults(t *testing.T) {
 	for _, mode := range allModes {
 		for _, layout := range []string{"rounded", "packed", "paged"} {
 			for _, policy := range []string{"lru", "fifo", "random", "srrip"} {
+				if mode == "pages" && layout == "packed" {
+					continue // refused: packed pages share lines
+				}
 				c := smallConfig(mode)
 				c.Layout, c.Policy = layout, policy
 				e := mustNew(t, c, nil)

@@ -12,8 +12,8 @@ type pageUse struct {
 	pageTokens int
 	words      int      // 64-bit words per page
 	used       []uint64 // slot*words + token/64
-	Evicted    int64    // pages evicted so far
-	UsedTokens int64    // tokens used in those pages
+	evicted    int64    // pages evicted so far
+	usedTokens int64    // tokens used in those pages
 }
 
 func newPageUse(slots, pageTokens int) *pageUse {
@@ -35,20 +35,20 @@ func (p *pageUse) mark(slot, tokenInPage int) {
 func (p *pageUse) retire(slot int) {
 	w := p.used[slot*p.words : (slot+1)*p.words]
 	for i, x := range w {
-		p.UsedTokens += int64(bits.OnesCount64(x))
+		p.usedTokens += int64(bits.OnesCount64(x))
 		w[i] = 0
 	}
-	p.Evicted++
+	p.evicted++
 }
 
 // PageUtilization is the mean fraction of an evicted page's tokens that
 // were gathered while it was resident, with the number of pages evicted;
 // (0, 0) outside mode pages.
 func (e *Engine) PageUtilization() (fraction float64, pages int64) {
-	if e.pages == nil || e.pages.Evicted == 0 {
+	if e.pages == nil || e.pages.evicted == 0 {
 		return 0, 0
 	}
-	return float64(e.pages.UsedTokens) / float64(e.pages.Evicted*int64(e.pages.pageTokens)), e.pages.Evicted
+	return float64(e.pages.usedTokens) / float64(e.pages.evicted*int64(e.pages.pageTokens)), e.pages.evicted
 }
 
 // gatherPages is the page-granular baseline: pages of pageTokens tokens

@@ -51,6 +51,9 @@ func (e *Engine) gatherPrevK(ls *LayerStats, l int, sel []int32) {
 		heldFirst, heldLast := e.neighboursHold(l, int(tok), first, n, p.resident)
 		if i < len(keep) {
 			e.fetchExclusive(c, first, n, tok, heldFirst, heldLast)
+			// Resident from now on: a packed neighbour gathered later
+			// finds the line they share in the reservation.
+			p.member[base+int(tok)] = true
 			continue
 		}
 		last := first + uint64(n) - 1

@@ -112,9 +112,10 @@ func (r *refEngine) layer(step, l int) ByClass {
 	tokKey := func(l, tok int) int64 { return int64(l)*maxCtx + int64(tok) }
 	// held reports whether line x of layer l is in the reservation
 	// through a resident token other than tok (packed neighbours).
-	resident := func(key int64) bool { return slices.Contains(r.res, key) }
+	fetched := map[int64]bool{} // prevk: kept tokens already moved in this layer
+	resident := func(key int64) bool { return slices.Contains(r.res, key) || fetched[key] }
 	heldByOther := func(l, tok int, x uint64) bool {
-		if r.cfg.Layout != config.LayoutPacked || r.cfg.Mode == config.ModePages {
+		if r.cfg.Layout != config.LayoutPacked {
 			return false
 		}
 		lo, hi := r.lay.TokensOfLine(l, x)
@@ -184,6 +185,7 @@ func (r *refEngine) layer(step, l int) ByClass {
 				}
 			case i < len(keep):
 				exclusive(l, int(tok))
+				fetched[key] = true
 			default:
 				for x := first; x < first+uint64(n); x++ {
 					if heldByOther(l, int(tok), x) {
@@ -264,6 +266,9 @@ func randomConfig(rng *rand.Rand, mode string) config.Config {
 	c.Bypass = rng.IntN(4) == 0
 	c.Layout = []string{config.LayoutRounded, config.LayoutPacked, config.LayoutPaged}[rng.IntN(3)]
 	c.Mode = mode
+	if mode == config.ModePages && c.Layout == config.LayoutPacked {
+		c.Layout = config.LayoutPaged // pages need whole-line tokens
+	}
 	c.PageTokens = 1 + rng.IntN(8)
 	c.Layers = 1 + rng.IntN(4)
 	c.TopK = 1 + rng.IntN(24)

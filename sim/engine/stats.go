@@ -14,7 +14,11 @@ type Counts struct {
 	SharedHits   int64 `json:"sharedHits"`
 	Misses       int64 `json:"misses"`
 	// Evictions counts valid lines displaced by this class's fills (in
-	// the reservation: the lines of the tokens or pages it evicted).
+	// the reservation: the lines of the tokens or pages it evicted; in
+	// the packed layout this includes a boundary line that a resident
+	// neighbour still holds). Evicted tokens and pages are dropped, not
+	// moved to the shared part, so in modes tokens and pages a KV line is
+	// never in the shared part and KV shared hits stay 0.
 	Evictions int64 `json:"evictions"`
 }
 
