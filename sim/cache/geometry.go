@@ -183,3 +183,17 @@ func (ix *setIndex) lastInRange(s int, r span, dst []uint64) int {
 	}
 	return k
 }
+
+// recentIn returns the *j-th most recent line (0 = the last) of span r
+// that maps to set s, if r puts it among the visible top of the set (at
+// most ways of r's lines are); otherwise it subtracts r's visible lines
+// from *j and returns false.
+func (ix *setIndex) recentIn(s int, r span, j *int, ways int) (uint64, bool) {
+	m := ix.countIn(s, r.first, r.last-r.first+1)
+	visible := int(min(m, uint64(ways)))
+	if *j >= visible {
+		*j -= visible
+		return 0, false
+	}
+	return ix.nthIn(s, r.first, m-1-uint64(*j)), true
+}

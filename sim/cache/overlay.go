@@ -93,8 +93,7 @@ func (p *Partition) accessOverlay(s int, line uint64, wantVictim bool) (hit bool
 		return p.accessOrdered(s, line)
 	}
 	if wantVictim {
-		n := p.lazyContent(s, p.base)
-		victim = p.base[n-1-depth] - 1
+		victim = p.lazyLineAt(s, p.ways-1-depth)
 	}
 	q.tags = append(q.tags, tag)
 	q.next = append(q.next, head)
@@ -132,4 +131,19 @@ func (p *Partition) dropOverlays() {
 		p.setPendHead(int(s), -1)
 	}
 	p.pend.reset()
+}
+
+// lazyLineAt returns line j (0 = most recent) of the lazy content of a
+// purely lazy set s, without computing the rest: each log entry, newest
+// first, puts its last min(m, Ways) lines of set s on top of the older
+// ones. Cost: O(1) per tail entry.
+func (p *Partition) lazyLineAt(s, j int) uint64 {
+	z := &p.lazy
+	for i := len(z.tail) - 1; i >= 0; i-- {
+		if x, ok := p.ix.recentIn(s, z.tail[i].span, &j, p.ways); ok {
+			return x
+		}
+	}
+	x, _ := p.ix.recentIn(s, z.flush.span, &j, p.ways)
+	return x
 }
