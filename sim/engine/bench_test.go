@@ -43,5 +43,9 @@ func benchPresetEvents(b *testing.B, name, mode string, events bool) {
 func BenchmarkDSV32Tokens(b *testing.B) { benchPreset(b, "dsv32-h100", config.ModeTokens) }
 func BenchmarkDSV32None(b *testing.B)   { benchPreset(b, "dsv32-h100", config.ModeNone) }
 
-func BenchmarkDSV32TokensEvents(b *testing.B) { benchPresetEvents(b, "dsv32-h100", config.ModeTokens, true) }
-func BenchmarkDSV32NoneEvents(b *testing.B)   { benchPresetEvents(b, "dsv32-h100", config.ModeNone, true) }
+func BenchmarkDSV32TokensEvents(b *testing.B) {
+	benchPresetEvents(b, "dsv32-h100", config.ModeTokens, true)
+}
+func BenchmarkDSV32NoneEvents(b *testing.B) {
+	benchPresetEvents(b, "dsv32-h100", config.ModeNone, true)
+}
