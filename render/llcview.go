@@ -42,13 +42,7 @@ func (v *llcView) layout(r image.Rectangle, m *sceneModel, f *fonts, pal *Palett
 		return
 	}
 	w, h := v.fold.Size()
-	if v.img == nil || v.img.Bounds().Dx() != w || v.img.Bounds().Dy() != h {
-		if v.img != nil {
-			v.img.Deallocate()
-		}
-		v.img = ebiten.NewImage(w, h)
-		v.pix = make([]byte, 4*w*h)
-	}
+	v.img, v.pix = sizedImage(v.img, v.pix, w, h)
 	v.dirty = true
 }
 
@@ -133,4 +127,16 @@ func (v *llcView) draw(dst *ebiten.Image, p *painter, pal *Palette) {
 		p.rect(dst, x, v.barY, v.fold.PartWidth(i), v.barH, c)
 	}
 	p.image(dst, v.img, v.at.X, v.at.Y, 1)
+}
+
+// sizedImage returns img and its RGBA pixel buffer, both replaced by new
+// ones of w x h pixels if img has another size (the old image is freed).
+func sizedImage(img *ebiten.Image, pix []byte, w, h int) (*ebiten.Image, []byte) {
+	if img != nil && img.Bounds().Dx() == w && img.Bounds().Dy() == h {
+		return img, pix
+	}
+	if img != nil {
+		img.Deallocate()
+	}
+	return ebiten.NewImage(w, h), make([]byte, 4*w*h)
 }

@@ -48,13 +48,7 @@ func (v *reservationView) layout(r image.Rectangle, m *sceneModel, f *fonts, pal
 		return
 	}
 	w, h := v.fold.Size()
-	if v.img == nil || v.img.Bounds().Dx() != w || v.img.Bounds().Dy() != h {
-		if v.img != nil {
-			v.img.Deallocate()
-		}
-		v.img = ebiten.NewImage(w, h)
-		v.pix = make([]byte, 4*w*h)
-	}
+	v.img, v.pix = sizedImage(v.img, v.pix, w, h)
 	v.dirty = true
 }
 
