@@ -40,11 +40,7 @@ func cmdExport(e *env, args []string) error {
 	if *dinFile == "" {
 		return usagef("export", "export: -din FILE is required (\"-\" writes stdout)")
 	}
-	sc, err := f.build(e, fs)
-	if err != nil {
-		return err
-	}
-	eng, err := engine.New(sc.cfg, sc.src)
+	sc, eng, err := f.buildEngine(e, fs)
 	if err != nil {
 		return err
 	}

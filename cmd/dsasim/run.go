@@ -59,11 +59,7 @@ func cmdRun(e *env, args []string) error {
 	if f.csv == "-" && f.json {
 		return usagef("run", "run: -json and -csv - would both write to stdout; give -csv a file")
 	}
-	sc, err := f.build(e, fs)
-	if err != nil {
-		return err
-	}
-	eng, err := engine.New(sc.cfg, sc.src)
+	sc, eng, err := f.buildEngine(e, fs)
 	if err != nil {
 		return err
 	}

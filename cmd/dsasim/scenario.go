@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"dsaviz/sim/config"
+	"dsaviz/sim/engine"
 	"dsaviz/sim/trace"
 )
 
@@ -153,4 +154,14 @@ func fitToLog(e *env, cmd string, cfg config.Config, lg *trace.Log, explicit map
 		cfg.Window = max(cfg.TopK-cfg.Sinks, 0)
 	}
 	return cfg, nil
+}
+
+// buildEngine builds the scenario as build does, then its engine at step 0.
+func (f *scenarioFlags) buildEngine(e *env, fs *flag.FlagSet) (scenario, *engine.Engine, error) {
+	sc, err := f.build(e, fs)
+	if err != nil {
+		return sc, nil, err
+	}
+	eng, err := engine.New(sc.cfg, sc.src)
+	return sc, eng, err
 }
