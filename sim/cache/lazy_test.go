@@ -114,14 +114,20 @@ func TestStreamLargerThanCacheEqualsLineByLine(t *testing.T) {
 			for round := range 3 {
 				for range 3 * g.Lines() {
 					x := 1<<32 + rng.Uint64N(uint64(2*g.Lines()))
+					if round == 1 && rng.IntN(2) == 0 {
+						x = 2<<32 + rng.Uint64N(uint64(2*g.Lines())) // lines the stream starts with
+					}
 					fast.Access(x)
 					plain.Access(x)
 				}
 				n := uint64((5+round)*g.Lines() + rng.IntN(g.Sets))
-				first := uint64(2+round)<<32 + rng.Uint64N(100)
+				// Rounds 0 and 1 stream the same region: the second
+				// time its lines may be resident (LRU still takes one
+				// pass over the sets; the others go line by line).
+				first := uint64(2+round/2)<<32 + rng.Uint64N(100)
 				a, b := fast.Stream(first, n, false), plain.Stream(first, n, false)
-				if !a.Lazy || b.Lazy {
-					t.Fatalf("%+v %v: fast lazy=%v, plain lazy=%v; want only the first lazy", g, pol, a.Lazy, b.Lazy)
+				if wantLazy := round != 1 || pol == LRU; a.Lazy != wantLazy || b.Lazy {
+					t.Fatalf("%+v %v round %d: fast lazy=%v, plain lazy=%v; want %v and false", g, pol, round, a.Lazy, b.Lazy, wantLazy)
 				}
 				a.Lazy = false
 				if a != b {

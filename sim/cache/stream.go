@@ -34,6 +34,8 @@ func (p *Partition) Stream(first, n uint64, bypass bool) StreamResult {
 		return p.streamSetwise(r, first, n, p.srripSet)
 	case provablyAbsent && p.policy == Random && n >= 4*uint64(p.geo.Lines()):
 		return p.streamSetwise(r, first, n, p.randomSet)
+	case !bypass && r >= 0 && z.region(first+n-1) == r && p.policy == LRU && n/p.ix.sets >= uint64(p.ways)+1:
+		return p.streamLRUFlush(r, first, n)
 	}
 	var res StreamResult
 	for x := first; x < first+n; x++ {
@@ -141,5 +143,55 @@ func (p *Partition) streamSetwise(r int, first, n uint64, perSet func(s int, fir
 		z.flushSeq = z.seq
 		z.flushRegion = r
 	}
+	return res
+}
+
+// streamLRUFlush applies to an LRU partition a stream that puts at least
+// Ways lines in every set when some of its lines may be resident (the
+// same layer's weights streamed again with nothing in between, say). In a
+// set, only the stream's first Ways lines can hit: once Ways distinct
+// lines have been used, the set holds exactly them, and every later line
+// of the stream is new. So each set runs its first Ways lines explicitly,
+// counts the rest as misses that evict, and ends with the stream's last
+// Ways lines: one pass over the sets instead of one step per line. The
+// stream is then a flush, as the lazy one is.
+func (p *Partition) streamLRUFlush(r int, first, n uint64) StreamResult {
+	z := &p.lazy
+	sp := p.ix.span(first, n)
+	res := StreamResult{Lazy: true}
+	for s := range p.geo.Sets {
+		p.materialize(s)
+		m := p.ix.countIn(s, first, n)
+		k := min(m, uint64(p.ways))
+		for i := range k {
+			hit, _, evicted := p.accessOrdered(s, p.ix.nthIn(s, first, i))
+			switch {
+			case hit:
+				res.Hits++
+			case evicted:
+				res.Misses++
+				res.Evictions++
+			default:
+				res.Misses++
+			}
+		}
+		if rest := m - k; rest > 0 {
+			res.Misses += rest
+			res.Evictions += rest
+			p.setCount(s, p.pushRange(s, p.set(s), 0, sp))
+		}
+	}
+	// Every set is explicit and holds only the stream's lines: empty the
+	// log and start a new sequence in which this stream is the flush.
+	p.pend.reset()
+	z.flush, z.tail = bulk{}, z.tail[:0]
+	z.seq++
+	for s := range p.geo.Sets {
+		p.setStamp(s, z.seq)
+		p.setPendHead(s, -1)
+		p.free.remove(s)
+	}
+	z.flushSeq, z.flushRegion = z.seq, r
+	z.lastInsert[r] = z.seq
 	return res
 }
