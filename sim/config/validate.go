@@ -20,6 +20,12 @@ const (
 	MaxTokenTable = 1 << 28
 	// MaxSelections bounds Layers*TopK, the tokens gathered per step.
 	MaxSelections = 1 << 24
+	// MaxGatherLines bounds TopK*TokenLines, the lines one layer gathers:
+	// a layer runs in one piece, so its work must stay bounded.
+	MaxGatherLines = 1 << 24
+	// MaxIndexerLines bounds the lines of one layer's indexer stream,
+	// (Prompt+Steps)*IndexerBytes/Line, for the same reason.
+	MaxIndexerLines = 1 << 26
 )
 
 // FieldError is a refused value: which key, what was given and what is
@@ -84,6 +90,18 @@ func (c Config) Validate() error {
 	}
 	if layersOK && topkOK && int64(c.Layers)*int64(c.TopK) > MaxSelections {
 		v.bad("topk", fmt.Sprint(c.TopK), fmt.Sprintf("1..%d with %d layers (layers*topk at most %d)", MaxSelections/c.Layers, c.Layers, MaxSelections))
+	}
+	lineOK := c.Line >= 8 && c.Line <= 1<<16
+	if lineOK && topkOK && c.KVBytes >= 1 && c.KVBytes <= 1<<20 {
+		if per := int64(c.TokenLines()); int64(c.TopK)*per > MaxGatherLines {
+			v.bad("kvBytes", fmt.Sprint(c.KVBytes), fmt.Sprintf("such that topk*(lines per token) <= %d, one layer's gather (topk %d, %d lines per token)", MaxGatherLines, c.TopK, per))
+		}
+	}
+	if lineOK && promptOK && stepsOK && c.IndexerBytes >= 0 && c.IndexerBytes <= 1<<20 {
+		bytes := (int64(c.Prompt) + int64(c.Steps)) * int64(c.IndexerBytes)
+		if lines := (bytes + int64(c.Line) - 1) / int64(c.Line); lines > MaxIndexerLines {
+			v.bad("indexerBytes", fmt.Sprint(c.IndexerBytes), fmt.Sprintf("such that (prompt+steps)*indexerBytes/line <= %d lines, one layer's indexer stream (%d lines)", MaxIndexerLines, lines))
+		}
 	}
 
 	v.floatIn("stepOverlap", c.StepOverlap, 0, 1)

@@ -72,6 +72,8 @@ var validationRules = []validationRule{
 	{"prompt+steps above MaxContext", func(c *config.Config) { c.Layers, c.Prompt, c.Steps = 1, config.MaxContext-10, 11 }, "steps", "11", "1..10 with prompt 16777206"},
 	{"layers*(prompt+steps) above MaxTokenTable", func(c *config.Config) { c.Layers, c.Prompt, c.Steps = 4096, 1<<16, 64 }, "layers", "4096", "1..4092 with prompt+steps = 65600"},
 	{"layers*topk above MaxSelections", func(c *config.Config) { c.Layers, c.TopK = 4096, 4097 }, "topk", "4097", "1..4096 with 4096 layers"},
+	{"gather above MaxGatherLines", func(c *config.Config) { c.Layers, c.TopK, c.KVBytes = 1, 1 << 20, 1 << 20 }, "kvBytes", "1048576", "topk*(lines per token) <= 16777216"},
+	{"indexer stream above MaxIndexerLines", func(c *config.Config) { c.Layers, c.Prompt, c.IndexerBytes = 1, 1<<20, 1 << 20 }, "indexerBytes", "1048576", "(prompt+steps)*indexerBytes/line <= 67108864 lines"},
 	{"stepOverlap negative", func(c *config.Config) { c.StepOverlap = -0.1 }, "stepOverlap", "-0.1", "0..1"},
 	{"stepOverlap above 1", func(c *config.Config) { c.StepOverlap = 1.5 }, "stepOverlap", "1.5", "0..1"},
 	{"stepOverlap NaN", func(c *config.Config) { c.StepOverlap = math.NaN() }, "stepOverlap", "NaN", "0..1"},
