@@ -1,8 +1,3 @@
-// Package engine runs DSA decode steps against a simulated LLC, one layer
-// at a time: per layer the indexer stream, the top-k KV gather through the
-// configured reservation, then the weight stream. It counts every line
-// access as a reserved hit, a shared hit or a miss, estimates the step
-// time, and can hand each layer's events to a caller's buffer.
 package engine
 
 import (

@@ -1,7 +1,3 @@
-// Package workload lays a DSA model out in memory: where each layer's KV
-// entries, indexer keys and weights live, as byte and line addresses. It
-// answers, in O(1) and without allocating, which lines a token, a page or
-// a stream occupies, and which region a line belongs to.
 package workload
 
 import (
