@@ -67,6 +67,7 @@ type Game struct {
 	chars   []rune
 
 	panel      *ui.Panel
+	panelPic   panelCache    // the panel's picture while nobody touches it
 	panelW     int           // device pixels the panel takes on the right
 	panelEdit  *configChange // the panel's last change, applied by Update
 	panelCmds  []command     // the panel's commands, applied by Update
@@ -162,6 +163,11 @@ func (g *Game) Update() error {
 	g.advance()
 	g.scene.Tick()
 	g.panel.SetPlaying(g.play.playing)
+	w, h := g.screenSize()
+	g.panelPic.invalidateOnInput(panelShows{
+		playing: g.play.playing, err: g.errMsg, speed: g.play.speed, cfg: g.run.cfg, preset: g.run.preset,
+		w: w, h: h, panelW: g.panelW,
+	}, g.panel.TypingFocused())
 	return nil
 }
 
@@ -202,7 +208,7 @@ func (g *Game) drawScene(screen *ebiten.Image) {
 
 func (g *Game) drawPanel(screen *ebiten.Image) {
 	defer g.recoverFrame("the panel's Draw")
-	g.panel.UI().Draw(screen)
+	g.panelPic.draw(screen, g.panelW, g.panel.UI().Draw)
 }
 
 // Layout returns the screen size in device pixels, so that the picture is
@@ -216,6 +222,11 @@ func (g *Game) Layout(outsideWidth, outsideHeight int) (int, int) {
 	g.scale = s
 	g.cssW, g.cssH = outsideWidth, outsideHeight
 	return int(math.Ceil(float64(outsideWidth) * s)), int(math.Ceil(float64(outsideHeight) * s))
+}
+
+// screenSize is the screen in device pixels, as Layout returned it.
+func (g *Game) screenSize() (int, int) {
+	return int(math.Ceil(float64(g.cssW) * g.scale)), int(math.Ceil(float64(g.cssH) * g.scale))
 }
 
 // recoverFrame, deferred at the top of a frame's work, turns a panic into
