@@ -8,6 +8,19 @@ type StreamResult struct {
 	Lazy bool
 }
 
+// count adds one access: a hit, or a miss that may have evicted a line.
+func (r *StreamResult) count(hit, evicted bool) {
+	switch {
+	case hit:
+		r.Hits++
+	case evicted:
+		r.Misses++
+		r.Evictions++
+	default:
+		r.Misses++
+	}
+}
+
 // bulkMinLines is the shortest stream worth a lazy log entry (or the number
 // of sets, if smaller): shorter streams cost less line by line than the
 // materializations they cause.
@@ -48,15 +61,7 @@ func (p *Partition) Stream(first, n uint64, bypass bool) StreamResult {
 			continue
 		}
 		hit, _, evicted := p.Access(x)
-		switch {
-		case hit:
-			res.Hits++
-		case evicted:
-			res.Misses++
-			res.Evictions++
-		default:
-			res.Misses++
-		}
+		res.count(hit, evicted)
 	}
 	return res
 }
@@ -165,15 +170,7 @@ func (p *Partition) streamLRUFlush(r int, first, n uint64) StreamResult {
 		k := min(m, uint64(p.ways))
 		for i := range k {
 			hit, _, evicted := p.accessOrdered(s, p.ix.nthIn(s, first, i))
-			switch {
-			case hit:
-				res.Hits++
-			case evicted:
-				res.Misses++
-				res.Evictions++
-			default:
-				res.Misses++
-			}
+			res.count(hit, evicted)
 		}
 		if rest := m - k; rest > 0 {
 			res.Misses += rest
