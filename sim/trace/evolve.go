@@ -14,6 +14,7 @@ func (g *Generator) generate(t, l int, prev, above, out []int32) {
 			out[i] = int32(i)
 			last[i] = cur
 		}
+		g.used[l] = int32(N)
 		if prev != nil {
 			g.drops.add(nil, last, cur-1) // nothing dropped
 		}
@@ -22,10 +23,17 @@ func (g *Generator) generate(t, l int, prev, above, out []int32) {
 	// Sinks [0, s) and window [N-w, N) are always selected; since
 	// s+w <= k < N they are disjoint and every other token lies between.
 	s, w := g.p.Sinks, g.p.Window
+	used := g.used[l]
 	for i := 0; i < s; i++ {
+		if last[i] == never {
+			used++
+		}
 		last[i] = cur
 	}
 	for i := N - w; i < N; i++ {
+		if last[i] == never {
+			used++
+		}
 		last[i] = cur
 	}
 
@@ -62,7 +70,10 @@ func (g *Generator) generate(t, l int, prev, above, out []int32) {
 		if want := target - in; want > 0 {
 			fromAbove = g.rng.chance(ratio32(want, free-i))
 		}
-		tok := g.pick(t, l, last, fromAbove, g.rng.chance(g.retThr))
+		tok := g.pick(t, l, last, N-int(used), fromAbove, g.rng.chance(g.retThr))
+		if last[tok] == never {
+			used++
+		}
 		last[tok] = cur
 		if aboveLast != nil && aboveLast[tok] == cur {
 			in++
@@ -74,6 +85,7 @@ func (g *Generator) generate(t, l int, prev, above, out []int32) {
 	}
 	mergeSelection(out, s, kept, refill, N-w, N)
 	g.kept, g.refill = kept, refill
+	g.used[l] = used
 }
 
 // trimKept drops random tokens of kept until at most room are left (only
@@ -127,8 +139,9 @@ func mergeSelection(out []int32, s int, kept, refill []int32, w0, N int) {
 // pick chooses the token of one free slot: a returning one (with
 // returning) or one never selected, from S(t,l-1) (with fromAbove) or from
 // the layer's own history and the popularity. Each choice falls back to the
-// next when it finds nothing, so the one that lands is always valid.
-func (g *Generator) pick(t, l int, last []int32, fromAbove, returning bool) int32 {
+// next when it finds nothing, so the one that lands is always valid. fresh
+// is the number of tokens the layer never selected.
+func (g *Generator) pick(t, l int, last []int32, fresh int, fromAbove, returning bool) int32 {
 	if returning {
 		if tok := g.drawReturning(t, l, last, fromAbove); tok >= 0 {
 			return tok
@@ -146,7 +159,7 @@ func (g *Generator) pick(t, l int, last []int32, fromAbove, returning bool) int3
 			}
 		}
 	}
-	if tok := g.drawNever(last); tok >= 0 {
+	if tok := g.drawNever(last, fresh); tok >= 0 {
 		return tok
 	}
 	// The layer has selected (nearly) all of its context: settle for a
@@ -183,8 +196,19 @@ func (g *Generator) drawReturning(t, l int, last []int32, fromAbove bool) int32 
 
 // drawNever returns a token this layer never selected, drawn from the
 // skewed popularity, or failing that uniformly; -1 if none turns up.
-func (g *Generator) drawNever(last []int32) int32 {
+// fresh is the number of such tokens in last.
+func (g *Generator) drawNever(last []int32, fresh int) int32 {
 	n := len(last)
+	if fresh == 0 {
+		// Every draw would miss (the usual case once the layer has used up
+		// its context): skip the table look-ups, each a likely cache miss,
+		// but consume the random stream exactly as the draws would.
+		g.rng.skip(drawTries) // drawAge takes one uint32
+		for range drawTries {
+			g.rng.intN(n)
+		}
+		return -1
+	}
 	for range drawTries {
 		tok := n - 1 - g.age.drawAge(g.rng, n)
 		if last[tok] == never {

@@ -37,6 +37,7 @@ type Generator struct {
 	mu   sync.Mutex
 	sel  [][]int32 // sel[t] holds the selections of step t, layer-major
 	last []int32   // last[l*ctx+tok] = stamp of the last step l selected tok
+	used []int32   // used[l] counts the tokens layer l ever selected
 	ctx  int       // Prompt+Steps: tokens in the largest context
 
 	rng      *randomBits
@@ -111,6 +112,7 @@ func (g *Generator) Selection(step, layer int) []int32 {
 func (g *Generator) generateStep(t int) {
 	if g.last == nil {
 		g.last = make([]int32, g.p.Layers*g.ctx)
+		g.used = make([]int32, g.p.Layers)
 	}
 	n := g.size(t)
 	out := make([]int32, g.p.Layers*n)

@@ -42,9 +42,12 @@ func newRandomBits(seed, stream uint64) *randomBits {
 	return r
 }
 
+// splitMixGamma is SplitMix64's state increment per step.
+const splitMixGamma = 0x9E3779B97F4A7C15
+
 // next is one SplitMix64 step.
 func (r *randomBits) next() uint64 {
-	r.state += 0x9E3779B97F4A7C15
+	r.state += splitMixGamma
 	z := r.state
 	z = (z ^ z>>30) * 0xBF58476D1CE4E5B9
 	z = (z ^ z>>27) * 0x94D049BB133111EB
@@ -59,6 +62,20 @@ func (r *randomBits) uint32() uint32 {
 	}
 	r.buf, r.have = r.next(), true
 	return uint32(r.buf)
+}
+
+// skip advances the stream by k uint32 draws without computing them: a
+// SplitMix64 state moves by a constant per step, so pairs of draws are one
+// addition.
+func (r *randomBits) skip(k int) {
+	if k > 0 && r.have {
+		r.have = false
+		k--
+	}
+	r.state += uint64(k/2) * splitMixGamma
+	if k%2 == 1 {
+		r.uint32()
+	}
 }
 
 // chance reports true with probability thr/2^32.
