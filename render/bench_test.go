@@ -76,7 +76,7 @@ func BenchmarkFillFolded(b *testing.B) {
 		}
 		b.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(b *testing.B) {
 			w, h := f.Size()
-			pix := make([]byte, 4*w*h)
+			pix := NewPixels(w * h)
 			pal := DefaultPalette()
 			cells := m.llc.cells()
 			b.ReportAllocs()

@@ -26,7 +26,7 @@
 //
 //	pal := render.DefaultPalette()
 //	f, ok := render.FoldFor(sets, [2]int{ways, 0}, maxW, maxH, 2, 14)
-//	pix := make([]byte, 4*w*h) // w, h := f.Size(); reused from frame to frame
+//	pix := render.NewPixels(w * h) // w, h := f.Size(); reused from frame to frame
 //	err := render.FillFolded(pix, f, [2]render.Cells{{W: ways, H: sets, Idx: idx}}, &pal)
-//	img.WritePixels(pix)
+//	img.WritePixels(pix.Bytes())
 package render

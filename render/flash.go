@@ -57,6 +57,38 @@ func (c *flashClock) level(stamp uint32, held bool) int {
 	return 1 + int(age-HoldTicks)/FadeTicks
 }
 
+// fadeFrame is the clock at one moment, for composing a picture: a
+// flash's fade level by its kind and stamp, without a call per cell.
+type fadeFrame struct {
+	now, held uint32 // held: the stamp whose cell flashes keep full colour (the latest Observe)
+}
+
+// frame returns the clock's moment now.
+func (c *flashClock) frame() fadeFrame { return fadeFrame{now: c.now, held: c.latest} }
+
+// level returns the level a flash of kind k stamped st is drawn at: as
+// flashClock.level gives it for a cell flash, streamLevel while a stream
+// flash lasts; -1 when the flash is gone or there is none.
+func (f *fadeFrame) level(k Index, st uint32) int {
+	age := f.now - st
+	switch {
+	case st == 0 || st > f.now:
+		return -1
+	case k&streamFlash != 0:
+		if age >= flashLife {
+			return -1
+		}
+		return streamLevel
+	case st == f.held:
+		return 0
+	case age < HoldTicks:
+		return 0
+	case age >= flashLife:
+		return -1
+	}
+	return 1 + int(age-HoldTicks)/FadeTicks
+}
+
 // fadingAt reports whether, at tick at, some flash could still change its
 // level: an older one than the latest, or a stream flash of the latest.
 // A picture composed while one could must be composed again at each later
@@ -93,29 +125,6 @@ func (f *flashCells) mark(i int, e Index, now uint32) {
 	if f.stamp[i] != now || eventRank(e&^streamFlash) > eventRank(f.kind[i]&^streamFlash) {
 		f.kind[i], f.stamp[i] = e, now
 	}
-}
-
-// shown returns what cell i shows: its flash at the clock's fade level, or
-// owner when it has none.
-func (f *flashCells) shown(i int, owner Index, c *flashClock) Index {
-	return flashed(f.kind[i], f.stamp[i], owner, c)
-}
-
-// flashed returns what a cell of owner shows with a flash of kind k
-// stamped st.
-func flashed(k Index, st uint32, owner Index, c *flashClock) Index {
-	if k == 0 {
-		return owner
-	}
-	stream := k&streamFlash != 0
-	l := c.level(st, !stream)
-	if l < 0 {
-		return owner
-	}
-	if stream {
-		l = streamLevel
-	}
-	return Faded(k&^streamFlash, l, owner)
 }
 
 // streamLevel is the fade level stream flashes are drawn at from the

@@ -69,13 +69,44 @@ func TestFlashMerge(t *testing.T) {
 	if f.kind[0] != Evicted || f.stamp[0] != 6 {
 		t.Errorf("a newer eviction did not replace an older flash: %d at %d", f.kind[0], f.stamp[0])
 	}
+	var tables fadeTables
+	tables.build()
 	c := flashClock{now: 6, latest: 6}
-	if got := f.shown(0, KV(2), &c); got != Evicted {
+	fr := c.frame()
+	if got := tables.flashed(&fr, f.kind[0], f.stamp[0], KV(2)); got != Evicted {
 		t.Errorf("shown = %d, want Evicted", got)
 	}
 	c.now = 6 + HoldTicks
 	c.latest = 7
-	if got := f.shown(0, KV(2), &c); got != Faded(Evicted, 1, KV(2)) {
+	fr = c.frame()
+	if got := tables.flashed(&fr, f.kind[0], f.stamp[0], KV(2)); got != Faded(Evicted, 1, KV(2)) {
 		t.Errorf("shown later = %d, want the eviction fading into KV(2)", got)
+	}
+}
+
+// TestFadeFrameLevel checks the frame's level against the clock's, which
+// it replaces in compose, for every kind of flash and every age around a
+// flash's life, held or not.
+func TestFadeFrameLevel(t *testing.T) {
+	for _, latest := range []uint32{0, 40, 45, 60} {
+		for now := uint32(1); now < 80; now++ {
+			if latest > now {
+				continue
+			}
+			c := flashClock{now: now, latest: latest}
+			fr := c.frame()
+			for st := uint32(0); st <= now+2; st++ {
+				for _, k := range []Index{Evicted, Miss, Hit, BlockingMiss, Miss | streamFlash, Hit | streamFlash} {
+					stream := k&streamFlash != 0
+					want := c.level(st, !stream)
+					if stream && want >= 0 {
+						want = streamLevel
+					}
+					if got := fr.level(k, st); got != want {
+						t.Fatalf("now %d, latest %d: level(kind %#x, stamp %d) = %d, the clock says %d", now, latest, k, st, got, want)
+					}
+				}
+			}
+		}
 	}
 }

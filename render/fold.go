@@ -153,15 +153,14 @@ func (f *Fold) fit(bx, by, cell, gap, partGap, maxW, maxH int) bool {
 	return w <= maxW
 }
 
-// FillFolded draws the parts of a fold into dst, an RGBA buffer (4 bytes a
-// pixel, no padding) of exactly f.Size(): every column of every part, each
-// bin as FillRGBA would show it, the gaps in the Gap colour. Part p's
-// raster must be f.Ways[p] cells wide and f.Sets rows high. It does not
-// allocate.
-func FillFolded(dst []byte, f Fold, parts [2]Cells, p *Palette) error {
+// FillFolded draws the parts of a fold into dst, a picture of exactly
+// f.Size(): every column of every part, each bin as FillRGBA would show it,
+// the gaps in the Gap colour. Part p's raster must be f.Ways[p] cells wide
+// and f.Sets rows high. It does not allocate.
+func FillFolded(dst Pixels, f Fold, parts [2]Cells, p *Palette) error {
 	w, h := f.Size()
-	if len(dst) != 4*w*h {
-		return fmt.Errorf("render: a %dx%d fold needs a buffer of %d bytes, got %d", w, h, 4*w*h, len(dst))
+	if len(dst) != w*h {
+		return fmt.Errorf("render: a %dx%d fold needs %d pixels, got %d", w, h, w*h, len(dst))
 	}
 	for i := range f.Parts() {
 		c := parts[i]
@@ -170,13 +169,14 @@ func FillFolded(dst []byte, f Fold, parts [2]Cells, p *Palette) error {
 				i, c.W, c.H, len(c.Idx), f.Ways[i], f.Sets)
 		}
 	}
-	gap := p.RGBA[Gap]
-	for i := 0; i < len(dst); i += 4 {
-		copy(dst[i:i+4], gap[:])
+	var pix pixelTable
+	p.pixels(&pix)
+	gap := pix[Gap]
+	for i := range dst {
+		dst[i] = gap
 	}
 	border := f.BX == 1 && f.BY == 1 && f.Cell >= cellBorderFrom
 	var b binner
-	stride := 4 * w
 	for part := range f.Parts() {
 		c := parts[part]
 		cw := f.ColumnWidth(part)
@@ -185,24 +185,24 @@ func FillFolded(dst []byte, f Fold, parts [2]Cells, p *Palette) error {
 			last := min((col+1)*f.Rows, f.Sets)
 			for py, s := 0, col*f.Rows; s < last; py, s = py+1, s+f.BY {
 				y1 := min(s+f.BY, last)
-				row := dst[py*f.Cell*stride+4*x0:]
+				top := py*f.Cell*w + x0
+				row := dst[top : top+cw]
 				if f.Cell == 1 && f.BX*(y1-s) <= 2 {
-					fillRow(row[:4*cw], c, s, y1, f.BX, p)
+					fillRow(row, c, s, y1, f.BX, p, &pix)
 					continue
 				}
 				for px, way := 0, 0; way < c.W; px, way = px+1, way+f.BX {
 					v := b.pick(c, way, min(way+f.BX, c.W), s, y1, p)
-					fillSpan(row[4*px*f.Cell:4*(px+1)*f.Cell], p.RGBA[v], gap, border)
+					fillSpan(row[px*f.Cell:(px+1)*f.Cell], pix[v], gap, border)
 				}
 				// The other lines of a cell copy its first.
-				top := py * f.Cell * stride
 				for k := 1; k < f.Cell; k++ {
-					o := top + k*stride + 4*x0
+					line := dst[top+k*w : top+k*w+cw]
 					if border && k == f.Cell-1 {
-						fillSpan(dst[o:o+4*cw], gap, gap, false)
+						fillSpan(line, gap, gap, false)
 						continue
 					}
-					copy(dst[o:o+4*cw], dst[top+4*x0:top+4*x0+4*cw])
+					copy(line, row)
 				}
 			}
 		}
@@ -214,7 +214,7 @@ func FillFolded(dst []byte, f Fold, parts [2]Cells, p *Palette) error {
 // one or two sets, or two ways of one set; rows s to y1-1 of c), the common
 // case of large caches, one pixel each: the choice made inline, as pick
 // would make it (the more urgent; on a tie, the first).
-func fillRow(row []byte, c Cells, s, y1, bx int, p *Palette) {
+func fillRow(row Pixels, c Cells, s, y1, bx int, p *Palette, pix *pixelTable) {
 	a := c.Idx[s*c.W : (s+1)*c.W]
 	switch {
 	case bx == 2:
@@ -223,30 +223,32 @@ func fillRow(row []byte, c Cells, s, y1, bx int, p *Palette) {
 			if i+1 < len(a) && p.Urgency[a[i+1]] > p.Urgency[v] {
 				v = a[i+1]
 			}
-			copy(row[2*i:2*i+4], p.RGBA[v][:])
+			row[i/2] = pix[v]
 		}
 	case y1-s == 1:
+		row = row[:len(a)]
 		for i, v := range a {
-			copy(row[4*i:4*i+4], p.RGBA[v][:])
+			row[i] = pix[v]
 		}
 	default:
 		b := c.Idx[(s+1)*c.W : (s+2)*c.W]
+		b, row = b[:len(a)], row[:len(a)]
 		for i, v := range a {
 			if w := b[i]; p.Urgency[w] > p.Urgency[v] {
 				v = w
 			}
-			copy(row[4*i:4*i+4], p.RGBA[v][:])
+			row[i] = pix[v]
 		}
 	}
 }
 
-// fillSpan fills an RGBA span with colour c; with border, its last pixel
-// takes colour b instead.
-func fillSpan(span []byte, c, b [4]byte, border bool) {
-	for i := 0; i < len(span); i += 4 {
-		copy(span[i:i+4], c[:])
+// fillSpan fills a span of pixels with colour c; with border, its last
+// pixel takes colour b instead.
+func fillSpan(span Pixels, c, b uint32, border bool) {
+	for i := range span {
+		span[i] = c
 	}
-	if border && len(span) >= 8 {
-		copy(span[len(span)-4:], b[:])
+	if border && len(span) >= 2 {
+		span[len(span)-1] = b
 	}
 }

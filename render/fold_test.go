@@ -94,12 +94,12 @@ func TestFillFolded(t *testing.T) {
 	}
 	for _, tt := range tests {
 		w, h := tt.f.Size()
-		dst := make([]byte, 4*w*h)
+		dst := NewPixels(w * h)
 		if err := FillFolded(dst, tt.f, tt.parts, p); err != nil {
 			t.Fatalf("%s: %v", tt.name, err)
 		}
-		if !bytes.Equal(dst, tt.want) {
-			t.Errorf("%s: FillFolded =\n%v\nwant\n%v", tt.name, dst, tt.want)
+		if !bytes.Equal(dst.Bytes(), tt.want) {
+			t.Errorf("%s: FillFolded =\n%v\nwant\n%v", tt.name, dst.Bytes(), tt.want)
 		}
 	}
 }
@@ -108,13 +108,13 @@ func TestFillFoldedErrors(t *testing.T) {
 	p := testPalette()
 	f := Fold{Sets: 2, Ways: [2]int{2, 0}, Rows: 2, Columns: 1, BX: 1, BY: 1, Cell: 1}
 	ok := Cells{W: 2, H: 2, Idx: make([]byte, 4)}
-	if err := FillFolded(make([]byte, 16), f, [2]Cells{ok}, p); err != nil {
+	if err := FillFolded(NewPixels(4), f, [2]Cells{ok}, p); err != nil {
 		t.Fatalf("a good fill: %v", err)
 	}
-	if err := FillFolded(make([]byte, 12), f, [2]Cells{ok}, p); err == nil {
+	if err := FillFolded(NewPixels(3), f, [2]Cells{ok}, p); err == nil {
 		t.Error("a short buffer: no error")
 	}
-	if err := FillFolded(make([]byte, 16), f, [2]Cells{{W: 1, H: 4, Idx: make([]byte, 4)}}, p); err == nil {
+	if err := FillFolded(NewPixels(4), f, [2]Cells{{W: 1, H: 4, Idx: make([]byte, 4)}}, p); err == nil {
 		t.Error("a raster of the wrong shape: no error")
 	}
 }

@@ -20,8 +20,8 @@ func BinnedSize(w, h, bx, by int) (pw, ph int) {
 	return (w + bx - 1) / bx, (h + by - 1) / by
 }
 
-// FillRGBA maps cells through the palette into dst, an RGBA buffer (4 bytes
-// a pixel, no padding between rows) of exactly the size BinnedSize gives.
+// FillRGBA maps cells through the palette into dst, a picture of exactly
+// the size BinnedSize gives.
 // It does not allocate, so dst can be reused from frame to frame and
 // uploaded with a single WritePixels.
 //
@@ -34,7 +34,7 @@ func BinnedSize(w, h, bx, by int) (pw, ph int) {
 //  2. else the owner held by the most cells of the bin, Empty included (a
 //     mostly empty bin looks empty); a tie goes to the owner met first
 //     reading the bin row by row.
-func FillRGBA(dst []byte, c Cells, bx, by int, p *Palette) error {
+func FillRGBA(dst Pixels, c Cells, bx, by int, p *Palette) error {
 	if c.W < 0 || c.H < 0 || len(c.Idx) != c.W*c.H {
 		return fmt.Errorf("render: %dx%d cells need %d indices, got %d", c.W, c.H, c.W*c.H, len(c.Idx))
 	}
@@ -42,12 +42,14 @@ func FillRGBA(dst []byte, c Cells, bx, by int, p *Palette) error {
 		return fmt.Errorf("render: bin size must be positive, got %dx%d", bx, by)
 	}
 	pw, ph := BinnedSize(c.W, c.H, bx, by)
-	if len(dst) != 4*pw*ph {
-		return fmt.Errorf("render: %dx%d pixels need a buffer of %d bytes, got %d", pw, ph, 4*pw*ph, len(dst))
+	if len(dst) != pw*ph {
+		return fmt.Errorf("render: %dx%d pixels need a picture of %d, got %d", pw, ph, pw*ph, len(dst))
 	}
+	var pix pixelTable
+	p.pixels(&pix)
 	if bx == 1 && by == 1 {
 		for i, v := range c.Idx {
-			copy(dst[4*i:4*i+4], p.RGBA[v][:])
+			dst[i] = pix[v]
 		}
 		return nil
 	}
@@ -59,8 +61,7 @@ func FillRGBA(dst []byte, c Cells, bx, by int, p *Palette) error {
 			x0 := px * bx
 			x1 := min(x0+bx, c.W)
 			v := b.pick(c, x0, x1, y0, y1, p)
-			o := 4 * (py*pw + px)
-			copy(dst[o:o+4], p.RGBA[v][:])
+			dst[py*pw+px] = pix[v]
 		}
 	}
 	return nil

@@ -88,12 +88,12 @@ func TestFillRGBA(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			pw, ph := BinnedSize(tt.cells.W, tt.cells.H, tt.bx, tt.by)
-			dst := make([]byte, 4*pw*ph)
+			dst := NewPixels(pw * ph)
 			if err := FillRGBA(dst, tt.cells, tt.bx, tt.by, p); err != nil {
 				t.Fatalf("FillRGBA: %v", err)
 			}
-			if !bytes.Equal(dst, tt.want) {
-				t.Errorf("FillRGBA(%dx%d bins) = %v, want %v", tt.bx, tt.by, dst, tt.want)
+			if !bytes.Equal(dst.Bytes(), tt.want) {
+				t.Errorf("FillRGBA(%dx%d bins) = %v, want %v", tt.bx, tt.by, dst.Bytes(), tt.want)
 			}
 		})
 	}
@@ -103,13 +103,13 @@ func TestFillRGBAReusesBuffer(t *testing.T) {
 	// A bin's counts must not leak into the next bin or the next call.
 	p := testPalette()
 	c := Cells{W: 4, H: 1, Idx: []byte{KV(3), KV(3), Indexer, Weights}}
-	dst := make([]byte, 4*2)
+	dst := NewPixels(2)
 	for range 3 {
 		if err := FillRGBA(dst, c, 2, 1, p); err != nil {
 			t.Fatal(err)
 		}
-		if want := rgba(KV(3), Indexer); !bytes.Equal(dst, want) {
-			t.Fatalf("FillRGBA = %v, want %v", dst, want)
+		if want := rgba(KV(3), Indexer); !bytes.Equal(dst.Bytes(), want) {
+			t.Fatalf("FillRGBA = %v, want %v", dst.Bytes(), want)
 		}
 	}
 }
@@ -118,14 +118,14 @@ func TestFillRGBAErrors(t *testing.T) {
 	p := testPalette()
 	tests := []struct {
 		name   string
-		dst    []byte
+		dst    Pixels
 		cells  Cells
 		bx, by int
 	}{
-		{"short index slice", make([]byte, 16), Cells{W: 2, H: 2, Idx: make([]byte, 3)}, 1, 1},
-		{"zero bin", make([]byte, 16), Cells{W: 2, H: 2, Idx: make([]byte, 4)}, 0, 1},
-		{"short dst", make([]byte, 12), Cells{W: 2, H: 2, Idx: make([]byte, 4)}, 1, 1},
-		{"long dst for bins", make([]byte, 16), Cells{W: 2, H: 2, Idx: make([]byte, 4)}, 2, 2},
+		{"short index slice", NewPixels(4), Cells{W: 2, H: 2, Idx: make([]byte, 3)}, 1, 1},
+		{"zero bin", NewPixels(4), Cells{W: 2, H: 2, Idx: make([]byte, 4)}, 0, 1},
+		{"short dst", NewPixels(3), Cells{W: 2, H: 2, Idx: make([]byte, 4)}, 1, 1},
+		{"long dst for bins", NewPixels(4), Cells{W: 2, H: 2, Idx: make([]byte, 4)}, 2, 2},
 	}
 	for _, tt := range tests {
 		if err := FillRGBA(tt.dst, tt.cells, tt.bx, tt.by, p); err == nil {
@@ -164,7 +164,7 @@ func BenchmarkFillRGBA(b *testing.B) {
 	p := DefaultPalette()
 	for _, bin := range []int{1, 2, 4} {
 		pw, ph := BinnedSize(w, h, bin, bin)
-		dst := make([]byte, 4*pw*ph)
+		dst := NewPixels(pw * ph)
 		b.Run(fmt.Sprintf("bin%d", bin), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {

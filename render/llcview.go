@@ -18,7 +18,7 @@ type llcView struct {
 	fold  Fold
 	ok    bool // the picture fits
 	img   *ebiten.Image
-	pix   []byte
+	pix   Pixels
 	at    image.Point // top-left corner of the picture
 	barY  int
 	barH  int
@@ -106,7 +106,7 @@ func (v *llcView) upload(m *sceneModel, pal *Palette) {
 	if err := FillFolded(v.pix, v.fold, m.llc.cells(), pal); err != nil {
 		panic(err) // the fold was made for these rasters: a bug, recovered by the frame
 	}
-	v.img.WritePixels(v.pix)
+	v.img.WritePixels(v.pix.Bytes())
 	v.dirty = false
 }
 
@@ -129,14 +129,14 @@ func (v *llcView) draw(dst *ebiten.Image, p *painter, pal *Palette) {
 	p.image(dst, v.img, v.at.X, v.at.Y, 1)
 }
 
-// sizedImage returns img and its RGBA pixel buffer, both replaced by new
-// ones of w x h pixels if img has another size (the old image is freed).
-func sizedImage(img *ebiten.Image, pix []byte, w, h int) (*ebiten.Image, []byte) {
+// sizedImage returns img and its picture, both replaced by new ones of w x
+// h pixels if img has another size (the old image is freed).
+func sizedImage(img *ebiten.Image, pix Pixels, w, h int) (*ebiten.Image, Pixels) {
 	if img != nil && img.Bounds().Dx() == w && img.Bounds().Dy() == h {
 		return img, pix
 	}
 	if img != nil {
 		img.Deallocate()
 	}
-	return ebiten.NewImage(w, h), make([]byte, 4*w*h)
+	return ebiten.NewImage(w, h), NewPixels(w * h)
 }

@@ -20,7 +20,7 @@ type reservationView struct {
 	fold   Fold
 	ok     bool
 	img    *ebiten.Image
-	pix    []byte
+	pix    Pixels
 	at     image.Point
 	title  textLine
 	detail textLine
@@ -61,7 +61,7 @@ func (v *reservationView) upload(m *sceneModel, f *fonts, pal *Palette, cfg conf
 	if err := FillFolded(v.pix, v.fold, [2]Cells{m.slots.gridCells()}, pal); err != nil {
 		panic(err) // the fold was made for this grid: a bug, recovered by the frame
 	}
-	v.img.WritePixels(v.pix)
+	v.img.WritePixels(v.pix.Bytes())
 	v.dirty = false
 	if held := m.slots.residents(); held != v.held {
 		v.held = held

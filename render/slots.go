@@ -111,21 +111,20 @@ func (m *slotModel) slotOf(e *engine.Engine, layer, token int) int {
 // owner is what slot i shows without a flash.
 func (m *slotModel) owner(i int) Index { return m.own[i] }
 
-// shown is what slot i shows: its flash, or its owner.
-func (m *slotModel) shown(i int, c *flashClock) Index {
-	if m.flash.kind[i] == 0 {
-		return m.own[i]
-	}
-	return m.flash.shown(i, m.own[i], c)
+// shownAt is what slot i shows at the moment of fr: its flash, or its
+// owner.
+func (m *slotModel) shownAt(i int, fr *fadeFrame, t *fadeTables) Index {
+	return t.flashed(fr, m.flash.kind[i], m.flash.stamp[i], m.own[i])
 }
 
 // compose fills the reservation view's raster, free space past the last
 // slot in the Gap colour.
-func (m *slotModel) compose(c *flashClock) {
+func (m *slotModel) compose(c *flashClock, t *fadeTables) {
+	fr := c.frame()
 	for i := range m.grid {
 		m.grid[i] = Gap
 		if i < len(m.layer) {
-			m.grid[i] = m.shown(i, c)
+			m.grid[i] = m.shownAt(i, &fr, t)
 		}
 	}
 }

@@ -16,7 +16,7 @@ type stripView struct {
 	rect   image.Rectangle
 	ok     bool
 	img    *ebiten.Image
-	pix    []byte
+	pix    Pixels
 	at     image.Point
 	rowH   int
 	rowGap int
@@ -56,7 +56,7 @@ func (v *stripView) layout(r image.Rectangle, m *sceneModel, f *fonts, pal *Pale
 			v.img.Deallocate()
 		}
 		v.img = ebiten.NewImage(w, h)
-		v.pix = make([]byte, 4*w*h)
+		v.pix = NewPixels(w * h)
 	}
 	v.ran = !m.strip.ran // force the title
 	v.dirty = true
@@ -70,19 +70,19 @@ func (v *stripView) upload(m *sceneModel, f *fonts, pal *Palette, cfg config.Con
 	}
 	t := &m.strip
 	w := t.Width
-	gap := pal.RGBA[Gap]
+	var pix pixelTable
+	pal.pixels(&pix)
 	for y := range v.img.Bounds().Dy() {
 		row, in := y/(v.rowH+v.rowGap), y%(v.rowH+v.rowGap) < v.rowH
-		line := v.pix[4*w*y : 4*w*(y+1)]
-		for x := range w {
-			c := gap
+		line := v.pix[w*y : w*(y+1)]
+		for x := range line {
+			line[x] = pix[Gap]
 			if in {
-				c = pal.RGBA[t.idx[row*w+x]]
+				line[x] = pix[t.idx[row*w+x]]
 			}
-			copy(line[4*x:4*x+4], c[:])
 		}
 	}
-	v.img.WritePixels(v.pix)
+	v.img.WritePixels(v.pix.Bytes())
 	v.dirty = false
 	if t.counts != v.counts || t.ran != v.ran {
 		v.counts, v.ran = t.counts, t.ran
