@@ -127,13 +127,15 @@ func (g *Game) pageNow() page {
 
 // advance runs the layers the schedule asks for, within the CPU budget.
 func (g *Game) advance() {
-	g.budget.refill(time.Now())
+	now := g.now()
+	g.budget.refill(now)
+	dt := g.ticks.since(now)
 	if g.broken {
 		g.play.pause()
 		return
 	}
 	e := g.run.eng
-	g.play.tick(g.run.cfg.Layers)
+	g.play.tick(g.run.cfg.Layers, dt)
 	if g.play.run(e, g.advanceLayer, g.budget.spent) > 0 {
 		// Only the last layer of a tick is shown: when a tick runs
 		// several, the earlier ones' flashes would be replaced before

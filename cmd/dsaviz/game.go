@@ -50,7 +50,9 @@ type Game struct {
 
 	run    *session
 	play   playback
+	ticks  tickClock
 	budget cpuBudget
+	now    func() time.Time // the wall clock of playback and the budget
 	// broken is set while a layer runs and stays set if it panicked: the
 	// engine may be half-way through a layer, so it is not advanced again
 	// until a new run starts (R or a config change).
@@ -95,7 +97,7 @@ func newGame(m *mailbox, h host, l launch) (*Game, error) {
 		return nil, err
 	}
 	g := &Game{
-		mail: m, host: h, scene: scene, scale: 1,
+		mail: m, host: h, scene: scene, scale: 1, now: time.Now,
 		play:     playback{speed: l.speed},
 		budget:   cpuBudget{share: simShare, limit: simBurst},
 		launched: l.page,

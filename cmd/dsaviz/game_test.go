@@ -41,6 +41,12 @@ func newTestGame(t *testing.T, link string) (*Game, *mailbox, *fakeHost) {
 	// Tests call Update back to back: give the simulation all the time it
 	// wants, so that what runs depends on the schedule alone.
 	g.budget = cpuBudget{share: 1e6, limit: time.Hour, left: time.Hour}
+	// Each Update is one tick of 1/60 s, however fast the tests call it.
+	clock := time.Unix(0, 0)
+	g.now = func() time.Time {
+		clock = clock.Add(time.Second / ticksPerSecond)
+		return clock
+	}
 	return g, m, h
 }
 

@@ -2,19 +2,21 @@ package main
 
 import "time"
 
-// ticksPerSecond is the Update rate (Ebiten's default TPS). Playback owes
-// layers per tick, so the simulation's time is counted in ticks, never in
-// wall-clock deltas.
+// ticksPerSecond is the Update rate Ebiten aims at (its default TPS); the
+// flashes fade in ticks.
 const ticksPerSecond = 60
 
-// maxBacklogTicks bounds the layers playback may owe, in ticks' worth: a
-// machine too slow for the asked speed plays slower instead of piling up
-// work it can never catch up with.
-const maxBacklogTicks = 2
+// maxBacklog bounds the time playing may owe layers for: a machine too slow
+// for the asked speed plays slower instead of piling up work it can never
+// catch up with. It spans a few frames, because after a slow frame the
+// browser runs several Updates back to back (at 8 frames a second, about
+// five every 125 ms), and the first of them owes the whole gap.
+const maxBacklog = 250 * time.Millisecond
 
 // owedSlack absorbs the rounding of adding fractions of a layer: 60 ticks
-// of 61/60 layers owe 61 layers, not 60.99999.
-const owedSlack = 1e-9
+// of 1/60 s at 61 layers a second owe 61 layers, not 60.9999976 (a tick is
+// a whole number of nanoseconds). A thousandth of a layer is invisible.
+const owedSlack = 1e-3
 
 // position is where a run stands: the part of the engine the schedule
 // reads (engine.Engine implements it).
@@ -25,15 +27,16 @@ type position interface {
 }
 
 // playback schedules the simulation: how many layers to run this tick.
-// Playing owes speed*layers/ticksPerSecond layers per tick, fractions
-// carried to the next tick, so at low speeds a step plays layer by layer.
+// Playing owes speed*layers layers per second of wall-clock time between
+// ticks, fractions carried to the next tick, so at low speeds a step plays
+// layer by layer, and a speed means the same whatever the frame rate.
 // StepOnce finishes the current decode step, LayerOnce runs one layer; both
 // pause. Time advances only through run, in whole layers.
 type playback struct {
 	playing bool
 	speed   float64 // decode steps per second asked for
 
-	owed      float64 // layers playing owes: under one, plus at most maxBacklogTicks ticks' worth
+	owed      float64 // layers playing owes: under one, plus at most maxBacklog's worth
 	untilStep int     // run layers while the engine's Step() is below this
 	layers    int     // single layers asked for
 }
@@ -65,13 +68,28 @@ func (p *playback) clear() {
 	p.owed, p.untilStep, p.layers = 0, 0, 0
 }
 
-// tick accrues one tick of playing, for runs of layersPerStep layers.
-func (p *playback) tick(layersPerStep int) {
+// tick accrues dt of playing (the time since the last tick), for runs of
+// layersPerStep layers.
+func (p *playback) tick(layersPerStep int, dt time.Duration) {
 	if !p.playing {
 		return
 	}
-	perTick := p.speed * float64(layersPerStep) / ticksPerSecond
-	p.owed = min(p.owed+perTick, maxBacklogTicks*perTick+1)
+	perSecond := p.speed * float64(layersPerStep)
+	p.owed = min(p.owed+perSecond*dt.Seconds(), perSecond*maxBacklog.Seconds()+1)
+}
+
+// tickClock measures the time between ticks for playback.tick: the time
+// since the last tick, at most maxBacklog; a first tick counts one tick
+// period.
+type tickClock struct{ last time.Time }
+
+func (c *tickClock) since(now time.Time) time.Duration {
+	dt := time.Second / ticksPerSecond
+	if !c.last.IsZero() {
+		dt = min(max(now.Sub(c.last), 0), maxBacklog)
+	}
+	c.last = now
+	return dt
 }
 
 // run calls advance once per layer that is due, until nothing is due, the

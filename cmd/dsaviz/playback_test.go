@@ -28,7 +28,7 @@ func never() bool { return false }
 func ticks(p *playback, r *fakeRun, n int) []int {
 	var got []int
 	for range n {
-		p.tick(r.layers)
+		p.tick(r.layers, time.Second/ticksPerSecond)
 		got = append(got, p.run(r, r.advance, never))
 	}
 	return got
@@ -164,7 +164,7 @@ func TestPlaybackBudget(t *testing.T) {
 	for range 60 {
 		now = now.Add(16 * time.Millisecond) // 8 ms of simulation a tick
 		b.refill(now)
-		p.tick(r.layers)
+		p.tick(r.layers, 16*time.Millisecond)
 		per = append(per, p.run(r, advance, b.spent))
 	}
 	// 8 ms a tick at 3 ms a layer: 3 layers (the third crosses), then the
@@ -175,8 +175,8 @@ func TestPlaybackBudget(t *testing.T) {
 	if got, want := r.at(), 60*8/3; got < want-1 || got > want+1 {
 		t.Errorf("60 ticks at 8 ms a tick, 3 ms a layer: %d layers, want about %d", got, want)
 	}
-	if max := maxBacklogTicks*1000*61/ticksPerSecond + 1; p.owed > float64(max) {
-		t.Errorf("owed %v layers, want at most %d (the backlog is bounded)", p.owed, max)
+	if max := 1000*61*maxBacklog.Seconds() + 1; p.owed > max {
+		t.Errorf("owed %v layers, want at most %v (the backlog is bounded)", p.owed, max)
 	}
 
 	// A long pause fills the bucket only up to its limit.
