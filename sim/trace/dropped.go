@@ -1,5 +1,7 @@
 package trace
 
+import "slices"
+
 // droppedStep lists, for one step t' and every layer, the tokens of S(t',l)
 // that S(t'+1,l) dropped: the candidates to return with lookback t - t'.
 // A token leaves its list when drawn, or when found selected again since
@@ -28,6 +30,19 @@ func (b *droppedBuilder) add(prev, last []int32, drop int32) {
 			b.toks = append(b.toks, tok)
 		}
 	}
+	b.ends = append(b.ends, int32(len(b.toks)))
+}
+
+// room returns storage for the next layer's list: n free slots after the
+// lists so far, to be written and then claimed by close.
+func (b *droppedBuilder) room(n int) []int32 {
+	b.toks = slices.Grow(b.toks, n)
+	return b.toks[len(b.toks) : len(b.toks)+n]
+}
+
+// close ends the next layer's list: the first n slots room returned.
+func (b *droppedBuilder) close(n int) {
+	b.toks = b.toks[:len(b.toks)+n]
 	b.ends = append(b.ends, int32(len(b.toks)))
 }
 

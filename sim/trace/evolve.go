@@ -37,19 +37,9 @@ func (g *Generator) generate(t, l int, prev, above, out []int32) {
 		last[i] = cur
 	}
 
-	// Each other token of S(t-1,l) is kept with probability StepOverlap.
-	// prev is sorted, so kept is too.
-	kept := g.kept[:0]
-	for _, tok := range prev {
-		if last[tok] != cur && g.rng.chance(g.keepThr) {
-			last[tok] = cur
-			kept = append(kept, tok)
-		}
-	}
-	kept = g.trimKept(kept, len(out)-s-w, last, cur)
-	if prev != nil {
-		g.drops.add(prev, last, cur-1)
-	}
+	// Each other token of S(t-1,l) is kept with probability StepOverlap;
+	// the others are the layer's dropped list of step t-1.
+	kept := g.keepOrDrop(prev, last, cur, len(out)-s-w)
 	free := len(out) - s - w - len(kept)
 
 	// The previous layer's tokens still open to this layer form the pool;
@@ -88,29 +78,6 @@ func (g *Generator) generate(t, l int, prev, above, out []int32) {
 	g.used[l] = used
 }
 
-// trimKept drops random tokens of kept until at most room are left (only
-// when StepOverlap is near 1: the token leaving the window is kept too) and
-// returns kept, still sorted.
-func (g *Generator) trimKept(kept []int32, room int, last []int32, cur int32) []int32 {
-	if len(kept) <= room {
-		return kept
-	}
-	for excess := len(kept) - room; excess > 0; {
-		if tok := kept[g.rng.intN(len(kept))]; last[tok] == cur {
-			last[tok] = cur - 1
-			excess--
-		}
-	}
-	n := 0
-	for _, tok := range kept {
-		if last[tok] == cur {
-			kept[n] = tok
-			n++
-		}
-	}
-	return kept[:n]
-}
-
 // mergeSelection writes the sinks [0, s), the merge of the sorted kept and
 // refill, then the window [w0, N) into out.
 func mergeSelection(out []int32, s int, kept, refill []int32, w0, N int) {
@@ -119,17 +86,21 @@ func mergeSelection(out []int32, s int, kept, refill []int32, w0, N int) {
 		out[o] = int32(tok)
 		o++
 	}
+	// Which list gives the next token is a coin toss the branch predictor
+	// misses half the time, so the merge takes min(a, b) (a conditional
+	// move) and advances the indices by arithmetic: a-b is negative exactly
+	// when a < b, for tokens in [0, 2^31).
 	i, j := 0, 0
-	for i < len(kept) || j < len(refill) {
-		if j == len(refill) || (i < len(kept) && kept[i] < refill[j]) {
-			out[o] = kept[i]
-			i++
-		} else {
-			out[o] = refill[j]
-			j++
-		}
+	for i < len(kept) && j < len(refill) {
+		a, b := kept[i], refill[j]
+		out[o] = min(a, b)
+		fromKept := int(uint32(a-b) >> 31)
+		i += fromKept
+		j += 1 - fromKept
 		o++
 	}
+	o += copy(out[o:], kept[i:])
+	o += copy(out[o:], refill[j:])
 	for tok := w0; tok < N; tok++ {
 		out[o] = int32(tok)
 		o++

@@ -1,9 +1,6 @@
 package trace
 
-import (
-	"math"
-	"sort"
-)
+import "math"
 
 // The generator turns every probability into an integer threshold once, at
 // construction, with operations IEEE 754 rounds exactly (*, /, -, Sqrt) and
@@ -125,11 +122,34 @@ func newLookbackTable(mean float64, maxD int) lookbackTable {
 // maxDistance is the largest distance draw returns.
 func (lt lookbackTable) maxDistance() int { return 2 + len(lt.tail) }
 
+// lookbackScan is how many entries of a lookbackTable draw scans before it
+// turns to a binary search: at the default Lookback a draw stops within 4
+// entries 9 times in 10, sooner than a search would.
+const lookbackScan = 8
+
 // draw returns a distance d in [2, maxDistance()].
-func (lt lookbackTable) draw(r *randomBits) int {
-	u := uint64(r.uint32())
-	// d = 2 + the first j with u >= tail[j].
-	return 2 + sort.Search(len(lt.tail), func(j int) bool { return u >= lt.tail[j] })
+func (lt lookbackTable) draw(r *randomBits) int { return lt.distance(uint64(r.uint32())) }
+
+// distance returns the distance d for the uniform 32-bit draw u.
+func (lt lookbackTable) distance(u uint64) int {
+	// d = 2 + the first j with u >= tail[j]: tail decreases, so the
+	// linear scan and the binary search below find the same j.
+	tail := lt.tail
+	for j := range min(len(tail), lookbackScan) {
+		if u >= tail[j] {
+			return 2 + j
+		}
+	}
+	lo, hi := min(len(tail), lookbackScan), len(tail) // the j is in [lo, hi]
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if u >= tail[mid] {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return 2 + lo
 }
 
 // skewSegments is the number of linear pieces of the age quantile function.

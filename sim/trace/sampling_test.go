@@ -1,6 +1,9 @@
 package trace
 
-import "testing"
+import (
+	"sort"
+	"testing"
+)
 
 func TestRandomBitsSkip(t *testing.T) {
 	for _, pre := range []int{0, 1} { // skip from either half of a step
@@ -16,6 +19,25 @@ func TestRandomBitsSkip(t *testing.T) {
 			b.skip(k)
 			if got, want := b.uint32(), a.uint32(); got != want {
 				t.Errorf("after %d draws, skip(%d) then uint32() = %#x, want %#x", pre, k, got, want)
+			}
+		}
+	}
+}
+
+// TestLookbackDistance checks lookbackTable.distance against a plain
+// sort.Search, at every threshold of the table and beside it.
+func TestLookbackDistance(t *testing.T) {
+	for _, mean := range []float64{1, 2.5, 3.3, 20, 1000} {
+		lt := newLookbackTable(mean, 1<<20)
+		us := []uint64{0, 1, one32 - 1}
+		for _, thr := range lt.tail {
+			us = append(us, thr-1, thr, thr+1)
+		}
+		for _, u := range us {
+			u = min(u, one32-1)
+			want := 2 + sort.Search(len(lt.tail), func(j int) bool { return u >= lt.tail[j] })
+			if got := lt.distance(u); got != want {
+				t.Errorf("lookback %g: distance(%#x) = %d, want %d", mean, u, got, want)
 			}
 		}
 	}
