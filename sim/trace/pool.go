@@ -1,12 +1,14 @@
 package trace
 
+import "slices"
+
 // abovePool holds the tokens of S(t,l-1) that layer l may still take at step
 // t, grouped so that a draw is exact: fresh ones (never selected by l) and
 // returning ones bucketed by their lookback d = t - (last step l selected
 // them). Built by a counting sort in O(k + dmax); each take is O(1).
 type abovePool struct {
 	fresh []int32 // never selected by l; taken by swap-remove
-	ret   []int32 // returning tokens, sorted by d
+	ret   []int32 // every token of S(t,l-1), sorted by d (0: not returning)
 	dist  []int32 // scratch: d of above[i], 0 if not a returning candidate
 	start []int32 // bucket d is ret[start[d]:end[d]]
 	end   []int32
@@ -16,26 +18,35 @@ type abovePool struct {
 // last-selected table, keeping returning tokens with d <= dmax only (the
 // lookback draw never goes further). It returns |S(t,l) ∩ S(t,l-1)| so far.
 func (p *abovePool) build(above, last []int32, t, dmax int) (in int) {
-	cur := stamp(t)
-	p.fresh = p.fresh[:0]
+	fresh := slices.Grow(p.fresh[:0], len(above))[:len(above)]
+	nf := 0
 	p.start = resize(p.start, dmax+2)
 	p.end = resize(p.end, dmax+2)
 	clear(p.end)
-	p.dist = resize(p.dist, len(above))
+	dist := resize(p.dist, len(above))
+	// A token's kind (in S(t,l), fresh, returning) is a coin toss for the
+	// branch predictor, so the loop has no branch on it: counts grow by
+	// 0 or 1, fresh gets every token and keeps it only if fresh, and a
+	// token that is not a returning candidate counts in bucket 0.
 	for i, tok := range above {
-		p.dist[i] = 0
-		switch v := last[tok]; {
-		case v == cur:
+		v := last[tok]
+		d := t + 2 - int(v) // 0 in S(t,l), 1 in S(t-1,l), t+2 never selected
+		if d == 0 {
 			in++
-		case v == never:
-			p.fresh = append(p.fresh, tok)
-		case v < cur-1:
-			if d := t + 2 - int(v); d <= dmax {
-				p.dist[i] = int32(d)
-				p.end[d]++ // count first
-			}
 		}
+		fresh[nf] = tok
+		if v == never {
+			nf++
+		}
+		// 1 if 2 <= d <= dmax, else 0; arithmetic on the sign bit rather
+		// than a comparison, which the compiler would turn into a branch
+		// because d then indexes end.
+		returning := 1 ^ int(uint64((d-2)|(dmax-d))>>63)
+		d *= returning
+		dist[i] = int32(d)
+		p.end[d]++ // count first
 	}
+	p.fresh, p.dist = fresh[:nf], dist
 	n := int32(0)
 	for d := range p.end {
 		p.start[d] = n
@@ -44,10 +55,9 @@ func (p *abovePool) build(above, last []int32, t, dmax int) (in int) {
 	}
 	p.ret = resize(p.ret, int(n))
 	for i, tok := range above {
-		if d := p.dist[i]; d != 0 {
-			p.ret[p.end[d]] = tok
-			p.end[d]++
-		}
+		d := dist[i]
+		p.ret[p.end[d]] = tok
+		p.end[d]++
 	}
 	return in
 }
