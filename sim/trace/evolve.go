@@ -175,9 +175,7 @@ func (g *Generator) drawNever(last []int32, fresh int) int32 {
 		// its context): skip the table look-ups, each a likely cache miss,
 		// but consume the random stream exactly as the draws would.
 		g.rng.skip(drawTries) // drawAge takes one uint32
-		for range drawTries {
-			g.rng.intN(n)
-		}
+		g.rng.skipIntN(drawTries, n)
 		return -1
 	}
 	for range drawTries {

@@ -45,7 +45,11 @@ const splitMixGamma = 0x9E3779B97F4A7C15
 // next is one SplitMix64 step.
 func (r *randomBits) next() uint64 {
 	r.state += splitMixGamma
-	z := r.state
+	return mix64(r.state)
+}
+
+// mix64 is SplitMix64's output function of a state.
+func mix64(z uint64) uint64 {
 	z = (z ^ z>>30) * 0xBF58476D1CE4E5B9
 	z = (z ^ z>>27) * 0x94D049BB133111EB
 	return z ^ z>>31
@@ -72,6 +76,31 @@ func (r *randomBits) skip(k int) {
 	r.state += uint64(k/2) * splitMixGamma
 	if k%2 == 1 {
 		r.uint32()
+	}
+}
+
+// skipIntN advances the stream as k calls of intN(n) would, without their
+// results. A call takes one uint32 unless Lemire's method rejects it, which
+// only the drawn bits tell (about n times in 2^32), so each is still
+// computed, but two at a time from one step, without intN's bookkeeping:
+// a step with no rejection in it is simply committed, the rare other one
+// is left to intN, draw by draw.
+func (r *randomBits) skipIntN(k, n int) {
+	for ; k > 0 && r.have; k-- {
+		r.intN(n)
+	}
+	un := uint64(uint32(n))
+	reject := -uint32(n) % uint32(n) // intN rejects a draw u when uint32(u*n) < reject
+	for ; k >= 2; k -= 2 {
+		state := r.state + splitMixGamma
+		z := mix64(state)
+		if uint32(uint64(uint32(z))*un) < reject || uint32((z>>32)*un) < reject {
+			break
+		}
+		r.state = state
+	}
+	for ; k > 0; k-- {
+		r.intN(n)
 	}
 }
 

@@ -42,3 +42,25 @@ func TestLookbackDistance(t *testing.T) {
 		}
 	}
 }
+
+func TestRandomBitsSkipIntN(t *testing.T) {
+	// n near 2^32 makes rejections common, so that path is tested too.
+	for _, n := range []int{1, 3, 32768, 1<<31 + 1, 1<<32 - 5} {
+		for pre := range 2 {
+			for k := range 70 {
+				a, b := newRandomBits(uint64(k), 9), newRandomBits(uint64(k), 9)
+				for range pre {
+					a.uint32()
+					b.uint32()
+				}
+				for range k {
+					a.intN(n)
+				}
+				b.skipIntN(k, n)
+				if got, want := b.uint32(), a.uint32(); got != want {
+					t.Fatalf("n = %d, after %d draws, skipIntN(%d) then uint32() = %#x, want %#x", n, pre, k, got, want)
+				}
+			}
+		}
+	}
+}
