@@ -5,6 +5,7 @@
 #   ./build.sh desktop       build the native app into bin/dsaviz
 #   ./build.sh test          install what is missing, then run every check
 #   ./build.sh speed         measure fps, steps/s, first frame and sizes in headless Chromium
+#   ./build.sh shot QUERY... screenshot the app for each query into ./shots (DSAVIZ_SHOT_WAIT=4s)
 set -Eeuo pipefail
 cd "$(dirname "$0")"
 
@@ -131,14 +132,23 @@ cmd_speed() {
 	DSAVIZ_SPEED=1 DSAVIZ_CHROMIUM=$CHROMIUM go test -count=1 -run '^TestSpeed$' -v -timeout 10m ./e2e
 }
 
+# cmd_shot saves a screenshot of the app for each query (e2e TestShot), to
+# look at what users see.
+cmd_shot() {
+	[ $# -gt 0 ] || { echo "usage: ./build.sh shot QUERY... (e.g. 'preset=dsv32-h100')" >&2; exit 2; }
+	DSAVIZ_SHOT="$*" DSAVIZ_E2E_KEEP=${DSAVIZ_E2E_KEEP:-$PWD/shots} DSAVIZ_CHROMIUM=$CHROMIUM \
+		go test -count=1 -run '^TestShot$' -v -timeout 10m ./e2e
+}
+
 case "${1:-}" in
 build) cmd_build ;;
+shot) shift; cmd_shot "$@" ;;
 speed) cmd_speed ;;
 desktop) cmd_desktop ;;
 test) cmd_test ;;
 serve) shift; cmd_serve "$@" ;;
 *)
-	sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//' >&2
+	sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//' >&2
 	exit 2
 	;;
 esac

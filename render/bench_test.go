@@ -105,3 +105,15 @@ func BenchmarkObserve(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkReadLLC reads what every line of dsv32-h100's LLC holds (the
+// shared part through PeekSet, the token store's slots): what Draw does
+// after the engine advanced, before composing.
+func BenchmarkReadLLC(b *testing.B) {
+	e, m, _ := dsv32(b, config.ModeTokens)
+	b.ReportAllocs()
+	for b.Loop() {
+		m.slots.rebuild(e)
+		m.llc.rebuild(e, &m.slots, m.strip.kvRegion(), nil)
+	}
+}

@@ -103,11 +103,10 @@ func resize[T any](s []T, n int) []T {
 	return s[:n]
 }
 
-// ownerOf returns the palette index of a line in part p.
+// ownerOf returns the palette index of a line in part p: Empty (whose
+// region lies beyond the table) and lines beyond the regions show as
+// region 0, nothing.
 func (r *llcRaster) ownerOf(line uint64, p int) Index {
-	if line == cache.Empty {
-		return r.regions[p][0]
-	}
 	if k := line >> r.regionShift; k < uint64(len(r.regions[p])) {
 		return r.regions[p][k]
 	}
@@ -125,8 +124,12 @@ func (r *llcRaster) rebuild(e *engine.Engine, slots *slotModel, kvRegion uint64,
 	case r.slotCells > 0:
 		res := r.owner[1]
 		n := min(len(slots.layer)*r.slotCells, len(res))
-		for i := range n {
-			res[i] = slots.owner(i / r.slotCells)
+		for slot, at := 0, 0; at < n; slot, at = slot+1, at+r.slotCells {
+			cells := res[at:min(at+r.slotCells, n)]
+			v := slots.owner(slot)
+			for i := range cells {
+				cells[i] = v
+			}
 		}
 		for i := n; i < len(res); i++ {
 			res[i] = Gap
@@ -136,12 +139,22 @@ func (r *llcRaster) rebuild(e *engine.Engine, slots *slotModel, kvRegion uint64,
 
 func (r *llcRaster) rebuildPart(part *cache.Partition, p int, kvRegion uint64, kv *[]uint64) {
 	w := r.ways[p]
+	regions, shift := r.regions[p], r.regionShift
 	for s := range r.sets {
 		lines := part.PeekSet(s, r.peek)
-		row := r.owner[p][s*w : (s+1)*w]
+		row := r.owner[p][s*w : (s+1)*w][:len(lines)]
 		for i, x := range lines {
-			row[i] = r.ownerOf(x, p)
-			if kv != nil && x != cache.Empty && x>>r.regionShift == kvRegion && len(*kv) < cap(*kv) {
+			k := x >> shift
+			if k >= uint64(len(regions)) {
+				k = 0 // Empty, or beyond the regions
+			}
+			row[i] = regions[k]
+		}
+		if kv == nil {
+			continue
+		}
+		for _, x := range lines {
+			if x != cache.Empty && x>>shift == kvRegion && len(*kv) < cap(*kv) {
 				*kv = append(*kv, x)
 			}
 		}
@@ -207,6 +220,7 @@ func (r *llcRaster) markStream(shared *cache.Partition, first, n uint64, ev Inde
 // faded to its level, and forgets a flash that is gone. Every cell is a few
 // table lookups, without a call: a playing dsv32-h100 composes 573,440
 // cells each frame, most of them flashed, and calls cost dearly in Wasm.
+// The slots must be composed first: the reservation shows them.
 func (r *llcRaster) compose(c *flashClock, slots *slotModel) {
 	fr := c.frame()
 	w := r.ways[0]
@@ -261,7 +275,7 @@ func (r *llcRaster) compose(c *flashClock, slots *slotModel) {
 	case r.slotCells > 0:
 		n := min(len(slots.layer)*r.slotCells, len(r.shown[1]))
 		for slot := 0; slot*r.slotCells < n; slot++ {
-			v := slots.shownAt(slot, &fr, &r.tables)
+			v := slots.shown(slot)
 			cells := r.shown[1][slot*r.slotCells : min((slot+1)*r.slotCells, n)]
 			for i := range cells {
 				cells[i] = v

@@ -111,23 +111,29 @@ func (m *slotModel) slotOf(e *engine.Engine, layer, token int) int {
 // owner is what slot i shows without a flash.
 func (m *slotModel) owner(i int) Index { return m.own[i] }
 
-// shownAt is what slot i shows at the moment of fr: its flash, or its
-// owner.
-func (m *slotModel) shownAt(i int, fr *fadeFrame, t *fadeTables) Index {
-	return t.flashed(fr, m.flash.kind[i], m.flash.stamp[i], m.own[i])
-}
-
-// compose fills the reservation view's raster, free space past the last
-// slot in the Gap colour.
+// compose fills the reservation view's raster: each slot's flash at its
+// fade level, or its owner; free space past the last slot in the Gap
+// colour. The LLC picture's reservation reads the slots from it.
 func (m *slotModel) compose(c *flashClock, t *fadeTables) {
 	fr := c.frame()
-	for i := range m.grid {
-		m.grid[i] = Gap
-		if i < len(m.layer) {
-			m.grid[i] = m.shownAt(i, &fr, t)
+	own := m.own
+	grid := m.grid[:len(own)]
+	kind, stamp := m.flash.kind[:len(own)], m.flash.stamp[:len(own)]
+	for i, o := range own {
+		grid[i] = o
+		if k := kind[i]; k != 0 {
+			if l := fr.level(k, stamp[i]); l >= 0 {
+				grid[i] = t.fade[eventRank(k&^streamFlash)][l][o]
+			}
 		}
 	}
+	for i := len(own); i < len(m.grid); i++ {
+		m.grid[i] = Gap
+	}
 }
+
+// shown returns what slot i shows, once composed.
+func (m *slotModel) shown(i int) Index { return m.grid[i] }
 
 // residents counts the occupied slots.
 func (m *slotModel) residents() int {
