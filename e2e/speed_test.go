@@ -82,6 +82,7 @@ func TestSpeed(t *testing.T) {
 	bareFirst := firstFrame(t, ctx, srv+"bare.html", `window.bare && bare.frames >= 2 ? performance.now() : 0`)
 	bare1 := measure(t, ctx, "", "", bareCounters)
 	first := firstFrame(t, ctx, srv+"?preset=dsv32-h100&steps=100000", `window.dsavizLoad && dsavizLoad.ready`)
+	stages := evaluate[map[string]float64](t, ctx, `dsavizLoad`)
 	playing := measure(t, ctx, "", "", appCounters)
 	fast := measure(t, ctx, srv+"?preset=dsv32-h100&steps=100000&speed=100", `window.dsaviz && dsaviz.ready`, appCounters)
 	paused := measure(t, ctx, srv+"?preset=dsv32-h100&play=0", `window.dsaviz && dsaviz.ready`, appCounters)
@@ -99,6 +100,8 @@ func TestSpeed(t *testing.T) {
 	}
 	t.Logf("  targets: fps at least 80%% of bare; at least 10 steps/s as fast as it can")
 	t.Logf("  first frame: %.2f s after navigation (target < 3 s); the bare app's second frame %.2f s", first/1000, bareFirst/1000)
+	t.Logf("    stages, s after navigation: loader %.2f, downloaded %.2f, instantiated %.2f, Go main %.2f, first frame %.2f, ready %.2f",
+		stages["start"]/1000, stages["downloaded"]/1000, stages["instantiated"]/1000, stages["main"]/1000, stages["firstFrame"]/1000, stages["ready"]/1000)
 	t.Logf("  dsaviz.wasm: %.1f MB, gzipped %.2f MB (target < 6 MB); bare.wasm gzipped %.2f MB",
 		float64(info.WasmBytes)/1e6, float64(info.WasmGzipBytes)/1e6, float64(bareGz)/1e6)
 }

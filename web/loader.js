@@ -180,7 +180,12 @@
       const app = window.dsaviz;
       if (app && app.ready) {
         clearInterval(timer);
-        timings.ready = performance.now();
+        // The app's own record of the moment, not this poll's.
+        timings.ready = (app.startup && app.startup.ready) || performance.now();
+        if (app.startup) {
+          timings.main = app.startup.main;
+          timings.firstFrame = app.startup.firstFrame;
+        }
         $('loading').remove();
         return;
       }

@@ -12,6 +12,9 @@ import (
 //
 //	dsaviz.ready       true once the second frame is drawn (the first may
 //	                   come before anything is presented)
+//	dsaviz.startup     {main, firstFrame, ready}: performance.now() when
+//	                   the Go program started, drew its first frame and
+//	                   became ready
 //	dsaviz.error       the last user-facing error, or ""
 //	dsaviz.config()    the current config as a flat object with the URL
 //	                   keys (sizes in bytes) and preset ("" for the defaults);
@@ -44,6 +47,9 @@ type jsHost struct {
 func newHost(m *mailbox) host {
 	obj := js.Global().Get("Object").New()
 	obj.Set("ready", false)
+	startup := js.Global().Get("Object").New()
+	startup.Set("main", now())
+	obj.Set("startup", startup)
 	obj.Set("error", "")
 	obj.Set("config", js.FuncOf(func(js.Value, []js.Value) any {
 		cfg, preset := m.config()
@@ -81,11 +87,18 @@ func newHost(m *mailbox) host {
 }
 
 func (h *jsHost) frameDrawn(frames int64) {
-	if !h.ready && frames >= 2 {
+	if frames == 1 {
+		h.obj.Get("startup").Set("firstFrame", now())
+	}
+	if !h.ready && frames >= readyFrames {
 		h.ready = true
+		h.obj.Get("startup").Set("ready", now())
 		h.obj.Set("ready", true)
 	}
 }
+
+// now is performance.now(): milliseconds since navigation.
+func now() js.Value { return js.Global().Get("performance").Call("now") }
 
 func (h *jsHost) setError(msg string) { h.obj.Set("error", msg) }
 

@@ -134,6 +134,9 @@ func (g *Game) advance() {
 		g.play.pause()
 		return
 	}
+	if g.frames < g.holdFrames {
+		return
+	}
 	e := g.run.eng
 	g.play.tick(g.run.cfg.Layers, dt)
 	if g.play.run(e, g.advanceLayer, g.budget.spent) > 0 {

@@ -53,6 +53,10 @@ type Game struct {
 	ticks  tickClock
 	budget cpuBudget
 	now    func() time.Time // the wall clock of playback and the budget
+	// holdFrames is the number of frames drawn before any layer runs:
+	// main shows the run at step 0 first (the first layer also generates
+	// the trace's first step, which takes over 100 ms in the browser).
+	holdFrames int64
 	// broken is set while a layer runs and stays set if it panicked: the
 	// engine may be half-way through a layer, so it is not advanced again
 	// until a new run starts (R or a config change).

@@ -363,3 +363,26 @@ func TestTooLargeForTheApp(t *testing.T) {
 		t.Errorf("error = %q, want the app's limit explained", e)
 	}
 }
+
+// TestFirstFramesComeFirst: with holdFrames, no layer runs until that many
+// frames are drawn, then playing starts.
+func TestFirstFramesComeFirst(t *testing.T) {
+	g, m, _ := newTestGame(t, "preset=small-demo")
+	g.holdFrames = readyFrames
+	screen := ebiten.NewImage(640, 400)
+	for range readyFrames {
+		for range 30 {
+			update(t, g)
+		}
+		if got := posOf(m); got != [2]int64{0, 0} {
+			t.Fatalf("after %d frames: at %v, want (0, 0): nothing runs before the app is on screen", g.frames, got)
+		}
+		g.Draw(screen)
+	}
+	for range 30 {
+		update(t, g)
+	}
+	if got := posOf(m); got == [2]int64{0, 0} {
+		t.Errorf("after %d frames and half a second of play: still at (0, 0)", g.frames)
+	}
+}

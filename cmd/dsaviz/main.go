@@ -32,6 +32,10 @@ func main() {
 	}
 }
 
+// readyFrames is the number of frames drawn when the app counts as on
+// screen (dsaviz.ready): the first may come before anything is presented.
+const readyFrames = 2
+
 func run() error {
 	mail := &mailbox{}
 	h := newHost(mail)
@@ -40,6 +44,7 @@ func run() error {
 		h.setError(err.Error())
 		return err
 	}
+	g.holdFrames = readyFrames
 	ebiten.SetWindowTitle("dsaviz: dynamic sparse attention and the LLC")
 	ebiten.SetWindowSize(1280, 800) // no-op in the browser
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
