@@ -39,7 +39,7 @@ func (g *Generator) generate(t, l int, prev, above, out []int32) {
 
 	// Each other token of S(t-1,l) is kept with probability StepOverlap;
 	// the others are the layer's dropped list of step t-1.
-	kept := g.keepOrDrop(prev, last, cur, len(out)-s-w)
+	kept := g.keepOrDrop(prev, last, cur, N-w, len(out)-s-w)
 	free := len(out) - s - w - len(kept)
 
 	// The previous layer's tokens still open to this layer form the pool;
@@ -124,7 +124,7 @@ func (g *Generator) pick(t, l int, last []int32, fresh int, fromAbove, returning
 		}
 		// S(t,l-1) has no token new to this layer: keep the overlap with
 		// a returning one of it.
-		if d := g.look.draw(g.rng); d <= t {
+		if d := g.look.distance(uint64(g.rng.uint32())); d <= t {
 			if tok := g.pool.takeReturning(g.rng, d, last, stamp(t-d)); tok >= 0 {
 				return tok
 			}
@@ -152,7 +152,7 @@ const drawTries = 32
 // fromAbove one of S(t,l-1) if there is one, else any. It returns -1 when d
 // reaches before step 0 or no token was last selected d steps ago.
 func (g *Generator) drawReturning(t, l int, last []int32, fromAbove bool) int32 {
-	d := g.look.draw(g.rng)
+	d := g.look.distance(uint64(g.rng.uint32()))
 	if d > t {
 		return -1
 	}
@@ -174,12 +174,12 @@ func (g *Generator) drawNever(last []int32, fresh int) int32 {
 		// Every draw would miss (the usual case once the layer has used up
 		// its context): skip the table look-ups, each a likely cache miss,
 		// but consume the random stream exactly as the draws would.
-		g.rng.skip(drawTries) // drawAge takes one uint32
+		g.rng.skip(drawTries) // each age takes one uint32
 		g.rng.skipIntN(drawTries, n)
 		return -1
 	}
 	for range drawTries {
-		tok := n - 1 - g.age.drawAge(g.rng, n)
+		tok := n - 1 - g.age.age(g.rng.uint32(), n)
 		if last[tok] == never {
 			return int32(tok)
 		}

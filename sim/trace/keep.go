@@ -7,22 +7,31 @@ import "slices"
 // stamping it cur, and returns the kept ones, sorted, at most room of them
 // (see trimKept). The others, still stamped cur-1, become layer l's list of
 // tokens step t dropped from step t-1, in prev's order. With prev nil (step
-// 0) it returns nothing and adds no list.
-func (g *Generator) keepOrDrop(prev, last []int32, cur int32, room int) []int32 {
+// 0) it returns nothing and adds no list. w0 = N-Window is the window's
+// first token.
+func (g *Generator) keepOrDrop(prev, last []int32, cur int32, w0, room int) []int32 {
 	if prev == nil {
 		return g.kept[:0]
 	}
-	kept := slices.Grow(g.kept[:0], len(prev))[:len(prev)]
-	dropped := g.drops.room(len(prev))
+	// prev is sorted and the only tokens stamped cur yet are the sinks
+	// and the window, so those of prev are a prefix (below Sinks) and a
+	// suffix (from w0 on); every token between is stamped cur-1.
+	lo, hi := 0, len(prev)
+	for lo < hi && int(prev[lo]) < g.p.Sinks {
+		lo++
+	}
+	for hi > lo && int(prev[hi-1]) >= w0 {
+		hi--
+	}
+	middle := prev[lo:hi]
+	kept := slices.Grow(g.kept[:0], len(middle))[:len(middle)]
+	dropped := g.drops.room(len(middle))[:len(middle)]
 	// Whether a token is kept is a coin toss the branch predictor misses
 	// about half the time, so the loop has no branch on it: each token is
 	// written to both lists and only one of them grows, and its stamp goes
-	// from cur-1 (it is in S(t-1,l)) to cur-1+keep.
+	// from cur-1 to cur-1+keep. The stamp is written without being read.
 	nk, nd := 0, 0
-	for _, tok := range prev {
-		if last[tok] == cur {
-			continue // a sink or window token: taken before, no draw
-		}
+	for _, tok := range middle {
 		keep := 0
 		if g.rng.chance(g.keepThr) {
 			keep = 1

@@ -69,7 +69,8 @@ func (p *abovePool) takeReturning(rng *randomBits, d int, last []int32, want int
 		return -1
 	}
 	for p.end[d] > p.start[d] {
-		tok := takeRandom(rng, p.ret[p.start[d]:p.end[d]])
+		bucket := p.ret[p.start[d]:p.end[d]]
+		tok := swapToEnd(bucket, rng.intN(len(bucket)))
 		p.end[d]--
 		if last[tok] == want {
 			return tok
@@ -82,7 +83,7 @@ func (p *abovePool) takeReturning(rng *randomBits, d int, last []int32, want int
 // or -1 when none is left.
 func (p *abovePool) takeFresh(rng *randomBits, last []int32) int32 {
 	for len(p.fresh) > 0 {
-		tok := takeRandom(rng, p.fresh)
+		tok := swapToEnd(p.fresh, rng.intN(len(p.fresh)))
 		p.fresh = p.fresh[:len(p.fresh)-1]
 		if last[tok] == never {
 			return tok
@@ -91,9 +92,10 @@ func (p *abovePool) takeFresh(rng *randomBits, last []int32) int32 {
 	return -1
 }
 
-// takeRandom swaps a random element of s to its end and returns it.
-func takeRandom(rng *randomBits, s []int32) int32 {
-	i := rng.intN(len(s))
+// swapToEnd swaps s[i] with the last element of s and returns it: with i
+// drawn uniformly, a random take by swap-remove. The draw is left to the
+// caller so that this inlines (a call to intN cannot).
+func swapToEnd(s []int32, i int) int32 {
 	tok := s[i]
 	s[i] = s[len(s)-1]
 	s[len(s)-1] = tok

@@ -11,17 +11,22 @@ func radixSort(a, tmp []int32, limit int) []int32 {
 	tmp = tmp[:len(a)]
 	src, dst := a, tmp
 	for shift := uint(0); shift < 32 && limit > 1<<shift; shift += 8 {
-		var count [257]int
+		// A digit indexes the 256 counters as a uint8, so no index needs
+		// a bounds check; counters are int32, half the memory to clear.
+		var next [256]int32 // first the count of each digit, then where it goes
 		for _, v := range src {
-			count[(v>>shift)&0xff+1]++
+			next[uint8(v>>shift)]++
 		}
-		for i := 1; i < len(count); i++ {
-			count[i] += count[i-1]
+		pos := int32(0)
+		for d, c := range next {
+			next[d] = pos
+			pos += c
 		}
+		dst = dst[:len(src)]
 		for _, v := range src {
-			d := (v >> shift) & 0xff
-			dst[count[d]] = v
-			count[d]++
+			d := uint8(v >> shift)
+			dst[next[d]] = v
+			next[d]++
 		}
 		src, dst = dst, src
 	}

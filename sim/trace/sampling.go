@@ -156,10 +156,9 @@ func (lt lookbackTable) maxDistance() int { return 2 + len(lt.tail) }
 // entries 9 times in 10, sooner than a search would.
 const lookbackScan = 8
 
-// draw returns a distance d in [2, maxDistance()].
-func (lt lookbackTable) draw(r *randomBits) int { return lt.distance(uint64(r.uint32())) }
-
-// distance returns the distance d for the uniform 32-bit draw u.
+// distance returns a distance d in [2, maxDistance()] for the uniform
+// 32-bit draw u. It takes the draw rather than the random stream so that
+// it stays small enough to inline.
 func (lt lookbackTable) distance(u uint64) int {
 	// d = 2 + the first j with u >= tail[j]: tail decreases, so the
 	// linear scan and the binary search below find the same j.
@@ -200,9 +199,11 @@ func newAgeTable(skew float64) *ageTable {
 	return at
 }
 
-// drawAge returns an age in [0, n) for a context of n tokens (n < 2^31).
-func (at *ageTable) drawAge(r *randomBits, n int) int {
-	v := r.uint32()
+// age returns the age in [0, n) that the uniform 32-bit draw v gives, for
+// a context of n tokens (n < 2^31). It takes the draw rather than the
+// random stream so that it stays small enough to inline in drawNever's
+// loop.
+func (at *ageTable) age(v uint32, n int) int {
 	i := v >> 22                 // segment (10 bits = log2 skewSegments)
 	f := uint64(v & (1<<22 - 1)) // 22-bit position inside it
 	lo, hi := at.q[i], at.q[i+1]
