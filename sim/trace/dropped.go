@@ -46,15 +46,24 @@ func (b *droppedBuilder) close(n int) {
 	b.ends = append(b.ends, int32(len(b.toks)))
 }
 
-// finish returns the step's lists in storage of their exact size.
-func (b *droppedBuilder) finish() *droppedStep {
-	d := &droppedStep{
-		toks:  append([]int32(nil), b.toks...),
-		start: make([]int32, len(b.ends)),
-		end:   append([]int32(nil), b.ends...),
+// finish returns the step's lists. The builder's storage becomes the
+// step's, without a copy, and the builder takes over the storage of spare
+// (a step no draw reaches any more; nil at first), so that once the oldest
+// steps retire, building a step allocates nothing.
+func (b *droppedBuilder) finish(spare *droppedStep) *droppedStep {
+	d := spare
+	if d == nil {
+		// Storage for the next step, of this one's size: about the same.
+		d = &droppedStep{toks: make([]int32, 0, cap(b.toks))}
 	}
-	for l := 1; l < len(b.ends); l++ {
-		d.start[l] = b.ends[l-1]
+	d.toks, b.toks = b.toks, d.toks[:0]
+	d.end = append(d.end[:0], b.ends...)
+	d.start = resize(d.start, len(b.ends))
+	for l := range d.start {
+		d.start[l] = 0
+		if l > 0 {
+			d.start[l] = b.ends[l-1]
+		}
 	}
 	return d
 }
@@ -63,7 +72,8 @@ func (b *droppedBuilder) finish() *droppedStep {
 // last is still want, or -1 when the list runs out.
 func (d *droppedStep) take(rng *randomBits, l int, last []int32, want int32) int32 {
 	for d.end[l] > d.start[l] {
-		tok := takeRandom(rng, d.toks[d.start[l]:d.end[l]])
+		list := d.toks[d.start[l]:d.end[l]]
+		tok := swapToEnd(list, rng.intN(len(list)))
 		d.end[l]--
 		if last[tok] == want {
 			return tok

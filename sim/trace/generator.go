@@ -130,9 +130,11 @@ func (g *Generator) generateStep(t int) {
 	}
 	g.sel = append(g.sel, out)
 	if t > 0 {
-		g.dropped = append(g.dropped, g.drops.finish())
+		var spare *droppedStep
 		if old := t - 1 - g.look.maxDistance(); old >= 0 {
-			g.dropped[old] = nil // no draw reaches that far back
+			spare = g.dropped[old] // no draw reaches that far back
+			g.dropped[old] = nil
 		}
+		g.dropped = append(g.dropped, g.drops.finish(spare))
 	}
 }
