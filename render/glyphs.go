@@ -14,7 +14,10 @@ var extraRunes = [...]rune{'·', '×', '≈', 'µ', '–', '…', '→', '↓'}
 
 // glyphFace draws text from glyphs rendered once for a face: no shaping
 // per line, so a label re-formatted every frame (the HUD while playing)
-// allocates nothing. It covers printable ASCII and extraRunes; any other
+// allocates nothing once its glyphs are rendered. A glyph is rendered the
+// first time a text asks for it: the labels use about half of the glyphs
+// of a face, and rendering all of them up front made the first frame in
+// the browser slower. It covers printable ASCII and extraRunes; any other
 // rune is drawn as '?'. There is no kerning (the Go fonts have little),
 // and no bidirectional text.
 type glyphFace struct {
@@ -25,22 +28,16 @@ type glyphFace struct {
 	extra [len(extraRunes)]glyph
 }
 
-// glyph is one rendered character: a white image and its advance.
+// glyph is one rendered character: a white image and its advance; img is
+// nil until rendered.
 type glyph struct {
 	img *ebiten.Image
 	adv float64
 }
 
-// newGlyphFace renders the glyphs of face.
+// newGlyphFace returns the glyph face of face, no glyph rendered yet.
 func newGlyphFace(face *text.GoTextFace) *glyphFace {
-	g := &glyphFace{face: face, pad: int(math.Ceil(face.Size / 4)), h: lineHeight(face)}
-	for r := rune(32); r < 127; r++ {
-		g.ascii[r] = g.render(r)
-	}
-	for i, r := range extraRunes {
-		g.extra[i] = g.render(r)
-	}
-	return g
+	return &glyphFace{face: face, pad: int(math.Ceil(face.Size / 4)), h: lineHeight(face)}
 }
 
 func (g *glyphFace) render(r rune) glyph {
@@ -61,21 +58,33 @@ func (g *glyphFace) deallocate() {
 		}
 	}
 	for i := range g.extra {
-		g.extra[i].img.Deallocate()
+		if g.extra[i].img != nil {
+			g.extra[i].img.Deallocate()
+		}
 	}
 }
 
-// lookup returns the glyph of r.
+// lookup returns the glyph of r, rendering it the first time.
 func (g *glyphFace) lookup(r rune) *glyph {
+	gl, r := g.slot(r)
+	if gl.img == nil {
+		*gl = g.render(r)
+	}
+	return gl
+}
+
+// slot returns where the glyph of r is kept and the rune it shows: r, or
+// '?' for a rune the face does not cover.
+func (g *glyphFace) slot(r rune) (*glyph, rune) {
 	if r >= 32 && r < 127 {
-		return &g.ascii[r]
+		return &g.ascii[r], r
 	}
 	for i, x := range extraRunes {
 		if x == r {
-			return &g.extra[i]
+			return &g.extra[i], r
 		}
 	}
-	return &g.ascii['?']
+	return &g.ascii['?'], '?'
 }
 
 // advance is the width of b in pixels.
