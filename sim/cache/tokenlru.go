@@ -11,7 +11,7 @@ type TokenLRU struct {
 	key  []int32 // slot -> key, -1 when free
 	prev []int32 // slot -> more recently used slot, -1 at the head
 	next []int32 // slot -> less recently used slot, -1 at the tail
-	slot []int32 // key -> slot, -1 when not resident
+	slot []int32 // key -> slot+1, 0 when not resident: a new table is all zeros, so making one costs no pass over it (8 MB for dsv32-h100)
 	head int32   // most recently used slot, -1 when empty
 	tail int32   // least recently used slot, -1 when empty
 	used int     // occupied slots
@@ -35,9 +35,6 @@ func NewTokenLRU(slots, keys int) (*TokenLRU, error) {
 		t.key[i] = -1
 		t.free[i] = int32(slots - 1 - i) // slot 0 is handed out first
 	}
-	for i := range t.slot {
-		t.slot[i] = -1
-	}
 	return t, nil
 }
 
@@ -48,10 +45,10 @@ func (t *TokenLRU) Slots() int { return len(t.key) }
 func (t *TokenLRU) Len() int { return t.used }
 
 // Contains reports whether key is resident, without touching its recency.
-func (t *TokenLRU) Contains(key int32) bool { return t.slot[key] >= 0 }
+func (t *TokenLRU) Contains(key int32) bool { return t.slot[key] > 0 }
 
 // SlotOf returns the slot holding key, or -1; it does not touch recency.
-func (t *TokenLRU) SlotOf(key int32) int { return int(t.slot[key]) }
+func (t *TokenLRU) SlotOf(key int32) int { return int(t.slot[key]) - 1 }
 
 // KeyAt returns the key in a slot, or -1 for a free slot.
 func (t *TokenLRU) KeyAt(slot int) int32 { return t.key[slot] }
@@ -59,7 +56,7 @@ func (t *TokenLRU) KeyAt(slot int) int32 { return t.key[slot] }
 // Get reports whether key is resident and, if so, makes it the most
 // recently used.
 func (t *TokenLRU) Get(key int32) bool {
-	s := t.slot[key]
+	s := t.slot[key] - 1
 	if s < 0 {
 		return false
 	}
@@ -81,23 +78,23 @@ func (t *TokenLRU) Add(key int32) (slot int, evicted int32) {
 	} else {
 		s = t.tail
 		evicted = t.key[s]
-		t.slot[evicted] = -1
+		t.slot[evicted] = 0
 		t.unlink(s)
 	}
 	t.key[s] = key
-	t.slot[key] = s
+	t.slot[key] = s + 1
 	t.pushFront(s)
 	return int(s), evicted
 }
 
 // Remove drops key if it is resident and reports whether it was.
 func (t *TokenLRU) Remove(key int32) bool {
-	s := t.slot[key]
+	s := t.slot[key] - 1
 	if s < 0 {
 		return false
 	}
 	t.unlink(s)
-	t.slot[key] = -1
+	t.slot[key] = 0
 	t.key[s] = -1
 	t.free = append(t.free, s)
 	t.used--

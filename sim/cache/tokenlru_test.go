@@ -42,8 +42,8 @@ func checkTokenLRU(t *testing.T, s *TokenLRU) []int32 {
 		if s.prev[x] != prev {
 			t.Fatalf("prev[%d] = %d, want %d", x, s.prev[x], prev)
 		}
-		if s.slot[s.key[x]] != x {
-			t.Fatalf("slot[key[%d]] = %d, want %d", x, s.slot[s.key[x]], x)
+		if got := s.SlotOf(s.key[x]); got != int(x) {
+			t.Fatalf("SlotOf(key[%d]) = %d, want %d", x, got, x)
 		}
 		order = append(order, s.key[x])
 		prev = x
