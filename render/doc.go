@@ -6,7 +6,8 @@
 //
 // The app drives a Scene from its Game, as Ebiten's split of time asks:
 //
-//	s, err := render.NewScene()
+//	font, err := render.LoadFont()
+//	s := render.NewScene(font)
 //	s.Reset(e)                                // a new engine, or the run reset
 //	// In Update:
 //	s.Observe(e, e.AdvanceLayer(buf))        // after each layer

@@ -31,12 +31,15 @@ type fonts struct {
 	gTitle, gBody, gSmall *glyphFace
 }
 
-func newFonts() (*fonts, error) {
+// LoadFont parses Go Regular, the font of every label. Parsing takes a
+// while in the browser: parse it once and give it to NewScene and to the
+// panel.
+func LoadFont() (*text.GoTextFaceSource, error) {
 	src, err := text.NewGoTextFaceSource(bytes.NewReader(goregular.TTF))
 	if err != nil {
 		return nil, fmt.Errorf("render: loading the Go Regular font: %w", err)
 	}
-	return &fonts{src: src}, nil
+	return src, nil
 }
 
 // setZoom rebuilds the faces for zoom z and reports whether they changed.

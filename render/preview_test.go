@@ -207,10 +207,11 @@ func TestPreview(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s, err := NewScene()
+	font, err := LoadFont()
 	if err != nil {
 		t.Fatal(err)
 	}
+	s := NewScene(font)
 	g := &previewGame{t: t, dir: dir, scene: s, todo: previewScenarios(), allocs: map[string]float64{}, cpu: map[string]time.Duration{}}
 	ebiten.SetWindowSize(1280, 800)
 	ebiten.SetWindowTitle("dsaviz render preview")

@@ -4,6 +4,7 @@ import (
 	"image"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
 	"dsaviz/sim/engine"
 )
@@ -53,13 +54,10 @@ type Scene struct {
 	none   textLine // shown without an engine
 }
 
-// NewScene loads the font; the scene's images are made on the first Draw.
-func NewScene() (*Scene, error) {
-	f, err := newFonts()
-	if err != nil {
-		return nil, err
-	}
-	return &Scene{pal: DefaultPalette(), fonts: f, gen: -1}, nil
+// NewScene returns a scene that writes in font (see LoadFont); its images
+// are made on the first Draw.
+func NewScene(font *text.GoTextFaceSource) *Scene {
+	return &Scene{pal: DefaultPalette(), fonts: &fonts{src: font}, gen: -1}
 }
 
 // Reset starts drawing engine e (a new config, or the same run reset):

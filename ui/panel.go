@@ -23,6 +23,7 @@ type options struct {
 	onSpeed   func(stepsPerSecond float64)
 	lecture   bool
 	speed     float64
+	font      *text.GoTextFaceSource
 }
 
 // OnConfig sets the function called when the user changes a value and the
@@ -43,6 +44,11 @@ func OnSpeed(f func(stepsPerSecond float64)) Option { return func(o *options) { 
 
 // Lecture selects the larger theme, for projectors in lecture halls.
 func Lecture(on bool) Option { return func(o *options) { o.lecture = on } }
+
+// Font sets the font the panel writes in, already parsed (the app parses
+// Go Regular once for the scene and the panel); by default the panel
+// parses Go Regular itself.
+func Font(src *text.GoTextFaceSource) Option { return func(o *options) { o.font = src } }
 
 // InitialSpeed sets the speed the slider starts at, in decode steps per
 // second; it snaps to the nearest stop of the slider (default
@@ -90,11 +96,14 @@ func New(cfg config.Config, preset string, opts ...Option) (*Panel, error) {
 	if p.opts.lecture {
 		p.unit = lectureScale
 	}
-	src, err := text.NewGoTextFaceSource(bytes.NewReader(goregular.TTF))
-	if err != nil {
-		return nil, fmt.Errorf("ui: loading the Go Regular font: %w", err)
+	p.font = p.opts.font
+	if p.font == nil {
+		src, err := text.NewGoTextFaceSource(bytes.NewReader(goregular.TTF))
+		if err != nil {
+			return nil, fmt.Errorf("ui: loading the Go Regular font: %w", err)
+		}
+		p.font = src
 	}
-	p.font = src
 	p.presetNames = config.PresetNames()
 	p.presets = make(map[string]config.PresetInfo, len(p.presetNames))
 	for _, name := range p.presetNames {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"math"
 	"strings"
 	"testing"
@@ -8,6 +9,8 @@ import (
 	"github.com/ebitenui/ebitenui/event"
 	"github.com/ebitenui/ebitenui/widget"
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"golang.org/x/image/font/gofont/goregular"
 
 	"dsaviz/sim/config"
 )
@@ -288,4 +291,18 @@ func TestOddInputsDoNotPanic(t *testing.T) {
 		t.Errorf("choosing a preset from a broken config gave policy %q", p.Config().Policy)
 	}
 	frame(p, screen)
+}
+
+func TestFontOption(t *testing.T) {
+	src, err := text.NewGoTextFaceSource(bytes.NewReader(goregular.TTF))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _ := newTestPanel(t, "small-demo", Font(src))
+	if p.font != src {
+		t.Error("the panel parsed its own font instead of using Font's")
+	}
+	if q, _ := newTestPanel(t, "small-demo"); q.font == nil || q.font == src {
+		t.Error("without Font, the panel has no font of its own")
+	}
 }

@@ -96,10 +96,11 @@ type Game struct {
 // newGame returns a Game running what the link l asks for, reporting to h
 // and reading the page's requests from m.
 func newGame(m *mailbox, h host, l launch) (*Game, error) {
-	scene, err := render.NewScene()
+	font, err := render.LoadFont()
 	if err != nil {
 		return nil, err
 	}
+	scene := render.NewScene(font)
 	g := &Game{
 		mail: m, host: h, scene: scene, scale: 1, now: time.Now,
 		play:     playback{speed: l.speed},
@@ -109,6 +110,7 @@ func newGame(m *mailbox, h host, l launch) (*Game, error) {
 	}
 	g.panel, err = ui.New(l.cfg, shownPreset(l.cfg, l.preset),
 		ui.InitialSpeed(l.speed),
+		ui.Font(font),
 		ui.Lecture(l.lecture),
 		ui.OnConfig(g.panelConfig),
 		ui.OnCommand(g.panelCommand),
