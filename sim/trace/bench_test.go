@@ -23,6 +23,21 @@ func BenchmarkGenerator(b *testing.B) {
 	}
 }
 
+// BenchmarkGeneratorUsedUp measures generation per (step, layer) at k =
+// 2048 and N = 32768 over 128 steps, most of them after the layers have
+// used up their context (after about 58 steps, see Generator), as in a
+// long run of the dsv32-h100 preset.
+func BenchmarkGeneratorUsedUp(b *testing.B) {
+	p := DefaultParams()
+	p.Layers, p.Steps = 8, 128
+	b.ReportAllocs()
+	for b.Loop() {
+		g := mustGenerator(b, p)
+		g.Selection(p.Steps-1, 0)
+	}
+	reportSelections(b, p.Layers*p.Steps)
+}
+
 // BenchmarkMeasure measures the statistics of a generated 8 x 40 trace.
 func BenchmarkMeasure(b *testing.B) {
 	p := calibrationParams()

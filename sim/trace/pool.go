@@ -1,15 +1,13 @@
 package trace
 
-import "slices"
-
 // abovePool holds the tokens of S(t,l-1) that layer l may still take at step
 // t, grouped so that a draw is exact: fresh ones (never selected by l) and
 // returning ones bucketed by their lookback d = t - (last step l selected
 // them). Built by a counting sort in O(k + dmax); each take is O(1).
 type abovePool struct {
-	fresh []int32 // never selected by l; taken by swap-remove
-	ret   []int32 // every token of S(t,l-1), sorted by d (0: not returning)
-	dist  []int32 // scratch: d of above[i], 0 if not a returning candidate
+	fresh []int32 // never selected by l, taken by swap-remove: a bucket of ret
+	ret   []int32 // every token of S(t,l-1), sorted by bucket (see build)
+	dist  []int32 // scratch: the bucket of above[i]
 	start []int32 // bucket d is ret[start[d]:end[d]]
 	end   []int32
 }
@@ -17,55 +15,55 @@ type abovePool struct {
 // build fills the pool from above = S(t,l-1), with last the layer's
 // last-selected table, keeping returning tokens with d <= dmax only (the
 // lookback draw never goes further). It returns |S(t,l) ∩ S(t,l-1)| so far.
+//
+// Every token of above goes to one bucket of a counting sort, which keeps
+// above's order within a bucket: bucket 0 holds those already in S(t,l)
+// (d = 0), bucket d in [2, dmax] the returning ones, bucket dmax+1 the
+// fresh ones, bucket 1 the rest (in S(t-1,l), or last selected more than
+// dmax steps ago), which no draw asks for: a draw's d is at least 2.
 func (p *abovePool) build(above, last []int32, t, dmax int) (in int) {
-	fresh := slices.Grow(p.fresh[:0], len(above))[:len(above)]
-	nf := 0
-	p.start = resize(p.start, dmax+2)
-	p.end = resize(p.end, dmax+2)
-	clear(p.end)
-	dist := resize(p.dist, len(above))
-	// A token's kind (in S(t,l), fresh, returning) is a coin toss for the
-	// branch predictor, so the loop has no branch on it: counts grow by
-	// 0 or 1, fresh gets every token and keeps it only if fresh, and a
-	// token that is not a returning candidate counts in bucket 0.
+	// The loops work on local slice headers: a store through p's slices
+	// might, for all the compiler knows, change p's fields, which it
+	// would then reload at every token.
+	start := resize(p.start, dmax+2)
+	end := resize(p.end, dmax+2)
+	clear(end)
+	dist := resize(p.dist, len(above))[:len(above)]
 	for i, tok := range above {
-		v := last[tok]
-		d := t + 2 - int(v) // 0 in S(t,l), 1 in S(t-1,l), t+2 never selected
-		if d == 0 {
-			in++
-		}
-		fresh[nf] = tok
-		if v == never {
-			nf++
-		}
-		// 1 if 2 <= d <= dmax, else 0; arithmetic on the sign bit rather
-		// than a comparison, which the compiler would turn into a branch
-		// because d then indexes end.
-		returning := 1 ^ int(uint64((d-2)|(dmax-d))>>63)
-		d *= returning
-		dist[i] = int32(d)
-		p.end[d]++ // count first
+		v := int(last[tok])
+		d := t + 2 - v // v = stamp(t - d); never (0) gives t+2 > dmax
+		// The bucket is d, or past dmax 1 or dmax+1 (fresh), found by
+		// arithmetic on sign bits: a token's kind is a coin toss the
+		// branch predictor would miss, and the compiler keeps a branch
+		// (no conditional move) for a value that indexes memory.
+		past := int(uint64(dmax-d) >> 63) // 1 if d > dmax
+		isNever := int(uint64(v-1) >> 63) // 1 if v == never, as v >= 0
+		b := d*(1-past) + past*(1+isNever*dmax)
+		dist[i] = int32(b)
+		end[b]++ // count first
 	}
-	p.fresh, p.dist = fresh[:nf], dist
+	in = int(end[0])
 	n := int32(0)
-	for d := range p.end {
-		p.start[d] = n
-		n += p.end[d]
-		p.end[d] = p.start[d]
+	for d, c := range end {
+		start[d] = n
+		end[d] = n
+		n += c
 	}
-	p.ret = resize(p.ret, int(n))
+	ret := resize(p.ret, int(n))
 	for i, tok := range above {
-		d := dist[i]
-		p.ret[p.end[d]] = tok
-		p.end[d]++
+		b := dist[i]
+		ret[end[b]] = tok
+		end[b]++
 	}
+	p.ret, p.dist, p.start, p.end = ret, dist, start, end
+	p.fresh = ret[start[dmax+1]:end[dmax+1]]
 	return in
 }
 
 // takeReturning removes and returns a random token of bucket d whose stamp
 // in last is still want, or -1 when the bucket runs out.
 func (p *abovePool) takeReturning(rng *randomBits, d int, last []int32, want int32) int32 {
-	if d >= len(p.end) {
+	if d < 2 || d > len(p.end)-2 { // only buckets 2..dmax are returning
 		return -1
 	}
 	for p.end[d] > p.start[d] {
