@@ -8,11 +8,13 @@ package trace
 func (g *Generator) generate(t, l int, prev, above, out []int32) {
 	N := g.p.Prompt + t
 	last := g.last[l*g.ctx : l*g.ctx+N]
+	seen := g.seen[l*g.words : (l+1)*g.words]
 	cur := stamp(t)
 	if N <= g.p.TopK { // the whole context fits in k
 		for i := range out {
 			out[i] = int32(i)
 			last[i] = cur
+			seen.add(i)
 		}
 		g.used[l] = int32(N)
 		if prev != nil {
@@ -27,12 +29,14 @@ func (g *Generator) generate(t, l int, prev, above, out []int32) {
 	for i := 0; i < s; i++ {
 		if last[i] == never {
 			used++
+			seen.add(i)
 		}
 		last[i] = cur
 	}
 	for i := N - w; i < N; i++ {
 		if last[i] == never {
 			used++
+			seen.add(i)
 		}
 		last[i] = cur
 	}
@@ -60,9 +64,10 @@ func (g *Generator) generate(t, l int, prev, above, out []int32) {
 		if want := target - in; want > 0 {
 			fromAbove = g.rng.chance(ratio32(want, free-i))
 		}
-		tok := g.pick(t, l, last, N-int(used), fromAbove, g.rng.chance(g.retThr))
+		tok := g.pick(t, l, last, seen, N-int(used), fromAbove, g.rng.chance(g.retThr))
 		if last[tok] == never {
 			used++
+			seen.add(int(tok))
 		}
 		last[tok] = cur
 		if aboveLast != nil && aboveLast[tok] == cur {
@@ -110,16 +115,16 @@ func mergeSelection(out []int32, s int, kept, refill []int32, w0, N int) {
 // pick chooses the token of one free slot: a returning one (with
 // returning) or one never selected, from S(t,l-1) (with fromAbove) or from
 // the layer's own history and the popularity. Each choice falls back to the
-// next when it finds nothing, so the one that lands is always valid. fresh
-// is the number of tokens the layer never selected.
-func (g *Generator) pick(t, l int, last []int32, fresh int, fromAbove, returning bool) int32 {
+// next when it finds nothing, so the one that lands is always valid. seen
+// holds the tokens the layer ever selected, fresh counts the others.
+func (g *Generator) pick(t, l int, last []int32, seen tokenSet, fresh int, fromAbove, returning bool) int32 {
 	if returning {
 		if tok := g.drawReturning(t, l, last, fromAbove); tok >= 0 {
 			return tok
 		}
 	}
 	if fromAbove {
-		if tok := g.pool.takeFresh(g.rng, last); tok >= 0 {
+		if tok := g.pool.takeFresh(g.rng, seen); tok >= 0 {
 			return tok
 		}
 		// S(t,l-1) has no token new to this layer: keep the overlap with
@@ -130,7 +135,7 @@ func (g *Generator) pick(t, l int, last []int32, fresh int, fromAbove, returning
 			}
 		}
 	}
-	if tok := g.drawNever(last, fresh); tok >= 0 {
+	if tok := g.drawNever(seen, len(last), fresh); tok >= 0 {
 		return tok
 	}
 	// The layer has selected (nearly) all of its context: settle for a
@@ -167,9 +172,9 @@ func (g *Generator) drawReturning(t, l int, last []int32, fromAbove bool) int32 
 
 // drawNever returns a token this layer never selected, drawn from the
 // skewed popularity, or failing that uniformly; -1 if none turns up.
-// fresh is the number of such tokens in last.
-func (g *Generator) drawNever(last []int32, fresh int) int32 {
-	n := len(last)
+// seen holds the tokens of [0, n) the layer selected, fresh counts the
+// others.
+func (g *Generator) drawNever(seen tokenSet, n, fresh int) int32 {
 	if fresh == 0 {
 		// Every draw would miss (the usual case once the layer has used up
 		// its context): skip the table look-ups, each a likely cache miss,
@@ -180,12 +185,12 @@ func (g *Generator) drawNever(last []int32, fresh int) int32 {
 	}
 	for range drawTries {
 		tok := n - 1 - g.age.age(g.rng.uint32(), n)
-		if last[tok] == never {
+		if !seen.has(tok) {
 			return int32(tok)
 		}
 	}
 	for range drawTries {
-		if tok := g.rng.intN(n); last[tok] == never {
+		if tok := g.rng.intN(n); !seen.has(tok) {
 			return int32(tok)
 		}
 	}

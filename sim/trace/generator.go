@@ -27,18 +27,21 @@ import "sync"
 // t costs the generation of every step up to t once. Memory grows to
 // 4*Steps*Layers*min(TopK, Prompt+Steps) bytes for the selections, plus
 // 4*Layers*(Prompt+Steps) bytes for a per-layer table of the step each token
-// was last selected, plus the dropped tokens of the last steps a returning
+// was last selected and an eighth of that for a bitmap of the tokens ever
+// selected, plus the dropped tokens of the last steps a returning
 // draw reaches (40 steps at the default Lookback). Because one random
 // stream is consumed in that fixed order, results never depend on the order
 // of calls. A Generator is safe for concurrent use.
 type Generator struct {
 	p Params
 
-	mu   sync.Mutex
-	sel  [][]int32 // sel[t] holds the selections of step t, layer-major
-	last []int32   // last[l*ctx+tok] = stamp of the last step l selected tok
-	used []int32   // used[l] counts the tokens layer l ever selected
-	ctx  int       // Prompt+Steps: tokens in the largest context
+	mu    sync.Mutex
+	sel   [][]int32 // sel[t] holds the selections of step t, layer-major
+	last  []int32   // last[l*ctx+tok] = stamp of the last step l selected tok
+	used  []int32   // used[l] counts the tokens layer l ever selected
+	seen  tokenSet  // layer l's ever-selected tokens: words [l*words, (l+1)*words)
+	words int       // tokenSetWords(ctx)
+	ctx   int       // Prompt+Steps: tokens in the largest context
 
 	rng      *randomBits
 	keepThr  uint64 // StepOverlap as a threshold
@@ -113,6 +116,8 @@ func (g *Generator) generateStep(t int) {
 	if g.last == nil {
 		g.last = make([]int32, g.p.Layers*g.ctx)
 		g.used = make([]int32, g.p.Layers)
+		g.words = tokenSetWords(g.ctx)
+		g.seen = make(tokenSet, g.p.Layers*g.words)
 	}
 	n := g.size(t)
 	out := make([]int32, g.p.Layers*n)

@@ -78,12 +78,12 @@ func (p *abovePool) takeReturning(rng *randomBits, d int, last []int32, want int
 }
 
 // takeFresh removes and returns a random token never selected by the layer,
-// or -1 when none is left.
-func (p *abovePool) takeFresh(rng *randomBits, last []int32) int32 {
+// that is not in seen, or -1 when none is left.
+func (p *abovePool) takeFresh(rng *randomBits, seen tokenSet) int32 {
 	for len(p.fresh) > 0 {
 		tok := swapToEnd(p.fresh, rng.intN(len(p.fresh)))
 		p.fresh = p.fresh[:len(p.fresh)-1]
-		if last[tok] == never {
+		if !seen.has(int(tok)) {
 			return tok
 		}
 	}
