@@ -62,7 +62,7 @@ func (g *Generator) generate(t, l int, prev, above, out []int32) {
 		// that spreads the overlap still missing over the slots left.
 		fromAbove := false
 		if want := target - in; want > 0 {
-			fromAbove = g.rng.chance(ratio32(want, free-i))
+			fromAbove = g.rng.chanceRatio(want, free-i)
 		}
 		tok := g.pick(t, l, last, seen, N-int(used), fromAbove, g.rng.chance(g.retThr))
 		if last[tok] == never {
@@ -75,41 +75,9 @@ func (g *Generator) generate(t, l int, prev, above, out []int32) {
 		}
 		refill = append(refill, tok)
 	}
-	if len(refill) > 0 {
-		g.sortTmp = radixSort(refill, g.sortTmp, N)
-	}
-	mergeSelection(out, s, kept, refill, N-w, N)
+	g.writeSelection(out, kept, refill, N)
 	g.kept, g.refill = kept, refill
 	g.used[l] = used
-}
-
-// mergeSelection writes the sinks [0, s), the merge of the sorted kept and
-// refill, then the window [w0, N) into out.
-func mergeSelection(out []int32, s int, kept, refill []int32, w0, N int) {
-	o := 0
-	for tok := 0; tok < s; tok++ {
-		out[o] = int32(tok)
-		o++
-	}
-	// Which list gives the next token is a coin toss the branch predictor
-	// misses half the time, so the merge takes min(a, b) (a conditional
-	// move) and advances the indices by arithmetic: a-b is negative exactly
-	// when a < b, for tokens in [0, 2^31).
-	i, j := 0, 0
-	for i < len(kept) && j < len(refill) {
-		a, b := kept[i], refill[j]
-		out[o] = min(a, b)
-		fromKept := int(uint32(a-b) >> 31)
-		i += fromKept
-		j += 1 - fromKept
-		o++
-	}
-	o += copy(out[o:], kept[i:])
-	o += copy(out[o:], refill[j:])
-	for tok := w0; tok < N; tok++ {
-		out[o] = int32(tok)
-		o++
-	}
 }
 
 // pick chooses the token of one free slot: a returning one (with

@@ -52,6 +52,8 @@ type Generator struct {
 
 	// Scratch, reused by every (step, layer).
 	kept, refill, sortTmp []int32
+	sortSet               tokenSet // empty between selections
+	draws                 []uint32
 	pool                  abovePool
 	drops                 droppedBuilder
 	// dropped[t'] lists what step t'+1 dropped from step t', for returning
@@ -118,6 +120,7 @@ func (g *Generator) generateStep(t int) {
 		g.used = make([]int32, g.p.Layers)
 		g.words = tokenSetWords(g.ctx)
 		g.seen = make(tokenSet, g.p.Layers*g.words)
+		g.sortSet = make(tokenSet, g.words)
 	}
 	n := g.size(t)
 	out := make([]int32, g.p.Layers*n)

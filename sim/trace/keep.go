@@ -30,10 +30,14 @@ func (g *Generator) keepOrDrop(prev, last []int32, cur int32, w0, room int) []in
 	// about half the time, so the loop has no branch on it: each token is
 	// written to both lists and only one of them grows, and its stamp goes
 	// from cur-1 to cur-1+keep. The stamp is written without being read.
+	// The draws, one per token, come in bulk.
+	draws := slices.Grow(g.draws[:0], len(middle))[:len(middle)]
+	g.draws = draws
+	g.rng.fill(draws)
 	nk, nd := 0, 0
-	for _, tok := range middle {
+	for i, tok := range middle {
 		keep := 0
-		if g.rng.chance(g.keepThr) {
+		if uint64(draws[i]) < g.keepThr { // rng.chance(keepThr)
 			keep = 1
 		}
 		kept[nk] = tok

@@ -14,15 +14,6 @@ const one32 = 1 << 32
 // threshold returns p (in [0,1]) as a 32-bit threshold for randomBits.chance.
 func threshold(p float64) uint64 { return uint64(p * one32) }
 
-// ratio32 returns min(a/b, 1) as a 32-bit threshold, for 0 <= a < 2^31 and
-// b > 0.
-func ratio32(a, b int) uint64 {
-	if a >= b {
-		return one32
-	}
-	return uint64(a) << 32 / uint64(b)
-}
-
 // randomBits hands out a SplitMix64 stream 32 bits at a time. SplitMix64
 // needs only 64-bit multiplies, which WebAssembly has; a PCG step, whose
 // 128-bit multiply Wasm emulates, cost about 70 ns there, ten times the rest
@@ -63,6 +54,28 @@ func (r *randomBits) uint32() uint32 {
 	}
 	r.buf, r.have = r.next(), true
 	return uint32(r.buf)
+}
+
+// fill sets dst to the next len(dst) draws of uint32, in order, a whole
+// step (two draws) at a time, so that a loop that needs one draw per
+// element can read them from a slice, without the stream's bookkeeping
+// between its elements.
+func (r *randomBits) fill(dst []uint32) {
+	if len(dst) > 0 && r.have {
+		dst[0] = r.uint32()
+		dst = dst[1:]
+	}
+	state := r.state
+	for len(dst) >= 2 {
+		state += splitMixGamma
+		z := mix64(state)
+		dst[0], dst[1] = uint32(z), uint32(z>>32)
+		dst = dst[2:]
+	}
+	r.state = state
+	if len(dst) == 1 {
+		dst[0] = r.uint32()
+	}
 }
 
 // skip advances the stream by k uint32 draws without computing them: a
@@ -106,6 +119,19 @@ func (r *randomBits) skipIntN(k, n int) {
 
 // chance reports true with probability thr/2^32.
 func (r *randomBits) chance(thr uint64) bool { return uint64(r.uint32()) < thr }
+
+// chanceRatio reports true with probability min(a/b, 1), for 0 <= a < 2^31
+// and 0 < b < 2^31: see belowRatio.
+func (r *randomBits) chanceRatio(a, b int) bool { return belowRatio(r.uint32(), a, b) }
+
+// belowRatio reports whether the 32-bit draw u is below the threshold
+// min(a/b, 1) * 2^32, that is floor(a*2^32/b) when a < b, without a 64-bit
+// division: u < floor(a*2^32/b) exactly when u+1 <= a*2^32/b (u+1 is an
+// integer), so when (u+1)*b <= a*2^32; when a >= b that holds for every u,
+// as it should. Neither side overflows for a, b < 2^31.
+func belowRatio(u uint32, a, b int) bool {
+	return (uint64(u)+1)*uint64(b) <= uint64(a)<<32
+}
 
 // intN returns a uniform integer in [0, n), 0 < n < 2^32, by Lemire's
 // multiply-and-reject, which is exact.

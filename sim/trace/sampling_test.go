@@ -64,3 +64,56 @@ func TestRandomBitsSkipIntN(t *testing.T) {
 		}
 	}
 }
+
+// ratio32 returns min(a/b, 1) as a 32-bit threshold, for 0 <= a < 2^31 and
+// b > 0: the reference for belowRatio.
+func ratio32(a, b int) uint64 {
+	if a >= b {
+		return one32
+	}
+	return uint64(a) << 32 / uint64(b)
+}
+
+// TestBelowRatio checks belowRatio(u, a, b) against u < ratio32(a, b) at
+// the edges of a, b and the draw.
+func TestBelowRatio(t *testing.T) {
+	sizes := []int{1, 2, 3, 7, 1000, 2048, 1<<31 - 1}
+	for _, b := range sizes {
+		for _, a := range append(sizes, 0, b-1, b, b+1) {
+			if a < 0 || a >= 1<<31 {
+				continue
+			}
+			thr := ratio32(a, b)
+			for _, u := range []uint64{0, 1, thr - 1, thr, thr + 1, one32 - 1} {
+				if u >= one32 {
+					continue
+				}
+				if got, want := belowRatio(uint32(u), a, b), u < thr; got != want {
+					t.Errorf("belowRatio(%#x, %d, %d) = %v, want %v", u, a, b, got, want)
+				}
+			}
+		}
+	}
+}
+
+func TestRandomBitsFill(t *testing.T) {
+	for pre := range 2 {
+		for n := range 7 {
+			a, b := newRandomBits(11, 3), newRandomBits(11, 3)
+			for range pre {
+				a.uint32()
+				b.uint32()
+			}
+			got := make([]uint32, n)
+			b.fill(got)
+			for i := range got {
+				if want := a.uint32(); got[i] != want {
+					t.Errorf("after %d draws, fill(%d)[%d] = %#x, want %#x", pre, n, i, got[i], want)
+				}
+			}
+			if got, want := b.uint32(), a.uint32(); got != want {
+				t.Errorf("after %d draws and fill(%d), uint32() = %#x, want %#x", pre, n, got, want)
+			}
+		}
+	}
+}
