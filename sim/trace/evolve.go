@@ -138,33 +138,6 @@ func (g *Generator) drawReturning(t, l int, last []int32, fromAbove bool) int32 
 	return g.dropped[t-d].take(g.rng, l, last, want)
 }
 
-// drawNever returns a token this layer never selected, drawn from the
-// skewed popularity, or failing that uniformly; -1 if none turns up.
-// seen holds the tokens of [0, n) the layer selected, fresh counts the
-// others.
-func (g *Generator) drawNever(seen tokenSet, n, fresh int) int32 {
-	if fresh == 0 {
-		// Every draw would miss (the usual case once the layer has used up
-		// its context): skip the table look-ups, each a likely cache miss,
-		// but consume the random stream exactly as the draws would.
-		g.rng.skip(drawTries) // each age takes one uint32
-		g.rng.skipIntN(drawTries, n)
-		return -1
-	}
-	for range drawTries {
-		tok := n - 1 - g.age.age(g.rng.uint32(), n)
-		if !seen.has(tok) {
-			return int32(tok)
-		}
-	}
-	for range drawTries {
-		if tok := g.rng.intN(n); !seen.has(tok) {
-			return int32(tok)
-		}
-	}
-	return -1
-}
-
 // drawAny returns a token not in S(t-1,l), or failing that any token not
 // yet in S(t,l): one always exists while a slot is open. The scan runs only
 // when nearly every token is in S(t,l) or S(t-1,l), so when N is about k.
