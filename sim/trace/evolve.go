@@ -56,6 +56,7 @@ func (g *Generator) generate(t, l int, prev, above, out []int32) {
 		target = int((g.layerFix*uint64(len(out)) + 1<<31) >> 32)
 	}
 
+	v := &layerView{t: t, l: l, last: last, seen: seen, fresh: N - int(used)}
 	refill := g.refill[:0]
 	for i := range free {
 		// Take this slot from the previous layer with the probability
@@ -64,9 +65,9 @@ func (g *Generator) generate(t, l int, prev, above, out []int32) {
 		if want := target - in; want > 0 {
 			fromAbove = g.rng.chanceRatio(want, free-i)
 		}
-		tok := g.pick(t, l, last, seen, N-int(used), fromAbove, g.rng.chance(g.retThr))
+		tok := g.pick(v, fromAbove, g.rng.chance(g.retThr))
 		if last[tok] == never {
-			used++
+			v.fresh--
 			seen.add(int(tok))
 		}
 		last[tok] = cur
@@ -77,22 +78,33 @@ func (g *Generator) generate(t, l int, prev, above, out []int32) {
 	}
 	g.writeSelection(out, kept, refill, N)
 	g.kept, g.refill = kept, refill
-	g.used[l] = used
+	g.used[l] = int32(N - v.fresh)
+}
+
+// layerView is what the draws for a free slot of S(t,l) read: the step,
+// the layer, and the layer's tables over the context [0, N). Passed by
+// pointer, it keeps the calls of the per-slot draws short (in wasm each
+// argument is a store and a load).
+type layerView struct {
+	t, l  int
+	last  []int32  // layer l's last-selected table, len N
+	seen  tokenSet // layer l's ever-selected tokens
+	fresh int      // tokens of [0, N) layer l never selected
 }
 
 // pick chooses the token of one free slot: a returning one (with
 // returning) or one never selected, from S(t,l-1) (with fromAbove) or from
 // the layer's own history and the popularity. Each choice falls back to the
-// next when it finds nothing, so the one that lands is always valid. seen
-// holds the tokens the layer ever selected, fresh counts the others.
-func (g *Generator) pick(t, l int, last []int32, seen tokenSet, fresh int, fromAbove, returning bool) int32 {
+// next when it finds nothing, so the one that lands is always valid.
+func (g *Generator) pick(v *layerView, fromAbove, returning bool) int32 {
+	t, last := v.t, v.last
 	if returning {
-		if tok := g.drawReturning(t, l, last, fromAbove); tok >= 0 {
+		if tok := g.drawReturning(v, fromAbove); tok >= 0 {
 			return tok
 		}
 	}
 	if fromAbove {
-		if tok := g.pool.takeFresh(g.rng, seen); tok >= 0 {
+		if tok := g.pool.takeFresh(g.rng, v.seen); tok >= 0 {
 			return tok
 		}
 		// S(t,l-1) has no token new to this layer: keep the overlap with
@@ -103,13 +115,13 @@ func (g *Generator) pick(t, l int, last []int32, seen tokenSet, fresh int, fromA
 			}
 		}
 	}
-	if tok := g.drawNever(seen, len(last), fresh); tok >= 0 {
+	if tok := g.drawNever(v.seen, len(last), v.fresh); tok >= 0 {
 		return tok
 	}
 	// The layer has selected (nearly) all of its context: settle for a
 	// returning token, so that lookback keeps its distribution.
 	for range drawTries {
-		if tok := g.drawReturning(t, l, last, fromAbove); tok >= 0 {
+		if tok := g.drawReturning(v, fromAbove); tok >= 0 {
 			return tok
 		}
 	}
@@ -124,7 +136,8 @@ const drawTries = 32
 // ago, d >= 2 drawn with mean Lookback, so that its lookback is d: with
 // fromAbove one of S(t,l-1) if there is one, else any. It returns -1 when d
 // reaches before step 0 or no token was last selected d steps ago.
-func (g *Generator) drawReturning(t, l int, last []int32, fromAbove bool) int32 {
+func (g *Generator) drawReturning(v *layerView, fromAbove bool) int32 {
+	t, l, last := v.t, v.l, v.last
 	d := g.look.distance(uint64(g.rng.uint32()))
 	if d > t {
 		return -1
