@@ -73,7 +73,12 @@ func (b *droppedBuilder) finish(spare *droppedStep) *droppedStep {
 func (d *droppedStep) take(rng *randomBits, l int, last []int32, want int32) int32 {
 	for d.end[l] > d.start[l] {
 		list := d.toks[d.start[l]:d.end[l]]
-		tok := swapToEnd(list, rng.intN(len(list)))
+		u := rng.uint32()
+		i, ok := lemire(u, len(list)) // rng.intN(len(list))
+		if !ok {
+			i = rng.intNFrom(u, len(list))
+		}
+		tok := swapToEnd(list, i)
 		d.end[l]--
 		if last[tok] == want {
 			return tok

@@ -68,7 +68,12 @@ func (p *abovePool) takeReturning(rng *randomBits, d int, last []int32, want int
 	}
 	for p.end[d] > p.start[d] {
 		bucket := p.ret[p.start[d]:p.end[d]]
-		tok := swapToEnd(bucket, rng.intN(len(bucket)))
+		u := rng.uint32()
+		i, ok := lemire(u, len(bucket)) // rng.intN(len(bucket))
+		if !ok {
+			i = rng.intNFrom(u, len(bucket))
+		}
+		tok := swapToEnd(bucket, i)
 		p.end[d]--
 		if last[tok] == want {
 			return tok
@@ -81,7 +86,12 @@ func (p *abovePool) takeReturning(rng *randomBits, d int, last []int32, want int
 // that is not in seen, or -1 when none is left.
 func (p *abovePool) takeFresh(rng *randomBits, seen tokenSet) int32 {
 	for len(p.fresh) > 0 {
-		tok := swapToEnd(p.fresh, rng.intN(len(p.fresh)))
+		u := rng.uint32()
+		i, ok := lemire(u, len(p.fresh)) // rng.intN(len(p.fresh))
+		if !ok {
+			i = rng.intNFrom(u, len(p.fresh))
+		}
+		tok := swapToEnd(p.fresh, i)
 		p.fresh = p.fresh[:len(p.fresh)-1]
 		if !seen.has(int(tok)) {
 			return tok

@@ -135,9 +135,12 @@ func belowRatio(u uint32, a, b int) bool {
 
 // intN returns a uniform integer in [0, n), 0 < n < 2^32, by Lemire's
 // multiply-and-reject, which is exact.
-func (r *randomBits) intN(n int) int {
+func (r *randomBits) intN(n int) int { return r.intNFrom(r.uint32(), n) }
+
+// intNFrom is intN with its first draw u already taken.
+func (r *randomBits) intNFrom(u uint32, n int) int {
 	un := uint32(n)
-	m := uint64(r.uint32()) * uint64(un)
+	m := uint64(u) * uint64(un)
 	if uint32(m) < un {
 		reject := -un % un // 2^32 mod n
 		for uint32(m) < reject {
@@ -145,6 +148,15 @@ func (r *randomBits) intN(n int) int {
 		}
 	}
 	return int(m >> 32)
+}
+
+// lemire is intN's common case, small enough to inline where a call per
+// draw shows (calls cost more in wasm): it returns intN's result for the
+// first draw u, with ok false in the rare case (about n times in 2^32) that
+// intN might draw again, when the caller must use intNFrom(u, n) instead.
+func lemire(u uint32, n int) (i int, ok bool) {
+	m := uint64(u) * uint64(uint32(n))
+	return int(m >> 32), uint32(m) >= uint32(n)
 }
 
 // lookbackTable samples the distance d >= 2 from a returning token's last
