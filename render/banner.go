@@ -19,9 +19,9 @@ type bannerView struct {
 }
 
 // layout redraws the banner if its message or size changed; "" hides it.
-func (v *bannerView) layout(msg string, area image.Rectangle, f *fonts, pal *Palette) {
+func (v *bannerView) layout(msg string, area image.Rectangle, f *fonts, pal *Palette) bool {
 	if msg == v.msg && area == v.rect && f.zoom == v.z {
-		return
+		return false
 	}
 	v.msg, v.rect, v.z = msg, area, f.zoom
 	if v.img != nil {
@@ -31,13 +31,13 @@ func (v *bannerView) layout(msg string, area image.Rectangle, f *fonts, pal *Pal
 	m := px(marginSize, f.zoom)
 	w := area.Dx() - 2*m
 	if msg == "" || w <= 4*m {
-		return
+		return true
 	}
 	lines := wrap(msg, f.body, float64(w-2*m))
 	bodyH := lineHeight(f.body)
 	h := min(area.Dy()-2*m, m+bodyH*(len(lines)+1)+m)
 	if h <= 0 {
-		return
+		return true
 	}
 	v.img = ebiten.NewImage(w, h)
 	v.img.Fill(pal.Background)
@@ -54,6 +54,7 @@ func (v *bannerView) layout(msg string, area image.Rectangle, f *fonts, pal *Pal
 	for i, l := range lines {
 		put(l, f.body, pal.Text, m/2+t+bodyH*(i+1))
 	}
+	return true
 }
 
 // draw draws the banner, framed in the blocking-miss colour.

@@ -14,10 +14,10 @@ var extraRunes = [...]rune{'·', '×', '≈', 'µ', '–', '…', '→', '↓'}
 
 // glyphFace draws text from glyphs rendered once for a face: no shaping
 // per line, so a label re-formatted every frame (the HUD while playing)
-// allocates nothing once its glyphs are rendered. A glyph is rendered the
-// first time a text asks for it: the labels use about half of the glyphs
-// of a face, and rendering all of them up front made the first frame in
-// the browser slower. It covers printable ASCII and extraRunes; any other
+// allocates nothing once its glyphs are rendered. The glyphs of numbers
+// are rendered with the face, the others the first time a text asks for
+// them: the labels use about half of the glyphs of a face, and rendering
+// all of them up front made the first frame in the browser slower. It covers printable ASCII and extraRunes; any other
 // rune is drawn as '?'. There is no kerning (the Go fonts have little),
 // and no bidirectional text.
 type glyphFace struct {
@@ -35,9 +35,19 @@ type glyph struct {
 	adv float64
 }
 
-// newGlyphFace returns the glyph face of face, no glyph rendered yet.
+// numberRunes are the glyphs of changing numbers (counters, rates, the
+// frame rate), rendered with the face: a number that changes while paused
+// must not render a glyph, which allocates, in the middle of a run.
+const numberRunes = "0123456789 ,.%·×-+:/()"
+
+// newGlyphFace returns the glyph face of face with the glyphs of numbers
+// rendered; the others are rendered when a text first needs them.
 func newGlyphFace(face *text.GoTextFace) *glyphFace {
-	return &glyphFace{face: face, pad: int(math.Ceil(face.Size / 4)), h: lineHeight(face)}
+	g := &glyphFace{face: face, pad: int(math.Ceil(face.Size / 4)), h: lineHeight(face)}
+	for _, r := range numberRunes {
+		g.lookup(r)
+	}
+	return g
 }
 
 func (g *glyphFace) render(r rune) glyph {

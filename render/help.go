@@ -92,9 +92,9 @@ type helpView struct {
 }
 
 // layout redraws the help for area r if anything it depends on changed.
-func (v *helpView) layout(r image.Rectangle, f *fonts, pal *Palette, p *painter, cfg config.Config) {
+func (v *helpView) layout(r image.Rectangle, f *fonts, pal *Palette, p *painter, cfg config.Config) bool {
 	if r == v.rect && f.zoom == v.z && cfg == v.cfg && v.img != nil {
-		return
+		return false
 	}
 	v.rect, v.z, v.cfg = r, f.zoom, cfg
 	if v.img != nil {
@@ -104,7 +104,7 @@ func (v *helpView) layout(r image.Rectangle, f *fonts, pal *Palette, p *painter,
 	m := px(2*marginSize, f.zoom)
 	box := r.Inset(m)
 	if box.Empty() {
-		return
+		return true
 	}
 	v.img = ebiten.NewImage(box.Dx(), box.Dy())
 	v.img.Fill(color.RGBA{0x1a, 0x1d, 0x24, 0xf4})
@@ -168,6 +168,7 @@ func (v *helpView) layout(r image.Rectangle, f *fonts, pal *Palette, p *painter,
 		}
 		y += smallH / 2
 	}
+	return true
 }
 
 // helpSplit returns where to start the second column so that the taller

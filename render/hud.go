@@ -72,10 +72,10 @@ func (v *hudView) layout(r image.Rectangle) {
 
 // update rewrites the lines whose values changed, into their reused
 // buffers: while playing it runs every frame and allocates nothing.
-func (v *hudView) update(e *engine.Engine, st Status, f *fonts, pal *Palette) {
+func (v *hudView) update(e *engine.Engine, st Status, f *fonts, pal *Palette) bool {
 	n := readHUD(e, st)
 	if v.fresh && n == v.vals {
-		return
+		return false
 	}
 	o := v.vals
 	all := !v.fresh
@@ -113,6 +113,7 @@ func (v *hudView) update(e *engine.Engine, st Status, f *fonts, pal *Palette) {
 			v.estimate.end(hudEstimate(v.estimate.begin(f.gBody, pal.Muted), n, false))
 		}
 	}
+	return true
 }
 
 // hudWhere appends where the run is: step, layer and context.

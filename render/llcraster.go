@@ -220,9 +220,12 @@ func (r *llcRaster) markStream(shared *cache.Partition, first, n uint64, ev Inde
 // faded to its level, and forgets a flash that is gone. Every cell is a few
 // table lookups, without a call: a playing dsv32-h100 composes 573,440
 // cells each frame, most of them flashed, and calls cost dearly in Wasm.
-// The slots must be composed first: the reservation shows them.
-func (r *llcRaster) compose(c *flashClock, slots *slotModel) {
+// The slots must be composed first: the reservation shows them. It
+// reports whether the picture changed (the owners past the token store's
+// slots only change when read).
+func (r *llcRaster) compose(c *flashClock, slots *slotModel) bool {
 	fr := c.frame()
+	var diff Index
 	w := r.ways[0]
 	r.bands = resize(r.bands, w)
 	for way := range w {
@@ -244,45 +247,44 @@ func (r *llcRaster) compose(c *flashClock, slots *slotModel) {
 		tables := r.wayTable[:len(owner)]
 		bands := r.bands[:len(owner)]
 		for way, o := range owner {
-			k := kind[way]
-			if k == 0 {
-				shown[way] = tables[way][o]
-				continue
+			v := tables[way][o]
+			if k := kind[way]; k != 0 {
+				st := stamp[way]
+				l := fr.level(k, st)
+				rank := int8(eventRank(k &^ streamFlash))
+				switch b := &bands[way]; {
+				case l < 0:
+					kind[way], stamp[way] = 0, 0 // gone
+				case b.live && (b.stamp > st || (b.stamp == st && b.rank > rank)):
+				default:
+					v = r.tables.fade[rank][l][o]
+				}
 			}
-			st := stamp[way]
-			l := fr.level(k, st)
-			rank := int8(eventRank(k &^ streamFlash))
-			switch b := &bands[way]; {
-			case l < 0:
-				kind[way], stamp[way] = 0, 0 // gone
-				shown[way] = tables[way][o]
-			case b.live && (b.stamp > st || (b.stamp == st && b.rank > rank)):
-				shown[way] = tables[way][o]
-			default:
-				shown[way] = r.tables.fade[rank][l][o]
-			}
+			diff |= shown[way] ^ v
+			shown[way] = v
 		}
 	}
 	switch {
 	case r.mode == config.ModeWays:
 		f := &r.flash[1]
 		for i, o := range r.owner[1] {
-			r.shown[1][i] = o
-			if f.kind[i] != 0 {
-				r.shown[1][i] = r.tables.flashed(&fr, f.kind[i], f.stamp[i], o)
-			}
+			v := r.tables.flashed(&fr, f.kind[i], f.stamp[i], o)
+			diff |= r.shown[1][i] ^ v
+			r.shown[1][i] = v
 		}
 	case r.slotCells > 0:
 		n := min(len(slots.layer)*r.slotCells, len(r.shown[1]))
 		for slot := 0; slot*r.slotCells < n; slot++ {
 			v := slots.shown(slot)
 			cells := r.shown[1][slot*r.slotCells : min((slot+1)*r.slotCells, n)]
+			diff |= cells[0] ^ v // a slot's cells show one value
 			for i := range cells {
 				cells[i] = v
 			}
 		}
 		copy(r.shown[1][n:], r.owner[1][n:])
 	}
+	return diff != 0
 }
 
 // bandState is what compose needs of a way's stream band: whether it shows,

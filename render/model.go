@@ -161,10 +161,11 @@ func (m *sceneModel) updateRead(e *engine.Engine, read bool) changes {
 		m.stripDirty, ch.strip = false, true
 	}
 	if ch.llc || m.composedAt == 0 || (m.composedAt != m.clock.now && m.clock.fadingAt(m.composedAt)) {
-		m.slots.compose(&m.clock, &m.llc.tables)
-		m.llc.compose(&m.clock, &m.slots)
+		first := m.composedAt == 0
+		slots := m.slots.compose(&m.clock, &m.llc.tables)
+		llc := m.llc.compose(&m.clock, &m.slots)
 		m.composedAt = m.clock.now
-		ch.llc = true
+		ch.llc = ch.llc || first || slots || llc
 	}
 	return ch
 }

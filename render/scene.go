@@ -18,6 +18,11 @@ type Status struct {
 	Zoom     float64 // render.UIZoom of the window
 	ShowHelp bool    // draw the help overlay over area
 	Error    string  // the current user-facing error ("" none); drawn as a banner
+	// Kept reports that dst still holds what the scene drew there last
+	// (the app does not clear the screen between frames): Draw then draws
+	// only when something it shows changed, which spares the software
+	// renderers of the browser most of their work while the run is paused.
+	Kept bool
 }
 
 // Scene draws a run of the engine: the LLC view, the reservation view, the
@@ -52,6 +57,8 @@ type Scene struct {
 	help   helpView
 	banner bannerView
 	none   textLine // shown without an engine
+
+	drawnHelp bool // the help overlay was on the last picture drawn
 }
 
 // NewScene returns a scene that writes in font (see LoadFont); its images
@@ -72,14 +79,16 @@ func (s *Scene) Observe(e *engine.Engine, ev []engine.Event) { s.model.observe(e
 func (s *Scene) Tick() { s.model.tick() }
 
 // Draw draws the scene for engine e into area of dst (device pixels), with
-// text scaled by st.Zoom * st.Scale. It reads e without changing it.
-func (s *Scene) Draw(dst *ebiten.Image, area image.Rectangle, e *engine.Engine, st Status) {
+// text scaled by st.Zoom * st.Scale, and reports whether it drew: with
+// st.Kept, nothing is drawn when nothing changed. It reads e without
+// changing it.
+func (s *Scene) Draw(dst *ebiten.Image, area image.Rectangle, e *engine.Engine, st Status) bool {
 	if s.paint == nil {
 		s.paint = newPainter()
 	}
 	area = area.Intersect(dst.Bounds())
 	if area.Empty() {
-		return
+		return false
 	}
 	z := st.Zoom * st.Scale
 	if !(z > 0 && z < 100) {
@@ -88,23 +97,38 @@ func (s *Scene) Draw(dst *ebiten.Image, area image.Rectangle, e *engine.Engine, 
 	if e != s.model.eng {
 		s.model.reset(e)
 	}
+	changed := !st.Kept || e == nil || st.ShowHelp != s.drawnHelp
 	if s.fonts.setZoom(z) || area != s.area || s.model.gen != s.gen {
 		s.layout(area, e)
+		changed = true
 	}
+	if e != nil && s.refresh(e, st) {
+		changed = true
+	}
+	if s.banner.layout(st.Error, area, s.fonts, &s.pal) {
+		changed = true
+	}
+	help := st.ShowHelp && e != nil
+	if help && s.help.layout(area, s.fonts, &s.pal, s.paint, e.Config()) {
+		changed = true
+	}
+	if !changed {
+		return false
+	}
+	s.drawnHelp = st.ShowHelp
 	s.paint.rect(dst, area.Min.X, area.Min.Y, area.Dx(), area.Dy(), s.pal.Background)
 	if e == nil {
 		s.none.set("No simulation to show", s.fonts.gTitle, s.pal.Muted)
 		m := px(marginSize, z)
 		s.paint.text(dst, &s.none, area.Min.X+m, area.Min.Y+m)
 	} else {
-		s.drawRun(dst, e, st)
+		s.drawViews(dst)
 	}
-	s.banner.layout(st.Error, area, s.fonts, &s.pal)
 	s.banner.draw(dst, s.paint, &s.pal)
-	if st.ShowHelp && e != nil {
-		s.help.layout(area, s.fonts, &s.pal, s.paint, e.Config())
+	if help {
 		s.help.draw(dst, s.paint)
 	}
+	return true
 }
 
 // layout places every view in area for the current zoom and engine.
@@ -133,8 +157,9 @@ const (
 	ReadAlways = 1 << 16
 )
 
-// drawRun brings the pictures up to date and draws every view.
-func (s *Scene) drawRun(dst *ebiten.Image, e *engine.Engine, st Status) {
+// refresh brings the pictures and the HUD up to date and reports whether
+// any of them changed.
+func (s *Scene) refresh(e *engine.Engine, st Status) bool {
 	cfg := e.Config()
 	s.frame++
 	l := &s.model.llc
@@ -143,16 +168,27 @@ func (s *Scene) drawRun(dst *ebiten.Image, e *engine.Engine, st Status) {
 	if ch.read {
 		s.lastRead, s.readGen = s.frame, s.model.gen
 	}
+	changed := false
 	if ch.llc || s.llc.dirty {
 		s.llc.upload(&s.model, &s.pal)
+		changed = true
 	}
 	if ch.llc || s.res.dirty {
 		s.res.upload(&s.model, s.fonts, &s.pal, cfg)
+		changed = true
 	}
 	if ch.strip || s.strip.dirty {
 		s.strip.upload(&s.model, s.fonts, &s.pal, cfg)
+		changed = true
 	}
-	s.hud.update(e, st, s.fonts, &s.pal)
+	if s.hud.update(e, st, s.fonts, &s.pal) {
+		changed = true
+	}
+	return changed
+}
+
+// drawViews draws every view of a run.
+func (s *Scene) drawViews(dst *ebiten.Image) {
 	s.hud.draw(dst, s.paint)
 	s.llc.draw(dst, s.paint, &s.pal)
 	s.legend.draw(dst, s.paint)

@@ -113,23 +113,28 @@ func (m *slotModel) owner(i int) Index { return m.own[i] }
 
 // compose fills the reservation view's raster: each slot's flash at its
 // fade level, or its owner; free space past the last slot in the Gap
-// colour. The LLC picture's reservation reads the slots from it.
-func (m *slotModel) compose(c *flashClock, t *fadeTables) {
+// colour. The LLC picture's reservation reads the slots from it. It
+// reports whether a slot's colour changed.
+func (m *slotModel) compose(c *flashClock, t *fadeTables) bool {
 	fr := c.frame()
 	own := m.own
 	grid := m.grid[:len(own)]
 	kind, stamp := m.flash.kind[:len(own)], m.flash.stamp[:len(own)]
+	var diff Index
 	for i, o := range own {
-		grid[i] = o
+		v := o
 		if k := kind[i]; k != 0 {
 			if l := fr.level(k, stamp[i]); l >= 0 {
-				grid[i] = t.fade[eventRank(k&^streamFlash)][l][o]
+				v = t.fade[eventRank(k&^streamFlash)][l][o]
 			}
 		}
+		diff |= grid[i] ^ v
+		grid[i] = v
 	}
 	for i := len(own); i < len(m.grid); i++ {
 		m.grid[i] = Gap
 	}
+	return diff != 0
 }
 
 // shown returns what slot i shows, once composed.

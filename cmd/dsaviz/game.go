@@ -91,7 +91,25 @@ type Game struct {
 	fps, tps  float64
 
 	updateMs, drawMs windowMean // CPU time per Update and Draw
+
+	// keepScreen is set when Ebiten does not clear the screen between
+	// frames (main): a frame then draws only what changed. lastDraw is
+	// what the last frame left on the screen.
+	keepScreen bool
+	lastDraw   drawnScreen
 }
+
+// drawnScreen is what a frame left on the screen: its size, and whether it
+// holds the whole picture (the scene and the panel drawn without a panic,
+// and nothing of the live panel over the scene).
+type drawnScreen struct {
+	size  image.Point
+	whole bool
+}
+
+// fullRedrawFrames is how often, in frames, everything is drawn again even
+// when the screen holds it (a safety net, e.g. for a lost GL context).
+const fullRedrawFrames = 600
 
 // newGame returns a Game running what the link l asks for, reporting to h
 // and reading the page's requests from m.
@@ -190,14 +208,31 @@ func (g *Game) zoom() float64 { return render.UIZoom(float64(g.cssW), float64(g.
 // scene still leaves the controls, and the error shows in the panel.
 func (g *Game) Draw(screen *ebiten.Image) {
 	start := time.Now()
-	g.drawScene(screen)
-	g.drawPanel(screen)
+	kept := g.screenKept(screen)
+	sceneOK := g.drawScene(screen, kept)
+	live, panelOK := g.drawPanel(screen, kept)
+	g.drawn(screen, sceneOK, panelOK, live)
 	g.frames++
 	g.drawMs.addSince(start)
 	g.host.frameDrawn(g.frames)
 }
 
-func (g *Game) drawScene(screen *ebiten.Image) {
+// screenKept reports whether screen still holds the whole last frame, so
+// that this one may draw only what changed.
+func (g *Game) screenKept(screen *ebiten.Image) bool {
+	return g.keepScreen && g.lastDraw.whole && g.lastDraw.size == screen.Bounds().Size() && g.frames%fullRedrawFrames != 0
+}
+
+// drawn records what a frame left on screen. A live panel may have drawn
+// over the scene (a tooltip, an open list): the next frame draws
+// everything again.
+func (g *Game) drawn(screen *ebiten.Image, sceneOK, panelOK, live bool) {
+	g.lastDraw = drawnScreen{size: screen.Bounds().Size(), whole: sceneOK && panelOK && !live}
+}
+
+// drawScene draws the scene left of the panel and reports whether it got
+// through without a panic.
+func (g *Game) drawScene(screen *ebiten.Image, kept bool) (ok bool) {
 	defer g.recoverFrame("Draw")
 	if g.panicDraw {
 		g.panicDraw = false
@@ -214,12 +249,16 @@ func (g *Game) drawScene(screen *ebiten.Image) {
 		Zoom:     g.zoom(),
 		ShowHelp: g.showHelp,
 		Error:    g.errMsg,
+		Kept:     kept,
 	})
+	return true
 }
 
-func (g *Game) drawPanel(screen *ebiten.Image) {
+// drawPanel draws the panel and reports whether it drew the live UI (see
+// panelCache.draw) and whether it got through without a panic.
+func (g *Game) drawPanel(screen *ebiten.Image, kept bool) (live, ok bool) {
 	defer g.recoverFrame("the panel's Draw")
-	g.panelPic.draw(screen, g.panelW, g.panel.UI().Draw)
+	return g.panelPic.draw(screen, g.panelW, g.panel.UI().Draw, kept), true
 }
 
 // Layout returns the screen size in device pixels, so that the picture is

@@ -57,15 +57,18 @@ func (c *panelCache) invalidateOnInput(now panelShows, typing bool) {
 }
 
 // draw draws the panel onto screen: from the cached picture when it is
-// still valid, else by drawing the UI into the cache first.
-func (c *panelCache) draw(screen *ebiten.Image, panelW int, drawUI func(*ebiten.Image)) {
+// still valid, else by drawing the UI into the cache first. With kept (the
+// screen still holds the last frame), an unchanged picture is not drawn
+// again. It reports whether it drew the live UI straight onto the screen,
+// which may have drawn outside the panel's column (tooltips, open lists).
+func (c *panelCache) draw(screen *ebiten.Image, panelW int, drawUI func(*ebiten.Image), kept bool) (live bool) {
 	b := screen.Bounds()
 	if !c.usable {
 		// Touched: draw straight to the screen, tooltips and open
 		// lists included; the picture is out of date.
 		drawUI(screen)
 		c.stale = true
-		return
+		return true
 	}
 	if c.img == nil || c.img.Bounds().Size() != b.Size() {
 		if c.img != nil {
@@ -74,16 +77,21 @@ func (c *panelCache) draw(screen *ebiten.Image, panelW int, drawUI func(*ebiten.
 		c.img = ebiten.NewImage(b.Dx(), b.Dy())
 		c.sub, c.stale = nil, true
 	}
+	changed := false
 	if c.stale || c.age >= panelRefresh {
 		c.img.Clear()
 		drawUI(c.img)
-		c.stale, c.age = false, 0
+		c.stale, c.age, changed = false, 0, true
 	}
 	c.age++
 	if r := image.Rect(b.Max.X-panelW, b.Min.Y, b.Max.X, b.Max.Y); c.sub == nil || r != c.subRect {
-		c.sub, c.subRect = c.img.SubImage(r).(*ebiten.Image), r
+		c.sub, c.subRect, changed = c.img.SubImage(r).(*ebiten.Image), r, true
+	}
+	if kept && !changed {
+		return false // the screen shows this picture already
 	}
 	var op ebiten.DrawImageOptions
 	op.GeoM.Translate(float64(c.subRect.Min.X), float64(c.subRect.Min.Y))
 	screen.DrawImage(c.sub, &op)
+	return false
 }
