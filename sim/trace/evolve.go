@@ -66,7 +66,7 @@ func (g *Generator) generate(t, l int, prev, above, out []int32) {
 			fromAbove = g.rng.chanceRatio(want, free-i)
 		}
 		tok := g.pick(v, fromAbove, g.rng.chance(g.retThr))
-		if last[tok] == never {
+		if !seen.has(int(tok)) { // last[tok] == never, without a likely cache miss
 			v.fresh--
 			seen.add(int(tok))
 		}
