@@ -52,8 +52,8 @@ type Generator struct {
 
 	// Scratch, reused by every (step, layer).
 	kept, refill, sortTmp []int32
-	sortSet               tokenSet // empty between selections
-	draws                 []uint32
+	sortSet               tokenSet // for writeSelection; empty between selections
+	draws                 []uint32 // keepOrDrop's draws, one per token
 	pool                  abovePool
 	drops                 droppedBuilder
 	// dropped[t'] lists what step t'+1 dropped from step t', for returning
