@@ -284,8 +284,15 @@ func newLoopbackServer(t *testing.T, h http.Handler) string {
 }
 
 // newBrowser starts headless Chromium with the flags spike.md verified:
-// WebGL2 through SwiftShader, no sandbox (the test may run as root).
+// WebGL2 through SwiftShader, no sandbox (the test may run as root); every
+// action must be done within 90 s.
 func newBrowser(t *testing.T, chromium string) context.Context {
+	t.Helper()
+	return newBrowserFor(t, chromium, 90*time.Second)
+}
+
+// newBrowserFor is newBrowser with every action done within limit.
+func newBrowserFor(t *testing.T, chromium string, limit time.Duration) context.Context {
 	t.Helper()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromium),
@@ -308,7 +315,7 @@ func newBrowser(t *testing.T, chromium string) context.Context {
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(viewportW, viewportH)); err != nil {
 		t.Fatalf("start %s: %v", chromium, err)
 	}
-	ctx, cancel := context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancel := context.WithTimeout(ctx, limit)
 	t.Cleanup(cancel)
 	return ctx
 }

@@ -61,9 +61,7 @@ func TestSpeed(t *testing.T) {
 	site := buildSite(t)
 	buildBare(t, site)
 	srv := newLoopbackServer(t, staticserve.New(os.DirFS(site)))
-	ctx := newBrowser(t, chromium)
-	ctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
-	defer cancel()
+	ctx := newBrowserFor(t, chromium, 6*time.Minute)
 
 	var info struct {
 		WasmBytes, WasmGzipBytes int64
