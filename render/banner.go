@@ -43,7 +43,7 @@ func (v *bannerView) layout(msg string, area image.Rectangle, f *fonts, pal *Pal
 	v.img.Fill(pal.Background)
 	t := px(3, f.zoom)
 	var op text.DrawOptions
-	put := func(s string, face *text.GoTextFace, c color.RGBA, y int) {
+	put := func(s string, face *sizedFace, c color.RGBA, y int) {
 		op.GeoM.Reset()
 		op.GeoM.Translate(float64(m), float64(y))
 		op.ColorScale.Reset()

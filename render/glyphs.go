@@ -21,7 +21,7 @@ var extraRunes = [...]rune{'·', '×', '≈', 'µ', '–', '…', '→', '↓'}
 // rune is drawn as '?'. There is no kerning (the Go fonts have little),
 // and no bidirectional text.
 type glyphFace struct {
-	face  *text.GoTextFace
+	face  *sizedFace
 	pad   int // pixels each glyph image extends left of its origin
 	h     int // line height
 	ascii [128]glyph
@@ -42,8 +42,8 @@ const numberRunes = "0123456789 ,.%·×-+:/()"
 
 // newGlyphFace returns the glyph face of face with the glyphs of numbers
 // rendered; the others are rendered when a text first needs them.
-func newGlyphFace(face *text.GoTextFace) *glyphFace {
-	g := &glyphFace{face: face, pad: int(math.Ceil(face.Size / 4)), h: lineHeight(face)}
+func newGlyphFace(face *sizedFace) *glyphFace {
+	g := &glyphFace{face: face, pad: int(math.Ceil(face.size / 4)), h: lineHeight(face)}
 	for _, r := range numberRunes {
 		g.lookup(r)
 	}
@@ -55,7 +55,7 @@ func (g *glyphFace) render(r rune) glyph {
 	adv := text.AdvanceAt(s, len(s), g.face)
 	img := ebiten.NewImage(int(math.Ceil(adv))+2*g.pad, g.h)
 	var op text.DrawOptions
-	op.GeoM.Translate(float64(g.pad), (float64(g.h)-g.face.Size*1.2)/2)
+	op.GeoM.Translate(float64(g.pad), (float64(g.h)-g.face.size*1.2)/2)
 	text.Draw(img, s, g.face, &op)
 	return glyph{img: img, adv: adv}
 }

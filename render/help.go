@@ -126,12 +126,12 @@ func (v *helpView) layout(r image.Rectangle, f *fonts, pal *Palette, p *painter,
 			if h <= room || k < 0.75 {
 				break
 			}
-			body = &text.GoTextFace{Source: f.src, Size: f.body.Size * k}
-			small = &text.GoTextFace{Source: f.src, Size: f.small.Size * k}
+			body = f.face(f.body.size * k)
+			small = f.face(f.small.size * k)
 		}
 	}
 	var op text.DrawOptions
-	put := func(s string, face *text.GoTextFace, c color.RGBA, x, y int) {
+	put := func(s string, face *sizedFace, c color.RGBA, x, y int) {
 		op.GeoM.Reset()
 		op.GeoM.Translate(float64(x), float64(y))
 		op.ColorScale.Reset()
@@ -173,7 +173,7 @@ func (v *helpView) layout(r image.Rectangle, f *fonts, pal *Palette, p *painter,
 
 // helpSplit returns where to start the second column so that the taller
 // column is as short as it can be, and that column's height.
-func helpSplit(secs []helpSection, body, small *text.GoTextFace, w int) (split, height int) {
+func helpSplit(secs []helpSection, body, small *sizedFace, w int) (split, height int) {
 	height = -1
 	for k := 1; k < len(secs); k++ {
 		h := max(helpHeight(secs[:k], body, small, w), helpHeight(secs[k:], body, small, w))
@@ -185,7 +185,7 @@ func helpSplit(secs []helpSection, body, small *text.GoTextFace, w int) (split, 
 }
 
 // helpHeight is the height the sections take in a column of width w.
-func helpHeight(secs []helpSection, body, small *text.GoTextFace, w int) int {
+func helpHeight(secs []helpSection, body, small *sizedFace, w int) int {
 	bodyH, smallH := lineHeight(body), lineHeight(small)
 	h := 0
 	for _, sec := range secs {

@@ -1,15 +1,14 @@
 package render
 
 import (
-	"bytes"
-	"fmt"
 	"image"
 	"image/color"
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
-	"golang.org/x/image/font/gofont/goregular"
+
+	"dsaviz/internal/fontface"
 )
 
 // Type sizes in design pixels; the scene multiplies them by its zoom
@@ -25,22 +24,28 @@ const (
 // fonts holds the faces of one zoom, and their glyphs for text that
 // changes while playing (see glyphFace).
 type fonts struct {
-	src                   *text.GoTextFaceSource
+	font                  *fontface.Font
 	zoom                  float64
-	title, body, small    *text.GoTextFace
+	title, body, small    *sizedFace
 	gTitle, gBody, gSmall *glyphFace
+}
+
+// sizedFace is a face and its size in pixels per em, from which line
+// heights and glyph placement follow.
+type sizedFace struct {
+	text.Face
+	size float64
+}
+
+// face returns a face of the font at size pixels per em.
+func (f *fonts) face(size float64) *sizedFace {
+	return &sizedFace{Face: f.font.Face(size), size: size}
 }
 
 // LoadFont parses Go Regular, the font of every label. Parsing takes a
 // while in the browser: parse it once and give it to NewScene and to the
 // panel.
-func LoadFont() (*text.GoTextFaceSource, error) {
-	src, err := text.NewGoTextFaceSource(bytes.NewReader(goregular.TTF))
-	if err != nil {
-		return nil, fmt.Errorf("render: loading the Go Regular font: %w", err)
-	}
-	return src, nil
-}
+func LoadFont() (*fontface.Font, error) { return fontface.GoRegular() }
 
 // setZoom rebuilds the faces for zoom z and reports whether they changed.
 func (f *fonts) setZoom(z float64) bool {
@@ -48,9 +53,7 @@ func (f *fonts) setZoom(z float64) bool {
 		return false
 	}
 	f.zoom = z
-	f.title = &text.GoTextFace{Source: f.src, Size: titleSize * z}
-	f.body = &text.GoTextFace{Source: f.src, Size: bodySize * z}
-	f.small = &text.GoTextFace{Source: f.src, Size: smallSize * z}
+	f.title, f.body, f.small = f.face(titleSize*z), f.face(bodySize*z), f.face(smallSize*z)
 	for _, g := range []*glyphFace{f.gTitle, f.gBody, f.gSmall} {
 		if g != nil {
 			g.deallocate()
@@ -61,7 +64,7 @@ func (f *fonts) setZoom(z float64) bool {
 }
 
 // lineHeight is the height of a line of text of face f, in pixels.
-func lineHeight(f *text.GoTextFace) int { return int(math.Ceil(f.Size * 1.3)) }
+func lineHeight(f *sizedFace) int { return int(math.Ceil(f.size * 1.3)) }
 
 // painter draws text lines, images and filled rectangles with reused
 // options, so that a frame allocates nothing.

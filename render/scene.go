@@ -4,8 +4,8 @@ import (
 	"image"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
+	"dsaviz/internal/fontface"
 	"dsaviz/sim/engine"
 )
 
@@ -63,8 +63,8 @@ type Scene struct {
 
 // NewScene returns a scene that writes in font (see LoadFont); its images
 // are made on the first Draw.
-func NewScene(font *text.GoTextFaceSource) *Scene {
-	return &Scene{pal: DefaultPalette(), fonts: &fonts{src: font}, gen: -1}
+func NewScene(font *fontface.Font) *Scene {
+	return &Scene{pal: DefaultPalette(), fonts: &fonts{font: font}, gen: -1}
 }
 
 // Reset starts drawing engine e (a new config, or the same run reset):

@@ -1,16 +1,14 @@
 package ui
 
 import (
-	"bytes"
 	"fmt"
 	"math"
 
 	"github.com/ebitenui/ebitenui"
 	"github.com/ebitenui/ebitenui/widget"
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/text/v2"
-	"golang.org/x/image/font/gofont/goregular"
 
+	"dsaviz/internal/fontface"
 	"dsaviz/sim/config"
 )
 
@@ -23,7 +21,7 @@ type options struct {
 	onSpeed   func(stepsPerSecond float64)
 	lecture   bool
 	speed     float64
-	font      *text.GoTextFaceSource
+	font      *fontface.Font
 }
 
 // OnConfig sets the function called when the user changes a value and the
@@ -48,7 +46,7 @@ func Lecture(on bool) Option { return func(o *options) { o.lecture = on } }
 // Font sets the font the panel writes in, already parsed (the app parses
 // Go Regular once for the scene and the panel); by default the panel
 // parses Go Regular itself.
-func Font(src *text.GoTextFaceSource) Option { return func(o *options) { o.font = src } }
+func Font(f *fontface.Font) Option { return func(o *options) { o.font = f } }
 
 // InitialSpeed sets the speed the slider starts at, in decode steps per
 // second; it snaps to the nearest stop of the slider (default
@@ -65,7 +63,7 @@ func InitialSpeed(stepsPerSecond float64) Option {
 // SetPlaying, SetError) calls them back.
 type Panel struct {
 	opts        options
-	font        *text.GoTextFaceSource
+	font        *fontface.Font
 	presetNames []string
 	presets     map[string]config.PresetInfo
 
@@ -98,11 +96,11 @@ func New(cfg config.Config, preset string, opts ...Option) (*Panel, error) {
 	}
 	p.font = p.opts.font
 	if p.font == nil {
-		src, err := text.NewGoTextFaceSource(bytes.NewReader(goregular.TTF))
+		f, err := fontface.GoRegular()
 		if err != nil {
-			return nil, fmt.Errorf("ui: loading the Go Regular font: %w", err)
+			return nil, fmt.Errorf("ui: %w", err)
 		}
-		p.font = src
+		p.font = f
 	}
 	p.presetNames = config.PresetNames()
 	p.presets = make(map[string]config.PresetInfo, len(p.presetNames))

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"bytes"
 	"math"
 	"strings"
 	"testing"
@@ -9,9 +8,8 @@ import (
 	"github.com/ebitenui/ebitenui/event"
 	"github.com/ebitenui/ebitenui/widget"
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/text/v2"
-	"golang.org/x/image/font/gofont/goregular"
 
+	"dsaviz/internal/fontface"
 	"dsaviz/sim/config"
 )
 
@@ -294,7 +292,7 @@ func TestOddInputsDoNotPanic(t *testing.T) {
 }
 
 func TestFontOption(t *testing.T) {
-	src, err := text.NewGoTextFaceSource(bytes.NewReader(goregular.TTF))
+	src, err := fontface.GoRegular()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,8 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
+
+	"dsaviz/internal/fontface"
 )
 
 // Design sizes, in design pixels: the panel multiplies them by its unit
@@ -79,10 +81,10 @@ type theme struct {
 }
 
 // newTheme builds the theme for unit device pixels per design pixel.
-func newTheme(src *text.GoTextFaceSource, unit float64) *theme {
+func newTheme(font *fontface.Font, unit float64) *theme {
 	t := &theme{unit: unit}
-	t.body = &text.GoTextFace{Source: src, Size: bodySize * unit}
-	t.small = &text.GoTextFace{Source: src, Size: smallSize * unit}
+	t.body = font.Face(bodySize * unit)
+	t.small = font.Face(smallSize * unit)
 	m := t.body.Metrics()
 	t.lineHeight = m.HAscent + m.HDescent
 
