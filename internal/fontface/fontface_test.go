@@ -12,7 +12,8 @@ func TestFaceSizes(t *testing.T) {
 		t.Fatal(err)
 	}
 	small, large := f.Face(10), f.Face(20)
-	a, b := text.Advance("Hello, DSA", small), text.Advance("Hello, DSA", large)
+	const s = "Hello, DSA"
+	a, b := text.AdvanceAt(s, len(s), small), text.AdvanceAt(s, len(s), large)
 	if a <= 0 || b < 1.9*a || b > 2.1*a {
 		t.Errorf("advances %v at 10 px and %v at 20 px, want about double", a, b)
 	}
@@ -20,7 +21,7 @@ func TestFaceSizes(t *testing.T) {
 		t.Errorf("metrics at 20 px: %+v", m)
 	}
 	for _, size := range []float64{0, -3, 0.2} {
-		if adv := text.Advance("x", f.Face(size)); adv <= 0 {
+		if adv := text.AdvanceAt("x", 1, f.Face(size)); adv <= 0 {
 			t.Errorf("a face of %v px draws nothing (advance %v): sizes are clamped to %v", size, adv, MinSize)
 		}
 	}
