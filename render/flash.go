@@ -37,26 +37,6 @@ func (c *flashClock) observe() uint32 {
 	return c.now
 }
 
-// level returns the fade level of a flash stamped at stamp: 0 (full) to
-// FadeLevels-1, or -1 when the flash is gone or there is none. A held
-// flash of the latest Observe stays at 0.
-func (c *flashClock) level(stamp uint32, held bool) int {
-	if stamp == 0 || stamp > c.now {
-		return -1
-	}
-	if held && stamp == c.latest {
-		return 0
-	}
-	age := c.now - stamp
-	if age < HoldTicks {
-		return 0
-	}
-	if age >= flashLife {
-		return -1
-	}
-	return 1 + int(age-HoldTicks)/FadeTicks
-}
-
 // fadeFrame is the clock at one moment, for composing a picture: a
 // flash's fade level by its kind and stamp, without a call per cell.
 type fadeFrame struct {
@@ -66,9 +46,11 @@ type fadeFrame struct {
 // frame returns the clock's moment now.
 func (c *flashClock) frame() fadeFrame { return fadeFrame{now: c.now, held: c.latest} }
 
-// level returns the level a flash of kind k stamped st is drawn at: as
-// flashClock.level gives it for a cell flash, streamLevel while a stream
-// flash lasts; -1 when the flash is gone or there is none.
+// level returns the fade level a flash of kind k stamped st is drawn at,
+// 0 (full) to FadeLevels-1, or -1 when the flash is gone or there is none.
+// A cell flash of the latest Observe is held at 0; other cell flashes keep
+// 0 for HoldTicks, then fade a level every FadeTicks. A stream flash is
+// drawn at streamLevel until flashLife, never held.
 func (f *fadeFrame) level(k Index, st uint32) int {
 	age := f.now - st
 	switch {

@@ -2,10 +2,34 @@ package render
 
 import "testing"
 
+// refLevel is the fade level of a flash, spelled out from its rules as
+// plainly as can be: the reference for fadeFrame.level.
+func refLevel(now, latest uint32, stream bool, stamp uint32) int {
+	if stamp == 0 || stamp > now {
+		return -1 // no flash, or one from the future
+	}
+	age := int(now - stamp)
+	if stream {
+		if age >= flashLife {
+			return -1
+		}
+		return streamLevel
+	}
+	if stamp == latest {
+		return 0 // held while no newer layer comes
+	}
+	for level := 0; level < FadeLevels; level++ {
+		if age < HoldTicks+level*FadeTicks {
+			return level
+		}
+	}
+	return -1
+}
+
 func TestFlashClock(t *testing.T) {
 	var c flashClock
 	c.reset()
-	if c.level(0, true) != -1 {
+	if fr := c.frame(); fr.level(Hit, 0) != -1 {
 		t.Error("stamp 0 is a flash")
 	}
 	first := c.observe()
@@ -19,25 +43,26 @@ func TestFlashClock(t *testing.T) {
 	tests := []struct {
 		ticks       int // after the second Observe
 		stamp       uint32
-		held        bool
+		kind        Index
 		level       int
 		description string
 	}{
-		{0, second, true, 0, "the latest layer"},
-		{HoldTicks + FadeTicks, second, true, 0, "the latest layer stays while no newer comes"},
-		{HoldTicks - 1, second, false, 0, "a stream of the latest layer, just before it fades"},
-		{HoldTicks, second, false, 1, "a stream of the latest layer, fading"},
-		{HoldTicks + FadeTicks, second, false, -1, "a stream of the latest layer, gone"},
-		{HoldTicks - 3, first, true, 1, "an older layer (3 ticks older), fading"},
-		{HoldTicks - 4, first, true, 0, "an older layer (3 ticks older), held"},
-		{flashLife, first, true, -1, "an older layer, gone"},
+		{0, second, Hit, 0, "the latest layer"},
+		{HoldTicks + FadeTicks, second, Hit, 0, "the latest layer stays while no newer comes"},
+		{0, second, Miss | streamFlash, streamLevel, "a stream of the latest layer"},
+		{HoldTicks + FadeTicks - 1, second, Miss | streamFlash, streamLevel, "a stream of the latest layer, just before it goes"},
+		{HoldTicks + FadeTicks, second, Miss | streamFlash, -1, "a stream of the latest layer, gone"},
+		{HoldTicks - 3, first, Hit, 1, "an older layer (3 ticks older), fading"},
+		{HoldTicks - 4, first, Hit, 0, "an older layer (3 ticks older), held"},
+		{flashLife, first, Hit, -1, "an older layer, gone"},
 	}
 	for _, tt := range tests {
 		d := c
 		for range tt.ticks {
 			d.tick()
 		}
-		if got := d.level(tt.stamp, tt.held); got != tt.level {
+		fr := d.frame()
+		if got := fr.level(tt.kind, tt.stamp); got != tt.level {
 			t.Errorf("%s: level = %d, want %d", tt.description, got, tt.level)
 		}
 	}
@@ -84,9 +109,8 @@ func TestFlashMerge(t *testing.T) {
 	}
 }
 
-// TestFadeFrameLevel checks the frame's level against the clock's, which
-// it replaces in compose, for every kind of flash and every age around a
-// flash's life, held or not.
+// TestFadeFrameLevel checks the frame's level against refLevel for every
+// kind of flash and every age around a flash's life, held or not.
 func TestFadeFrameLevel(t *testing.T) {
 	for _, latest := range []uint32{0, 40, 45, 60} {
 		for now := uint32(1); now < 80; now++ {
@@ -97,13 +121,9 @@ func TestFadeFrameLevel(t *testing.T) {
 			fr := c.frame()
 			for st := uint32(0); st <= now+2; st++ {
 				for _, k := range []Index{Evicted, Miss, Hit, BlockingMiss, Miss | streamFlash, Hit | streamFlash} {
-					stream := k&streamFlash != 0
-					want := c.level(st, !stream)
-					if stream && want >= 0 {
-						want = streamLevel
-					}
+					want := refLevel(now, latest, k&streamFlash != 0, st)
 					if got := fr.level(k, st); got != want {
-						t.Fatalf("now %d, latest %d: level(kind %#x, stamp %d) = %d, the clock says %d", now, latest, k, st, got, want)
+						t.Fatalf("now %d, latest %d: level(kind %#x, stamp %d) = %d, want %d", now, latest, k, st, got, want)
 					}
 				}
 			}
