@@ -114,6 +114,6 @@ func BenchmarkReadLLC(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		m.slots.rebuild(e)
-		m.llc.rebuild(e, &m.slots, m.strip.kvRegion(), nil)
+		m.llc.rebuild(e, m.strip.kvRegion(), nil)
 	}
 }

@@ -12,9 +12,10 @@ import (
 // reservation (mode ways: the KV ways of each set; modes tokens, prevk and
 // pages: the capacity the reservation takes from the LLC, whole ways of
 // every set, filled slot after slot with each slot's lines). owner is
-// what each line holds, rebuilt from the engine only after it advanced;
-// shown adds the flashes of recent layers and is recomposed while they
-// fade.
+// what each line holds, rebuilt from the engine only after it advanced
+// (a token store's part holds only the Gap past its last slot: compose
+// shows the slots there); shown adds the flashes of recent layers and is
+// recomposed while they fade.
 type llcRaster struct {
 	mode      string
 	sets      int
@@ -60,6 +61,13 @@ func (r *llcRaster) reset(e *engine.Engine) {
 		r.top[p] = resize(r.top[p], r.sets)
 		r.end[p] = resize(r.end[p], r.sets)
 	}
+	if r.slotCells > 0 {
+		// The token store's cells show its slots (see compose); past the
+		// last slot, the part shows the Gap colour for good.
+		for i := range r.owner[1] {
+			r.owner[1][i] = Gap
+		}
+	}
 	r.band.resize(r.ways[0])
 	r.peek = resize(r.peek, max(r.ways[0], r.ways[1]))
 	r.wayTable = resize(r.wayTable, r.ways[0])
@@ -103,37 +111,29 @@ func resize[T any](s []T, n int) []T {
 	return s[:n]
 }
 
-// ownerOf returns the palette index of a line in part p: Empty (whose
-// region lies beyond the table) and lines beyond the regions show as
-// region 0, nothing.
+// ownerOf returns the palette index of a line in part p.
 func (r *llcRaster) ownerOf(line uint64, p int) Index {
-	if k := line >> r.regionShift; k < uint64(len(r.regions[p])) {
-		return r.regions[p][k]
+	return regionOwner(r.regions[p], r.regionShift, line)
+}
+
+// regionOwner returns the palette index of a line from the table of its
+// part's regions: Empty (whose region lies beyond the table) and lines
+// beyond the regions show as region 0, nothing. It inlines.
+func regionOwner(regions []Index, shift uint, line uint64) Index {
+	k := line >> shift
+	if k >= uint64(len(regions)) {
+		k = 0
 	}
-	return r.regions[p][0]
+	return regions[k]
 }
 
 // rebuild reads what every line holds. kv, when not nil, receives every
 // resident KV line of region kvRegion (for the token strip), up to its
-// capacity.
-func (r *llcRaster) rebuild(e *engine.Engine, slots *slotModel, kvRegion uint64, kv *[]uint64) {
+// capacity. A token store is read as slots (slotModel.rebuild), not here.
+func (r *llcRaster) rebuild(e *engine.Engine, kvRegion uint64, kv *[]uint64) {
 	r.rebuildPart(e.Shared(), 0, kvRegion, kv)
-	switch {
-	case r.mode == config.ModeWays:
+	if r.mode == config.ModeWays {
 		r.rebuildPart(e.ReservedWays(), 1, kvRegion, kv)
-	case r.slotCells > 0:
-		res := r.owner[1]
-		n := min(len(slots.layer)*r.slotCells, len(res))
-		for slot, at := 0, 0; at < n; slot, at = slot+1, at+r.slotCells {
-			cells := res[at:min(at+r.slotCells, n)]
-			v := slots.owner(slot)
-			for i := range cells {
-				cells[i] = v
-			}
-		}
-		for i := n; i < len(res); i++ {
-			res[i] = Gap
-		}
 	}
 }
 
@@ -144,11 +144,7 @@ func (r *llcRaster) rebuildPart(part *cache.Partition, p int, kvRegion uint64, k
 		lines := part.PeekSet(s, r.peek)
 		row := r.owner[p][s*w : (s+1)*w][:len(lines)]
 		for i, x := range lines {
-			k := x >> shift
-			if k >= uint64(len(regions)) {
-				k = 0 // Empty, or beyond the regions
-			}
-			row[i] = regions[k]
+			row[i] = regionOwner(regions, shift, x)
 		}
 		if kv == nil {
 			continue

@@ -150,7 +150,7 @@ func (m *sceneModel) updateRead(e *engine.Engine, read bool) changes {
 			kv = &m.strip.kvLines
 		}
 		m.slots.rebuild(e)
-		m.llc.rebuild(e, &m.slots, m.strip.kvRegion(), kv)
+		m.llc.rebuild(e, m.strip.kvRegion(), kv)
 		m.dirty, m.stripDirty, ch.llc, ch.read = false, true, true, true
 	}
 	if m.dirty {

@@ -108,9 +108,6 @@ func (m *slotModel) slotOf(e *engine.Engine, layer, token int) int {
 	return -1
 }
 
-// owner is what slot i shows without a flash.
-func (m *slotModel) owner(i int) Index { return m.own[i] }
-
 // compose fills the reservation view's raster: each slot's flash at its
 // fade level, or its owner; free space past the last slot in the Gap
 // colour. The LLC picture's reservation reads the slots from it. It
