@@ -1,6 +1,13 @@
 package cache
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+)
+
+// ErrKeyRange is wrapped by the error of a TokenLRU operation on a key
+// outside [0, Keys).
+var ErrKeyRange = errors.New("key out of range")
 
 // TokenLRU is the token-granularity store of the reservation: a fixed
 // number of slots, each holding one key (a token, or a page, of a layer),
@@ -41,21 +48,43 @@ func NewTokenLRU(slots, keys int) (*TokenLRU, error) {
 // Slots is the store's capacity.
 func (t *TokenLRU) Slots() int { return len(t.key) }
 
+// Keys is the size of the key space: keys are 0..Keys()-1.
+func (t *TokenLRU) Keys() int { return len(t.slot) }
+
+// inRange reports whether key is a valid key (one unsigned compare).
+func (t *TokenLRU) inRange(key int32) bool { return uint32(key) < uint32(len(t.slot)) }
+
 // Len is the number of resident keys.
 func (t *TokenLRU) Len() int { return t.used }
 
-// Contains reports whether key is resident, without touching its recency.
-func (t *TokenLRU) Contains(key int32) bool { return t.slot[key] > 0 }
+// Contains reports whether key is resident, without touching its recency
+// (false for a key out of range).
+func (t *TokenLRU) Contains(key int32) bool { return t.inRange(key) && t.slot[key] > 0 }
 
-// SlotOf returns the slot holding key, or -1; it does not touch recency.
-func (t *TokenLRU) SlotOf(key int32) int { return int(t.slot[key]) - 1 }
+// SlotOf returns the slot holding key, or -1 (also for a key out of
+// range); it does not touch recency.
+func (t *TokenLRU) SlotOf(key int32) int {
+	if !t.inRange(key) {
+		return -1
+	}
+	return int(t.slot[key]) - 1
+}
 
-// KeyAt returns the key in a slot, or -1 for a free slot.
-func (t *TokenLRU) KeyAt(slot int) int32 { return t.key[slot] }
+// KeyAt returns the key in a slot, or -1 for a free slot or a slot out of
+// range.
+func (t *TokenLRU) KeyAt(slot int) int32 {
+	if slot < 0 || slot >= len(t.key) {
+		return -1
+	}
+	return t.key[slot]
+}
 
 // Get reports whether key is resident and, if so, makes it the most
-// recently used.
+// recently used (false for a key out of range).
 func (t *TokenLRU) Get(key int32) bool {
+	if !t.inRange(key) {
+		return false
+	}
 	s := t.slot[key] - 1
 	if s < 0 {
 		return false
@@ -65,12 +94,23 @@ func (t *TokenLRU) Get(key int32) bool {
 	return true
 }
 
-// Add inserts a key that is not resident as the most recently used,
-// evicting the least recently used key when every slot is taken. It
-// returns the slot used and the evicted key, or -1.
-func (t *TokenLRU) Add(key int32) (slot int, evicted int32) {
+// Add makes key the most recently used. A key that is not resident is
+// inserted, evicting the least recently used key when every slot is taken;
+// a resident key keeps its slot (a key never holds two) and nothing is
+// evicted. It returns the key's slot and the evicted key, or -1; a key out
+// of range is refused with an error wrapping ErrKeyRange, and the store is
+// unchanged.
+func (t *TokenLRU) Add(key int32) (slot int, evicted int32, err error) {
+	if !t.inRange(key) {
+		return -1, -1, fmt.Errorf("cache: token key %d is outside 0..%d: %w", key, len(t.slot)-1, ErrKeyRange)
+	}
 	evicted = -1
-	var s int32
+	s := t.slot[key] - 1
+	if s >= 0 {
+		t.unlink(s)
+		t.pushFront(s)
+		return int(s), evicted, nil
+	}
 	if n := len(t.free); n > 0 {
 		s = t.free[n-1]
 		t.free = t.free[:n-1]
@@ -84,11 +124,15 @@ func (t *TokenLRU) Add(key int32) (slot int, evicted int32) {
 	t.key[s] = key
 	t.slot[key] = s + 1
 	t.pushFront(s)
-	return int(s), evicted
+	return int(s), evicted, nil
 }
 
-// Remove drops key if it is resident and reports whether it was.
+// Remove drops key if it is resident and reports whether it was (false for
+// a key out of range).
 func (t *TokenLRU) Remove(key int32) bool {
+	if !t.inRange(key) {
+		return false
+	}
 	s := t.slot[key] - 1
 	if s < 0 {
 		return false

@@ -71,7 +71,7 @@ func (e *Engine) gatherPages(ls *LayerStats, l int, sel []int32) {
 			continue
 		}
 		e.fetchExclusive(c, first, n, tok, false, false)
-		slot, victim := e.tokens.Add(base + int32(page))
+		slot, victim := mustAdd(e.tokens, base+int32(page))
 		if victim >= 0 {
 			vf, vn := e.layout.PageLines(int(victim)/perLayer, int(victim)%perLayer)
 			c.Evictions += int64(vn)

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"dsaviz/sim/cache"
 	"dsaviz/sim/config"
 	"dsaviz/sim/workload"
 )
@@ -23,7 +24,7 @@ func (e *Engine) gatherTokens(ls *LayerStats, l int, sel []int32) {
 		}
 		heldFirst, heldLast := e.neighboursHold(l, int(tok), first, n, e.tokenResident)
 		e.fetchExclusive(c, first, n, tok, heldFirst, heldLast)
-		if _, victim := e.tokens.Add(base + tok); victim >= 0 {
+		if _, victim := mustAdd(e.tokens, base+tok); victim >= 0 {
 			vl, vt := int(victim)/maxCtx, int(victim)%maxCtx
 			vfirst, vn := e.layout.TokenLines(vl, vt)
 			c.Evictions += int64(vn)
@@ -53,4 +54,15 @@ func (e *Engine) neighboursHold(l, tok int, first uint64, n int, resident func(l
 		heldLast = resident(l, t)
 	}
 	return heldFirst, heldLast
+}
+
+// mustAdd is TokenLRU.Add of a key the engine built: checked keeps every
+// selected token inside the context, so the key is always in range and an
+// error here is a bug in the engine, not something an input can cause.
+func mustAdd(t *cache.TokenLRU, key int32) (slot int, evicted int32) {
+	slot, evicted, err := t.Add(key)
+	if err != nil {
+		panic("engine: " + err.Error())
+	}
+	return slot, evicted
 }
