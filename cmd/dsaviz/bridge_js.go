@@ -16,21 +16,24 @@ import (
 //	                   the Go program started, drew its first frame and
 //	                   became ready
 //	dsaviz.error       the last user-facing error, or ""
-//	dsaviz.config()    the current config as a flat object with the URL
-//	                   keys (sizes in bytes) and preset ("" for the defaults);
-//	                   seeds above 2^53 lose precision as JavaScript numbers
+//	dsaviz.config()    A's config as a flat object with the URL keys (sizes
+//	                   in bytes), preset ("" for the defaults), compare, and
+//	                   when comparing b, B's config; seeds above 2^53 lose
+//	                   precision as JavaScript numbers
 //	dsaviz.stats()     {step, layer, accesses, hits, reservedHits,
 //	                   sharedHits, misses, blockingMisses, hitRate,
-//	                   tokensPerSecond, fps, tps, done, frames, playing,
-//	                   speed, help, updateMs, drawMs}, cumulative since the last
-//	                   reset; step counts completed decode steps
-//	dsaviz.play(), dsaviz.pause(), dsaviz.stepOnce()
+//	                   kvHitRate, tokensPerSecond, b (B's figures when
+//	                   comparing), seeking, fps, tps, done, frames, playing,
+//	                   speed, help, updateMs, drawMs}, cumulative since the
+//	                   last reset; step counts completed decode steps
+//	dsaviz.play(), dsaviz.pause(), dsaviz.stepOnce(), dsaviz.stepBack()
 //	                   queue a command for the next Update; return false if
 //	                   the queue is full
 //	dsaviz.configure("ways=4&seed=7")
 //	                   change the run as a link would (config keys over the
-//	                   current config, or preset=NAME, play, speed); all or
-//	                   nothing: a refused change sets dsaviz.error
+//	                   current config, b.KEY for B, cmp, at, preset=NAME,
+//	                   play, speed); all or nothing: a refused change sets
+//	                   dsaviz.error
 //	dsaviz.testPanic("update"|"draw")
 //	                   test hook: make the next Update or Draw panic, to
 //	                   check that the app recovers
@@ -52,13 +55,16 @@ func newHost(m *mailbox) host {
 	obj.Set("startup", startup)
 	obj.Set("error", "")
 	obj.Set("config", js.FuncOf(func(js.Value, []js.Value) any {
-		cfg, preset := m.config()
-		b, err := json.Marshal(cfg)
-		if err != nil {
-			return js.Null()
+		spec := m.config()
+		v := jsonValue(spec.cfg)
+		if v.IsNull() {
+			return v
 		}
-		v := js.Global().Get("JSON").Call("parse", string(b))
-		v.Set("preset", preset)
+		v.Set("preset", spec.preset)
+		v.Set("compare", spec.compare)
+		if spec.compare {
+			v.Set("b", jsonValue(spec.b))
+		}
 		return v
 	}))
 	obj.Set("stats", js.FuncOf(func(js.Value, []js.Value) any {
@@ -70,6 +76,7 @@ func newHost(m *mailbox) host {
 	obj.Set("play", poster(cmdPlay))
 	obj.Set("pause", poster(cmdPause))
 	obj.Set("stepOnce", poster(cmdStepOnce))
+	obj.Set("stepBack", poster(cmdStepBack))
 	obj.Set("configure", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if len(args) != 1 || args[0].Type() != js.TypeString {
 			return false
@@ -98,6 +105,16 @@ func (h *jsHost) frameDrawn(frames int64) {
 }
 
 // now is performance.now(): milliseconds since navigation.
+// jsonValue is v as a JavaScript value, through its JSON (null if it has
+// none).
+func jsonValue(v any) js.Value {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return js.Null()
+	}
+	return js.Global().Get("JSON").Call("parse", string(b))
+}
+
 func now() js.Value { return js.Global().Get("performance").Call("now") }
 
 func (h *jsHost) setError(msg string) { h.obj.Set("error", msg) }

@@ -15,10 +15,13 @@ func TestShortcuts(t *testing.T) {
 		{"space", keyState{space: true, chars: []rune{' '}}, []command{cmdTogglePlay}},
 		{"right", keyState{right: true}, []command{cmdStepOnce}},
 		{"shift right", keyState{right: true, shift: true}, []command{cmdLayerOnce}},
+		{"left", keyState{left: true}, []command{cmdStepBack}},
+		{"compare", keyState{chars: []rune("cC")}, []command{cmdToggleCompare, cmdToggleCompare}},
 		{"r and R", keyState{chars: []rune("rR")}, []command{cmdReset, cmdReset}},
 		{"help", keyState{chars: []rune("hH?")}, []command{cmdToggleHelp, cmdToggleHelp, cmdToggleHelp}},
 		{"fullscreen", keyState{chars: []rune("f")}, []command{cmdToggleFullscreen}},
 		{"other letters", keyState{chars: []rune("xyz/1")}, nil},
+		{"ctrl+left is the browser's", keyState{modifier: true, left: true}, nil},
 		{"ctrl+r is the browser's", keyState{modifier: true, chars: []rune("r")}, nil},
 		{"ctrl+right is the browser's", keyState{modifier: true, right: true}, nil},
 	}

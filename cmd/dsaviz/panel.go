@@ -17,7 +17,7 @@ type configChange struct {
 // panelConfig is the panel's OnConfig: it runs inside UI().Update, so it
 // only queues the change.
 func (g *Game) panelConfig(cfg config.Config, preset string) {
-	g.panelEdit = &configChange{cfg, preset}
+	g.input.panelEdit = &configChange{cfg, preset}
 }
 
 // panelCommands maps the panel's transport commands to the app's.
@@ -35,13 +35,13 @@ var panelCommands = [...]command{
 // panelCommand is the panel's OnCommand: it queues the command.
 func (g *Game) panelCommand(c ui.Command) {
 	if c >= 0 && int(c) < len(panelCommands) {
-		g.panelCmds = append(g.panelCmds, panelCommands[c])
+		g.input.panelCmds = append(g.input.panelCmds, panelCommands[c])
 	}
 }
 
 // setSpeed sets the playback speed (the panel's OnSpeed).
 func (g *Game) setSpeed(stepsPerSecond float64) {
-	g.play.speed = stepsPerSecond
+	g.run.play.speed = stepsPerSecond
 	g.showURL()
 }
 
@@ -51,14 +51,14 @@ func (g *Game) setSpeed(stepsPerSecond float64) {
 func (g *Game) applyPanelConfig(ch configChange) {
 	base := ch.preset
 	if base == "" {
-		base = g.run.preset
+		base = g.run.spec.preset
 	}
-	if err := g.start(ch.cfg, base); err != nil {
+	if err := g.start(g.run.spec.withA(ch.cfg, base)); err != nil {
 		g.setError(fmt.Sprintf("The new config cannot run: %v. The run is unchanged.", err))
 		return
 	}
 	g.setError("")
-	g.keepLink = false
+	g.link.keep = false
 	g.showURL()
 }
 

@@ -196,6 +196,11 @@ func (e *Engine) Totals() ByClass { return e.total }
 // Seconds is the estimated time of the completed steps.
 func (e *Engine) Seconds() float64 { return e.seconds }
 
+// RunStats returns the run's figures so far (see RunStats).
+func (e *Engine) RunStats() RunStats {
+	return RunStats{Steps: len(e.history), Class: e.total, Seconds: e.seconds}
+}
+
 // Clone returns a deep copy of the engine, sharing only the read-only
 // layout and the trace source.
 func (e *Engine) Clone() *Engine {
@@ -280,6 +285,7 @@ func (e *Engine) finishStep() {
 	e.history = append(e.history, StepSummary{
 		Step: e.step, Accesses: sum.Accesses, Hits: sum.Hits(), ReservedHits: sum.ReservedHits,
 		Misses: sum.Misses, BlockingMisses: e.cur.Class.BlockingMisses(), Evictions: sum.Evictions,
+		KVAccesses: e.cur.Class[workload.KV].Accesses, KVHits: e.cur.Class[workload.KV].Hits(),
 		Seconds: e.cur.Seconds,
 	})
 	e.last.Step, e.last.Context, e.last.Class, e.last.Seconds = e.cur.Step, e.cur.Context, e.cur.Class, e.cur.Seconds

@@ -29,7 +29,7 @@ func TestGoldenResults(t *testing.T) {
 				e := mustNew(t, c, nil)
 				e.Run()
 				h := fnv.New64a()
-				fmt.Fprintf(h, "%+v %+v %v", e.History(), e.Totals(), e.Seconds())
+				fmt.Fprintf(h, "%+v %+v %v", goldenHistory(e.History()), e.Totals(), e.Seconds())
 				frac, pages := e.PageUtilization()
 				fmt.Fprintf(h, " %v %d", frac, pages)
 				got[mode+"/"+layout+"/"+policy] = fmt.Sprintf("%016x", h.Sum64())
@@ -59,4 +59,26 @@ func TestGoldenResults(t *testing.T) {
 	if len(want) != len(got) {
 		t.Errorf("golden has %d entries, the run %d", len(want), len(got))
 	}
+}
+
+// goldenStep is the part of a StepSummary the golden hashes print, field
+// by field as %+v prints them, so that a field added to StepSummary (one
+// derived from counts already hashed) leaves the goldens as they are.
+type goldenStep struct {
+	Step           int
+	Accesses       int64
+	Hits           int64
+	ReservedHits   int64
+	Misses         int64
+	BlockingMisses int64
+	Evictions      int64
+	Seconds        float64
+}
+
+func goldenHistory(h []StepSummary) []goldenStep {
+	out := make([]goldenStep, len(h))
+	for i, s := range h {
+		out[i] = goldenStep{s.Step, s.Accesses, s.Hits, s.ReservedHits, s.Misses, s.BlockingMisses, s.Evictions, s.Seconds}
+	}
+	return out
 }

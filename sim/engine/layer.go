@@ -133,8 +133,12 @@ func (e *Engine) fetchExclusive(c *Counts, first uint64, n int, token int32, hel
 // checked drops, from a selection of a source that could not be checked
 // up front, what the run cannot gather: tokens beyond the context (the
 // selection is sorted, so they are its tail) and entries beyond topk.
-func (e *Engine) checked(sel []int32) []int32 {
-	for len(sel) > 0 && int(sel[len(sel)-1]) >= e.cur.Context {
+func (e *Engine) checked(sel []int32) []int32 { return e.clip(sel, e.cur.Context) }
+
+// clip keeps the part of a sorted selection inside a context of ctx tokens,
+// at most topk of it.
+func (e *Engine) clip(sel []int32, ctx int) []int32 {
+	for len(sel) > 0 && int(sel[len(sel)-1]) >= ctx {
 		sel = sel[:len(sel)-1]
 	}
 	for len(sel) > 0 && sel[0] < 0 {

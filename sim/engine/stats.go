@@ -56,6 +56,60 @@ func (b *ByClass) Add(o *ByClass) {
 // BlockingMisses are the misses of the KV gather: they stall the step.
 func (b ByClass) BlockingMisses() int64 { return b[workload.KV].Misses }
 
+// HitRate is the hits over the accesses of every class (0 when there were
+// none). Streams dominate the accesses and almost always miss, so this
+// figure stays near 0: KVHitRate is the one that tells the story.
+func (b ByClass) HitRate() float64 {
+	s := b.Sum()
+	return ratio(s.Hits(), s.Accesses)
+}
+
+// KVHitRate is the hits over the accesses of the KV gather alone (0 when
+// there were none): the share of the gathered lines that did not stall.
+func (b ByClass) KVHitRate() float64 { return ratio(b[workload.KV].Hits(), b[workload.KV].Accesses) }
+
+// RunStats are the figures of a run so far: the counts of every completed
+// layer and the estimated time of the completed steps. It is the one
+// definition of a run's hit rates and throughput, shared by the app's HUD,
+// its JavaScript bridge and dsasim.
+type RunStats struct {
+	Steps   int     // completed decode steps
+	Class   ByClass // every completed layer, the step in progress included
+	Seconds float64 // estimated time of the completed steps
+}
+
+// HitRate is Class.HitRate: every access.
+func (r RunStats) HitRate() float64 { return r.Class.HitRate() }
+
+// KVHitRate is Class.KVHitRate: the KV gather's lines.
+func (r RunStats) KVHitRate() float64 { return r.Class.KVHitRate() }
+
+// BlockingMisses is Class.BlockingMisses.
+func (r RunStats) BlockingMisses() int64 { return r.Class.BlockingMisses() }
+
+// StepSeconds is the mean estimated time of a completed step (0 before the
+// first).
+func (r RunStats) StepSeconds() float64 {
+	if r.Steps == 0 {
+		return 0
+	}
+	return r.Seconds / float64(r.Steps)
+}
+
+// TokensPerSecond is the estimated throughput: completed steps (one token
+// each) over their estimated time; 0 before the first step completes, +Inf
+// if they took no time.
+func (r RunStats) TokensPerSecond() float64 { return tokensPerSecond(r.Steps, r.Seconds) }
+
+// tokensPerSecond is the one definition of throughput: decoded tokens over
+// their estimated time.
+func tokensPerSecond(tokens int, seconds float64) float64 {
+	if tokens == 0 {
+		return 0
+	}
+	return perSecond(seconds / float64(tokens))
+}
+
 // LayerStats is what one layer of one step did.
 type LayerStats struct {
 	Layer int
@@ -79,8 +133,9 @@ type StepStats struct {
 	Seconds float64 // sum of the layers' estimates
 }
 
-// TokensPerSecond is 1 / Seconds: one decoded token per step.
-func (s *StepStats) TokensPerSecond() float64 { return perSecond(s.Seconds) }
+// TokensPerSecond is the step's throughput: one decoded token over the
+// step's estimated time.
+func (s *StepStats) TokensPerSecond() float64 { return tokensPerSecond(1, s.Seconds) }
 
 // StepSummary is one step reduced to the numbers a chart plots.
 type StepSummary struct {
@@ -91,11 +146,19 @@ type StepSummary struct {
 	Misses         int64
 	BlockingMisses int64
 	Evictions      int64
-	Seconds        float64
+	// KVAccesses and KVHits are the KV gather's line reads and hits.
+	KVAccesses, KVHits int64
+	Seconds            float64
 }
 
 // HitRate is hits over accesses, 0 when there were none.
 func (s StepSummary) HitRate() float64 { return ratio(s.Hits, s.Accesses) }
+
+// KVHitRate is the KV gather's hits over its line reads, 0 when none.
+func (s StepSummary) KVHitRate() float64 { return ratio(s.KVHits, s.KVAccesses) }
+
+// TokensPerSecond is the step's throughput, as StepStats.TokensPerSecond.
+func (s StepSummary) TokensPerSecond() float64 { return tokensPerSecond(1, s.Seconds) }
 
 // Timing turns counts into time. It is an estimate for teaching and
 // comparing configurations, not a cycle-accurate model: per layer,

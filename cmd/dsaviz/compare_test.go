@@ -1,0 +1,102 @@
+package main
+
+import (
+	"testing"
+)
+
+// settle runs Updates until no jump is under way and what was asked for
+// has run.
+func settle(t *testing.T, g *Game, m interface{ read() Stats }) {
+	t.Helper()
+	for range 200 {
+		update(t, g)
+		if !m.read().Seeking {
+			update(t, g)
+			return
+		}
+	}
+	t.Fatal("a jump did not settle in 200 ticks")
+}
+
+func TestCompareLink(t *testing.T) {
+	g, m, h := newTestGame(t, "preset=small-demo&cmp=1&b.mode=none&play=0")
+	if len(h.errors) != 0 {
+		t.Fatalf("errors %q", h.errors)
+	}
+	for range 5 {
+		m.post(cmdStepOnce)
+		update(t, g)
+	}
+	s := m.read()
+	if s.B == nil {
+		t.Fatal("stats().b missing while comparing")
+	}
+	if s.Step != 5 || s.B.Step != 5 || s.Layer != s.B.Layer {
+		t.Errorf("A at step %d, B at step %d: not in lockstep", s.Step, s.B.Step)
+	}
+	if s.B.ReservedHits != 0 {
+		t.Errorf("B in mode none has %d reserved hits, want 0", s.B.ReservedHits)
+	}
+	if s.BlockingMisses >= s.B.BlockingMisses {
+		t.Errorf("blocking misses: A (tokens) %d, B (none) %d; want fewer with the reservation", s.BlockingMisses, s.B.BlockingMisses)
+	}
+	if spec := m.config(); !spec.compare || spec.b.Mode != "none" || spec.b.TopK != spec.cfg.TopK {
+		t.Errorf("config: compare %v, B mode %s topk %d (A's %d)", spec.compare, spec.b.Mode, spec.b.TopK, spec.cfg.TopK)
+	}
+	m.post(cmdToggleCompare)
+	update(t, g)
+	if s := m.read(); s.B != nil || m.config().compare {
+		t.Errorf("after C: stats().b %v, compare %v; want A alone", s.B, m.config().compare)
+	}
+}
+
+// TestStepBackThenForward: Left after 5 steps, then Right, gives exactly
+// the numbers of 5 steps, for A and B; so does a link with at=5.
+func TestStepBackThenForward(t *testing.T) {
+	link := "preset=small-demo&cmp=1&play=0"
+	g, m, _ := newTestGame(t, link)
+	for range 5 {
+		m.post(cmdStepOnce)
+		update(t, g)
+	}
+	want := m.read()
+	m.post(cmdStepBack)
+	settle(t, g, m)
+	back := m.read()
+	if back.Step != 4 || back.Layer != 0 || back.B.Step != 4 {
+		t.Fatalf("after Left: at step %d layer %d (B %d), want step 4", back.Step, back.Layer, back.B.Step)
+	}
+	m.post(cmdStepOnce)
+	update(t, g)
+	got := m.read()
+	if got.runStats != want.runStats || *got.B != *want.B {
+		t.Errorf("5 steps, Left, Right:\n A %+v\n B %+v\nwant\n A %+v\n B %+v", got.runStats, *got.B, want.runStats, *want.B)
+	}
+
+	g2, m2, _ := newTestGame(t, link+"&at=5")
+	settle(t, g2, m2)
+	if at := m2.read(); at.runStats != want.runStats || *at.B != *want.B {
+		t.Errorf("at=5:\n A %+v\n B %+v\nwant\n A %+v\n B %+v", at.runStats, *at.B, want.runStats, *want.B)
+	}
+	m2.postChange("at=2")
+	settle(t, g2, m2)
+	if s := m2.read(); s.Step != 2 || s.Playing {
+		t.Errorf("configure(at=2): at step %d, playing %v; want step 2, paused", s.Step, s.Playing)
+	}
+}
+
+func TestStepBackAtTheStart(t *testing.T) {
+	g, m, _ := newTestGame(t, "preset=small-demo&play=0")
+	m.post(cmdStepBack)
+	settle(t, g, m)
+	if s := m.read(); s.Step != 0 || s.Layer != 0 || s.Accesses != 0 {
+		t.Errorf("Left at step 0: %+v, want step 0 untouched", s.runStats)
+	}
+	g.do(cmdLayerOnce)
+	update(t, g)
+	m.post(cmdStepBack) // inside a step: back to its start
+	settle(t, g, m)
+	if s := m.read(); s.Step != 0 || s.Layer != 0 || s.Accesses != 0 {
+		t.Errorf("Left inside step 0: %+v, want the start of step 0", s.runStats)
+	}
+}
