@@ -42,24 +42,33 @@ func readCompare(a, b engine.View) compareValues {
 // compareView is the line over two panes that says what the comparison
 // shows: A's blocking misses, KV hit rate and tokens/s against B's.
 type compareView struct {
-	rect  image.Rectangle
-	vals  compareValues
-	fresh bool
-	line  textLine
+	rect    image.Rectangle
+	vals    compareValues
+	playing bool
+	fresh   bool
+	line    textLine
+	state   textLine // playing or paused, on the right (the panes' HUDs leave it out)
 }
 
 func (v *compareView) layout(r image.Rectangle) { v.rect, v.fresh = r, false }
 
 // update rewrites the line if a printed value changed, and reports it.
-func (v *compareView) update(a, b engine.View, f *fonts, pal *Palette) bool {
+func (v *compareView) update(a, b engine.View, st Status, f *fonts, pal *Palette) bool {
 	n := readCompare(a, b)
-	if v.fresh && n == v.vals {
+	if v.fresh && n == v.vals && st.Playing == v.playing {
 		return false
 	}
-	v.vals, v.fresh = n, true
+	v.vals, v.playing, v.fresh = n, st.Playing, true
+	if st.Playing {
+		v.state.set("Playing", f.gBody, pal.Color(Hit))
+	} else {
+		v.state.set("Paused", f.gBody, pal.Color(Miss))
+	}
+	room := v.rect.Dx() - v.state.W - px(16, f.zoom)
 	v.line.end(compareText(v.line.begin(f.gBody, pal.Text), n, true))
-	if !v.line.fits(v.line.buf, v.rect.Dx()) {
+	if !v.line.fits(v.line.buf, room) {
 		v.line.end(compareText(v.line.begin(f.gBody, pal.Text), n, false))
+		v.line.truncate(room)
 	}
 	return true
 }
@@ -110,4 +119,5 @@ func (v *compareView) draw(dst *ebiten.Image, p *painter) {
 		return
 	}
 	p.text(dst, &v.line, v.rect.Min.X, v.rect.Min.Y)
+	p.text(dst, &v.state, v.rect.Max.X-v.state.W, v.rect.Min.Y)
 }

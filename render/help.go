@@ -25,6 +25,8 @@ var helpKeys = []string{
 	"Space: play or pause",
 	"Right arrow: one decode step (when paused)",
 	"Shift+Right: one layer",
+	"Left arrow: back one decode step (re-simulated from a checkpoint: the numbers are those of a run that never went back)",
+	"C: compare A with B on the same selection trace (B starts as A without a reservation; the panel's Edit button switches the fields to B)",
 	"R: reset the run to step 0",
 	"H or ?: this help",
 	"F: fullscreen",

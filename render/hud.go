@@ -2,6 +2,7 @@ package render
 
 import (
 	"image"
+	"image/color"
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -13,6 +14,7 @@ import (
 // that its labels are re-formatted only when a printed value changes.
 type hudValues struct {
 	name                    string // the run's name when comparing ("A", "B"), "" alone
+	quiet                   bool   // leave playing/paused and the frame rates to another HUD
 	ran, done               bool
 	step, steps             int // 1-based step of the last layer run
 	layer, layers           int // 1-based
@@ -31,7 +33,7 @@ type hudValues struct {
 func readHUD(e engine.View, st Status, h hudRun) hudValues {
 	cfg := e.Config()
 	v := hudValues{
-		name:  h.name,
+		name:  h.name, quiet: h.quiet,
 		steps: cfg.Steps, layers: cfg.Layers, done: e.Done(), playing: st.Playing,
 		fps: int(math.Round(st.FPS)), tps: int(math.Round(st.TPS)),
 		kvStep: -1, kvTotal: -1, allTotal: -1,
@@ -95,36 +97,54 @@ func (v *hudView) update(e engine.View, st Status, h hudRun, f *fonts, pal *Pale
 			v.state.set("Paused", f.gTitle, pal.Color(Miss))
 		}
 	}
-	if all || n.fps != o.fps || n.tps != o.tps {
-		b := appendCommas(v.fps.begin(f.gSmall, pal.Muted), int64(n.fps))
-		b = append(b, " fps · "...)
-		b = appendCommas(b, int64(n.tps))
-		v.fps.end(append(b, " tps"...))
-	}
-	if all || n.ran != o.ran || n.step != o.step || n.layer != o.layer || n.done != o.done || n.name != o.name {
-		v.where.end(hudWhere(v.where.begin(f.gTitle, pal.Text), n, true))
-		if !v.where.fits(v.where.buf, w-v.state.W-px(16, f.zoom)) {
-			v.where.end(hudWhere(v.where.begin(f.gTitle, pal.Text), n, false))
+	if all || n.fps != o.fps || n.tps != o.tps || n.quiet != o.quiet {
+		b := v.fps.begin(f.gSmall, pal.Muted)
+		if !n.quiet {
+			b = appendCommas(b, int64(n.fps))
+			b = append(b, " fps · "...)
+			b = appendCommas(b, int64(n.tps))
+			b = append(b, " tps"...)
 		}
+		v.fps.end(b)
+	}
+	if n.quiet {
+		v.state.end(v.state.begin(f.gTitle, pal.Text))
+	}
+	gap := px(16, f.zoom)
+	if all || n.ran != o.ran || n.step != o.step || n.layer != o.layer || n.done != o.done || n.name != o.name {
+		fitLevels(&v.where, w-v.state.W-gap, f.gTitle, pal.Text, hudWhere, n)
 	}
 	if all || n.kvStep != o.kvStep || n.kvTotal != o.kvTotal || n.blockStep != o.blockStep || n.blockTotal != o.blockTotal {
-		v.rates.end(hudRates(v.rates.begin(f.gBody, pal.Text), n, true))
-		if !v.rates.fits(v.rates.buf, w) {
-			v.rates.end(hudRates(v.rates.begin(f.gBody, pal.Text), n, false))
-		}
+		fitLevels(&v.rates, w, f.gBody, pal.Text, hudRates, n)
 	}
 	if all || n.allTotal != o.allTotal || n.stepSeconds != o.stepSeconds || n.tokensRate != o.tokensRate || n.fps != o.fps || n.tps != o.tps {
-		room := w - v.fps.W - px(16, f.zoom)
-		v.estimate.end(hudEstimate(v.estimate.begin(f.gBody, pal.Muted), n, true))
-		if !v.estimate.fits(v.estimate.buf, room) {
-			v.estimate.end(hudEstimate(v.estimate.begin(f.gBody, pal.Muted), n, false))
-		}
+		fitLevels(&v.estimate, w-v.fps.W-gap, f.gBody, pal.Muted, hudEstimate, n)
 	}
 	return true
 }
 
+// hudLevels is the number of forms of each HUD line, from the longest
+// (level 0) to the most compact.
+const hudLevels = 3
+
+// fitLevels sets the longest form of a HUD line that fits in maxW pixels,
+// and cuts the most compact one with an ellipsis if none does, so that no
+// text runs into its neighbours.
+func fitLevels(l *textLine, maxW int, face *glyphFace, c color.RGBA, build func([]byte, hudValues, int) []byte, n hudValues) {
+	for level := range hudLevels {
+		b := build(l.begin(face, c), n, level)
+		if fits := l.fits(b, maxW); fits || level == hudLevels-1 {
+			l.end(b)
+			if fits {
+				return
+			}
+		}
+	}
+	l.truncate(maxW)
+}
+
 // hudWhere appends where the run is: step, layer and context.
-func hudWhere(b []byte, n hudValues, long bool) []byte {
+func hudWhere(b []byte, n hudValues, level int) []byte {
 	if n.name != "" {
 		b = append(b, n.name...)
 		b = append(b, ": "...)
@@ -136,15 +156,19 @@ func hudWhere(b []byte, n hudValues, long bool) []byte {
 		b = appendCommas(b, int64(n.layers))
 		return append(b, " layers"...)
 	}
+	of := " of "
+	if level == 2 {
+		of = "/"
+	}
 	b = append(b, "Step "...)
 	b = appendCommas(b, int64(n.step))
-	b = append(b, " of "...)
+	b = append(b, of...)
 	b = appendCommas(b, int64(n.steps))
 	b = append(b, " · Layer "...)
 	b = appendCommas(b, int64(n.layer))
-	b = append(b, " of "...)
+	b = append(b, of...)
 	b = appendCommas(b, int64(n.layers))
-	if long {
+	if level == 0 {
 		b = append(b, " · Context "...)
 		b = appendCommas(b, int64(n.context))
 		b = append(b, " tokens"...)
@@ -157,22 +181,33 @@ func hudWhere(b []byte, n hudValues, long bool) []byte {
 
 // hudRates appends the headline: the KV gather's hit rate and the
 // blocking misses.
-func hudRates(b []byte, n hudValues, long bool) []byte {
-	if n.kvStep < 0 {
+func hudRates(b []byte, n hudValues, level int) []byte {
+	switch {
+	case n.kvStep < 0 && level == 2:
+		b = append(b, "KV hits: -"...)
+	case n.kvStep < 0:
 		b = append(b, "KV hit rate: after the first step"...)
-	} else {
+	case level == 2:
+		b = append(b, "KV hits "...)
+		b = appendTenths(b, n.kvStep)
+		b = append(b, '%')
+	default:
 		b = append(b, "KV hit rate "...)
 		b = appendTenths(b, n.kvStep)
 		b = append(b, "% last step"...)
-		if long {
+		if level == 0 {
 			b = append(b, " ("...)
 			b = appendTenths(b, n.kvTotal)
 			b = append(b, "% overall)"...)
 		}
 	}
-	b = append(b, " · Blocking misses "...)
+	if level == 2 {
+		b = append(b, " · Blocking "...)
+	} else {
+		b = append(b, " · Blocking misses "...)
+	}
 	b = appendCommas(b, n.blockStep)
-	if long {
+	if level == 0 {
 		b = append(b, " this step, "...)
 		b = appendCommas(b, n.blockTotal)
 		b = append(b, " in all"...)
@@ -183,9 +218,9 @@ func hudRates(b []byte, n hudValues, long bool) []byte {
 // hudEstimate appends the secondary figures: every access's hit rate (the
 // streams', near 0), the estimated mean step time and tokens per second,
 // saying that they are an estimate.
-func hudEstimate(b []byte, n hudValues, long bool) []byte {
-	if n.allTotal >= 0 {
-		if long {
+func hudEstimate(b []byte, n hudValues, level int) []byte {
+	if n.allTotal >= 0 && level < 2 {
+		if level == 0 {
 			b = append(b, "All accesses "...)
 		} else {
 			b = append(b, "All "...)
@@ -201,7 +236,7 @@ func hudEstimate(b []byte, n hudValues, long bool) []byte {
 	b = append(b, "/step ≈ "...)
 	b = appendRate(b, n.tokensRate)
 	b = append(b, " tokens/s"...)
-	if long {
+	if level == 0 {
 		b = append(b, " (an estimate, not cycle-accurate)"...)
 	}
 	return b

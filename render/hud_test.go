@@ -33,22 +33,25 @@ func TestReadHUD(t *testing.T) {
 	if v.kvStep != tenths(last.KVHitRate()) || v.kvTotal != tenths(run.KVHitRate()) || v.allTotal != tenths(run.HitRate()) {
 		t.Errorf("HUD rates kv %d/%d all %d, want the engine's %v/%v %v", v.kvStep, v.kvTotal, v.allTotal, last.KVHitRate(), run.KVHitRate(), run.HitRate())
 	}
-	if r := string(hudRates(nil, v, true)); !strings.HasPrefix(r, "KV hit rate ") || !strings.Contains(r, "Blocking misses") {
+	if r := string(hudRates(nil, v, 0)); !strings.HasPrefix(r, "KV hit rate ") || !strings.Contains(r, "Blocking misses") {
 		t.Errorf("the headline %q does not lead with the KV hit rate and the blocking misses", r)
 	}
 	if v.blockStep != e.Current().Class.BlockingMisses() {
 		t.Errorf("blocking misses this step = %d, want %d", v.blockStep, e.Current().Class.BlockingMisses())
 	}
-	b := string(hudEstimate(nil, v, true))
+	b := string(hudEstimate(nil, v, 0))
 	if !strings.Contains(b, "estimate") || !strings.Contains(b, "tokens/s") {
 		t.Errorf("the estimate line %q does not say it is an estimate", b)
 	}
-	if got := string(hudWhere(nil, v, true)); got != "Step 2 of 4 · Layer 1 of 2 · Context 17 tokens" {
+	if got := string(hudWhere(nil, v, 0)); got != "Step 2 of 4 · Layer 1 of 2 · Context 17 tokens" {
 		t.Errorf("hudWhere = %q", got)
 	}
 	v.name = "B"
-	if got := string(hudWhere(nil, v, false)); got != "B: Step 2 of 4 · Layer 1 of 2" {
+	if got := string(hudWhere(nil, v, 1)); got != "B: Step 2 of 4 · Layer 1 of 2" {
 		t.Errorf("hudWhere of run B = %q", got)
+	}
+	if got := string(hudWhere(nil, v, 2)); got != "B: Step 2/4 · Layer 1/2" {
+		t.Errorf("compact hudWhere of run B = %q", got)
 	}
 }
 

@@ -95,7 +95,8 @@ func (p *pane) draw(dst *ebiten.Image, paint *painter, pal *Palette) {
 // numbers: its name when comparing ("A", "B"), and, for A, the ratios
 // against B.
 type hudRun struct {
-	name string // "" when alone
+	name  string // "" when alone
+	quiet bool   // the comparison line shows playing/paused; no frame rates
 }
 
 // paneRect is the area a pane was given, for tests and tooltips.

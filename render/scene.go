@@ -207,13 +207,13 @@ func (s *Scene) refresh(r Runs, st Status) bool {
 	for i := range s.n {
 		h := hudRun{}
 		if s.n == 2 {
-			h.name = runNames[i]
+			h.name, h.quiet = runNames[i], true
 		}
 		if s.panes[i].refresh(r.at(i), st, h, s.fonts, &s.pal) {
 			changed = true
 		}
 	}
-	if s.n == 2 && s.compare.update(r.A, r.B, s.fonts, &s.pal) {
+	if s.n == 2 && s.compare.update(r.A, r.B, st, s.fonts, &s.pal) {
 		changed = true
 	}
 	return changed

@@ -71,12 +71,14 @@ type Panel struct {
 	preset  string // "" when cfg is custom
 	base    string // the preset cfg started from: a change back to it names it again
 	playing bool
-	speed   int // index into speeds
-	errMsg  string
-	errs    [numSections]string // refusals shown under each section
-	open    [len(groups)]bool
-	unit    float64 // device pixels per design pixel the widgets are built for
-	top     float64 // scroll position of the groups, kept across rebuilds
+	// comparing and editB: whether B runs, and whether the fields edit it.
+	comparing, editB bool
+	speed            int // index into speeds
+	errMsg           string
+	errs             [numSections]string // refusals shown under each section
+	open             [len(groups)]bool
+	unit             float64 // device pixels per design pixel the widgets are built for
+	top              float64 // scroll position of the groups, kept across rebuilds
 
 	ui *ebitenui.UI
 	v  *view

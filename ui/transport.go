@@ -10,9 +10,8 @@ import (
 // Command is a transport action the panel asks the game for (OnCommand).
 type Command int
 
-// The commands. The panel's buttons send Play, Pause, StepOnce, LayerOnce,
-// Reset, ToggleHelp and ToggleFullscreen; TogglePlay is for the game's own
-// key bindings.
+// The commands. The panel's buttons send all but TogglePlay, which is for
+// the game's own key bindings.
 const (
 	Play             Command = iota // start playing
 	Pause                           // stop after the current layer
@@ -22,9 +21,12 @@ const (
 	Reset                           // restart the run from step 0
 	ToggleHelp                      // show or hide the help overlay
 	ToggleFullscreen                // enter or leave full screen
+	StepBack                        // go back one decode step, paused
+	ToggleCompare                   // show B beside A, or A alone
+	ToggleEditTarget                // edit B's config in the panel, or A's
 )
 
-var commandNames = [...]string{"Play", "Pause", "TogglePlay", "StepOnce", "LayerOnce", "Reset", "ToggleHelp", "ToggleFullscreen"}
+var commandNames = [...]string{"Play", "Pause", "TogglePlay", "StepOnce", "LayerOnce", "Reset", "ToggleHelp", "ToggleFullscreen", "StepBack", "ToggleCompare", "ToggleEditTarget"}
 
 // String returns the command's Go name.
 func (c Command) String() string {
@@ -39,11 +41,43 @@ var commandButtons = [...]struct {
 	c          Command
 	label, tip string
 }{
+	{StepBack, "Back", "Go back one decode step, paused (Left arrow): the numbers are those of a run that never went back."},
 	{StepOnce, "Step", "Finish the current decode step, then pause (Right arrow)."},
 	{LayerOnce, "Layer", "Run one layer, then pause (Shift+Right arrow)."},
 	{Reset, "Reset", "Restart the run from step 0 (R)."},
 	{ToggleHelp, "Help", "Keys, colours, and what the picture shows (H or ?)."},
+	{ToggleCompare, "Compare", "Show B beside A on the same selection trace, or A alone (C). B starts as A without a reservation."},
+	{ToggleEditTarget, "Edit: A", "Which run the fields below edit while comparing: A, or B (B takes A's trace keys)."},
 	{ToggleFullscreen, "Full screen", "Enter or leave full screen (F)."},
+}
+
+// editLabel is the edit-target button's text.
+func editLabel(b bool) string {
+	if b {
+		return "Edit: B"
+	}
+	return "Edit: A"
+}
+
+// SetEditing shows which run the fields edit (b: B) and whether there is a
+// B to edit; the game shows the matching config with SetConfig.
+func (p *Panel) SetEditing(b, comparing bool) {
+	p.editB, p.comparing = b, comparing
+	if btn := p.v.buttons[ToggleEditTarget]; btn != nil {
+		btn.SetText(editLabel(b))
+		btn.GetWidget().Disabled = !comparing
+	}
+	if btn := p.v.buttons[ToggleCompare]; btn != nil {
+		btn.SetText(compareLabel(comparing))
+	}
+}
+
+// compareLabel is the compare button's text: what pressing it does.
+func compareLabel(comparing bool) string {
+	if comparing {
+		return "A alone"
+	}
+	return "Compare"
 }
 
 // playLabel is the play button's text: what pressing it does.
@@ -108,6 +142,9 @@ func (p *Panel) buildTransport() *widget.Container {
 		v.buttons[b.c] = p.button(b.label, b.tip, th.button, func() { p.command(b.c) })
 		buttons.AddChild(v.buttons[b.c])
 	}
+	v.buttons[ToggleEditTarget].SetText(editLabel(p.editB))
+	v.buttons[ToggleEditTarget].GetWidget().Disabled = !p.comparing
+	v.buttons[ToggleCompare].SetText(compareLabel(p.comparing))
 	c.AddChild(buttons, p.speedRow(),
 		newMessage(th, "Decode steps per second. Slow speeds play each step layer by layer.", colMuted, th.inner),
 		p.seedRow(), p.presetRow())

@@ -18,9 +18,19 @@ func TestCommands(t *testing.T) {
 		p.v.buttons[b.c].Click()
 		settle()
 	}
-	want := []Command{Play, Pause, StepOnce, LayerOnce, Reset, ToggleHelp, ToggleFullscreen}
+	// Edit is disabled while A runs alone.
+	want := []Command{Play, Pause, StepBack, StepOnce, LayerOnce, Reset, ToggleHelp, ToggleCompare, ToggleFullscreen}
 	if !slices.Equal(r.commands, want) {
 		t.Errorf("commands = %v, want %v", r.commands, want)
+	}
+	p.SetEditing(true, true)
+	p.v.buttons[ToggleEditTarget].Click()
+	settle()
+	if got := r.commands[len(r.commands)-1]; got != ToggleEditTarget {
+		t.Errorf("the edit button while comparing sent %v, want ToggleEditTarget", got)
+	}
+	if e, c := p.v.buttons[ToggleEditTarget].Text().Label, p.v.buttons[ToggleCompare].Text().Label; e != "Edit: B" || c != "A alone" {
+		t.Errorf("comparing, editing B: buttons read %q and %q, want \"Edit: B\" and \"A alone\"", e, c)
 	}
 	if got := p.v.play.Text().Label; got != "Play" {
 		t.Errorf("after play and pause the button reads %q, want Play", got)

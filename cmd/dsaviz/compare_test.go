@@ -100,3 +100,30 @@ func TestStepBackAtTheStart(t *testing.T) {
 		t.Errorf("Left inside step 0: %+v, want the start of step 0", s.runStats)
 	}
 }
+
+func TestPanelEditsB(t *testing.T) {
+	g, m, h := newTestGame(t, "preset=small-demo&play=0")
+	g.do(cmdToggleEditTarget) // nothing to edit while A runs alone
+	if g.editingB() {
+		t.Fatal("editing B without a comparison")
+	}
+	g.do(cmdToggleCompare)
+	g.do(cmdToggleEditTarget)
+	update(t, g)
+	if !g.editingB() || g.screen.panel.Config() != m.config().b {
+		t.Fatalf("after C and Edit: editing B %v, panel shows B %v", g.editingB(), g.screen.panel.Config() == m.config().b)
+	}
+	b := m.config().b
+	b.Ways = 4
+	g.panelConfig(b, "")
+	update(t, g)
+	if spec := m.config(); spec.b.Ways != 4 || spec.cfg.Ways != 8 || !spec.compare {
+		t.Errorf("an edit of B: B ways %d, A ways %d, compare %v; want 4, 8, true", spec.b.Ways, spec.cfg.Ways, spec.compare)
+	}
+	b.TopK = 7
+	g.panelConfig(b, "")
+	update(t, g)
+	if m.config().b.TopK == 7 || h.lastError() == "" {
+		t.Errorf("an edit of B's trace key topk: B topk %d, error %q; want refused", m.config().b.TopK, h.lastError())
+	}
+}

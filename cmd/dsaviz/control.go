@@ -31,6 +31,8 @@ func (g *Game) do(c command) {
 		g.restart()
 	case cmdToggleCompare:
 		g.toggleCompare()
+	case cmdToggleEditTarget:
+		g.toggleEditTarget()
 	case cmdToggleHelp:
 		g.showHelp = !g.showHelp
 	case cmdToggleFullscreen:
@@ -140,9 +142,7 @@ func (g *Game) start(spec runSpec) error {
 	g.run.play.clear()
 	g.screen.scene.Reset(r.views())
 	g.mail.publishConfig(spec)
-	if p := g.screen.panel; p != nil {
-		p.SetConfig(spec.cfg, shownPreset(spec.cfg, spec.preset))
-	}
+	g.showPanelConfig()
 	g.showURL()
 	return nil
 }

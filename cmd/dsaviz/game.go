@@ -87,6 +87,7 @@ type screenState struct {
 	cssH     int
 	scale    float64 // device pixels per CSS pixel, from Layout
 
+	editB            bool // the panel edits B (while comparing)
 	frames           int64
 	fps, tps         float64
 	updateMs, drawMs windowMean // CPU time per Update and Draw

@@ -11,11 +11,12 @@ const (
 	cmdPlay command = iota + 1
 	cmdPause
 	cmdTogglePlay
-	cmdStepOnce      // pause, and finish the current decode step
-	cmdLayerOnce     // pause, and run one layer
-	cmdStepBack      // pause, and go back one decode step
-	cmdReset         // restart the run from step 0
-	cmdToggleCompare // show B beside A, or A alone
+	cmdStepOnce         // pause, and finish the current decode step
+	cmdLayerOnce        // pause, and run one layer
+	cmdStepBack         // pause, and go back one decode step
+	cmdReset            // restart the run from step 0
+	cmdToggleCompare    // show B beside A, or A alone
+	cmdToggleEditTarget // the panel edits B, or A again
 	cmdToggleHelp
 	cmdToggleFullscreen
 	cmdPanicInUpdate // test hook: panic in the next Update

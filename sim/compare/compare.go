@@ -55,7 +55,7 @@ const DefaultCheckpointBytes = 64 << 20
 func New(a config.Config, b *config.Config, o Options) (*Comparison, error) {
 	cfgs := []config.Config{a}
 	if b != nil {
-		if diff := traceDiff(a, *b); diff != "" {
+		if diff := TraceDiff(a, *b); diff != "" {
 			return nil, fmt.Errorf("compare: B must share A's trace, but its %s differs", diff)
 		}
 		cfgs = append(cfgs, *b)
@@ -108,8 +108,9 @@ func checkpointInterval(steps int, stateBytes, budget int64) int {
 	return int(max(every, 1))
 }
 
-// traceDiff names the first trace key on which a and b differ, or "".
-func traceDiff(a, b config.Config) string {
+// TraceDiff names the first trace key on which b differs from a, with
+// both values, or "" when b can run on a's trace.
+func TraceDiff(a, b config.Config) string {
 	for _, k := range traceKeys {
 		va, _ := a.Get(k)
 		vb, _ := b.Get(k)
