@@ -28,7 +28,7 @@ func appendCounts(row []string, c *engine.ByClass, seconds float64) []string {
 	}
 	return append(row,
 		itoa(sum.Accesses), itoa(sum.Hits()), itoa(sum.ReservedHits), itoa(sum.SharedHits),
-		itoa(sum.Misses), itoa(c.BlockingMisses()), itoa(sum.Evictions), ratio(sum.Hits(), sum.Accesses).String(),
+		itoa(sum.Misses), itoa(c.BlockingMisses()), itoa(sum.Evictions), jsonReal(c.HitRate()).String(),
 		itoa(ix.Accesses), itoa(ix.Hits()), itoa(ix.Misses),
 		itoa(kv.Accesses), itoa(kv.ReservedHits), itoa(kv.SharedHits), itoa(kv.Misses), itoa(kv.Evictions),
 		itoa(w.Accesses), itoa(w.Hits()), itoa(w.Misses),

@@ -47,23 +47,21 @@ type classCounts struct {
 // summarize reads the totals of a finished (or partly run) engine.
 func summarize(eng *engine.Engine, traceName string) summary {
 	cfg := eng.Config()
-	tot := eng.Totals()
+	run := eng.RunStats() // the figures' one definition, as the app's HUD
+	tot := run.Class
 	sum := tot.Sum()
-	steps := len(eng.History())
 	s := summary{
-		Steps: steps, Layers: cfg.Layers,
+		Steps: run.Steps, Layers: cfg.Layers,
 		Accesses: sum.Accesses, Hits: sum.Hits(), ReservedHits: sum.ReservedHits, SharedHits: sum.SharedHits,
-		Misses: sum.Misses, BlockingMisses: tot.BlockingMisses(), Evictions: sum.Evictions,
-		HitRate:   ratio(sum.Hits(), sum.Accesses),
-		KVHitRate: ratio(tot[workload.KV].Hits(), tot[workload.KV].Accesses),
-		Seconds:   jsonReal(eng.Seconds()),
-		Classes:   classCounts{Indexer: tot[workload.Indexer], KV: tot[workload.KV], Weights: tot[workload.Weights]},
-		Trace:     traceName,
-		Config:    cfg,
-	}
-	if steps > 0 {
-		s.StepSeconds = jsonReal(eng.Seconds() / float64(steps))
-		s.TokensPerSecond = jsonReal(1 / float64(s.StepSeconds))
+		Misses: sum.Misses, BlockingMisses: run.BlockingMisses(), Evictions: sum.Evictions,
+		HitRate:         jsonReal(run.HitRate()),
+		KVHitRate:       jsonReal(run.KVHitRate()),
+		Seconds:         jsonReal(run.Seconds),
+		StepSeconds:     jsonReal(run.StepSeconds()),
+		TokensPerSecond: jsonReal(run.TokensPerSecond()),
+		Classes:         classCounts{Indexer: tot[workload.Indexer], KV: tot[workload.KV], Weights: tot[workload.Weights]},
+		Trace:           traceName,
+		Config:          cfg,
 	}
 	if cfg.Mode == config.ModePages {
 		f, pages := eng.PageUtilization()
