@@ -89,8 +89,7 @@ func (l *chartLayout) layoutBars(w, h int, s *chartSpec, m *chartMetrics, runs [
 	}
 	l.values(a, m)
 	g := groupsFor(layers, l.Plot.Dx(), s.runs())
-	var widest [24]byte
-	step := l.ticksFor(layers, appendCommas(widest[:0], int64(layers)), m)
+	step := l.ticksFor(layers, layers, m)
 	l.clearX()
 	for n := step; n <= layers; n += step {
 		l.addX(n, l.Plot.Min.X+g.centre(n-1), m)

@@ -5,8 +5,11 @@ package render
 // under the plot with their tick marks. For bars there are no vertical
 // grid lines (the bars stand at the ticks).
 func (l *chartLayout) rasterFrame(dst []Index, m *chartMetrics, bars bool) {
-	for i := range dst {
-		dst[i] = Gap
+	if len(dst) > 0 { // Gap everywhere, by doubling copies
+		dst[0] = Gap
+		for n := 1; n < len(dst); n *= 2 {
+			copy(dst[n:], dst[:n])
+		}
 	}
 	p := l.Plot
 	if p.Dx() <= 0 || p.Dy() <= 0 {

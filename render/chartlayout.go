@@ -82,6 +82,7 @@ type chartLayout struct {
 	XCol    [chartMaxTicks]int // pixel column of each tick of the horizontal axis
 	X       [chartMaxTicks]chartLabel
 	NX      int
+	scratch []byte // the widest label of the horizontal axis
 	// OK reports that the plot has room for data (at least a line of
 	// text high and four wide); otherwise nothing but the background is
 	// drawn, and no label.
@@ -177,9 +178,10 @@ func (l *chartLayout) rowOf(v float64) int {
 
 // ticksFor returns the step (1, 2 or 5 times a power of ten, at least 1)
 // between labelled ticks of the horizontal axis so that labels as wide as
-// widest fit span values across the plot.
-func (l *chartLayout) ticksFor(span int, widest []byte, m *chartMetrics) int {
-	fit := max(1, l.Plot.Dx()/(m.measure(widest)+m.lineH))
+// that of widest fit span values across the plot.
+func (l *chartLayout) ticksFor(span, widest int, m *chartMetrics) int {
+	l.scratch = appendCommas(l.scratch[:0], int64(widest))
+	fit := max(1, l.Plot.Dx()/(m.measure(l.scratch)+m.lineH))
 	return int(niceStep(max(1, float64(span)/float64(fit))))
 }
 

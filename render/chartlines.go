@@ -41,8 +41,7 @@ func (l *chartLayout) layoutLines(w, h int, s *chartSpec, m *chartMetrics, runs 
 	l.values(a, m)
 	first := lineWindow(runs)
 	last := first + ChartWindow - 1
-	var widest [24]byte
-	step := l.ticksFor(ChartWindow, appendCommas(widest[:0], int64(last)), m)
+	step := l.ticksFor(ChartWindow, last, m)
 	l.clearX()
 	for v := (first + step - 1) / step * step; v <= last; v += step {
 		l.addX(v, l.slotCol(v-first), m)
@@ -85,61 +84,66 @@ func (l *chartLayout) rasterLines(dst []Index, m *chartMetrics, runs [2]*Series)
 }
 
 // brush draws lines of thickness thick in index v into a chart, clipped
-// to its plot; with dash > 0 only the first 5/8 of every dash columns.
+// to its plot (or, with clip, to the whole chart: the legend's keys);
+// with dash > 0, only in the first 5/8 of every dash columns.
 type brush struct {
 	l     *chartLayout
 	dst   []Index
 	v     Index
 	thick int
 	dash  int
-	clip  bool // clip to the whole chart instead of the plot (legend keys)
+	clip  bool
+}
+
+// bounds is the rectangle the brush paints in.
+func (b *brush) bounds() image.Rectangle {
+	if b.clip {
+		return image.Rect(0, 0, b.l.W, b.l.H)
+	}
+	return b.l.Plot
 }
 
 // dot paints the thick x thick square whose centre is about (x, y).
-func (b *brush) dot(x, y int) {
-	r := b.l.Plot
-	if b.clip {
-		r = image.Rect(0, 0, b.l.W, b.l.H)
-	}
+func (b *brush) dot(x, y int) { b.span(x, y, y) }
+
+// span paints column x from row ya to row yb (either order), thick
+// pixels wide and thick-1 pixels longer, centred.
+func (b *brush) span(x, ya, yb int) {
+	r := b.bounds()
 	if b.dash > 0 && (x-r.Min.X)%b.dash >= b.dash*5/8 {
 		return
 	}
-	y0 := y - (b.thick-1)/2
-	for yy := max(y0, r.Min.Y); yy < min(y0+b.thick, r.Max.Y); yy++ {
-		row := b.dst[yy*b.l.W:]
-		for xx := max(x, r.Min.X); xx < min(x+b.thick, r.Max.X); xx++ {
-			row[xx] = b.v
+	lo, hi := min(ya, yb)-(b.thick-1)/2, max(ya, yb)+b.thick/2
+	lo, hi = max(lo, r.Min.Y), min(hi+1, r.Max.Y)
+	for xx := max(x, r.Min.X); xx < min(x+b.thick, r.Max.X); xx++ {
+		for y := lo; y < hi; y++ {
+			b.dst[y*b.l.W+xx] = b.v
 		}
 	}
 }
 
-// line paints the segment from (x0, y0) to (x1, y1) (Bresenham).
+// line paints the segment from (x0, y0) to (x1, y1), x0 <= x1, a column
+// at a time: each column from the segment's row there to the row just
+// short of the next column's, so that the line stays connected however
+// steep, and every pixel is painted about once.
 func (b *brush) line(x0, y0, x1, y1 int) {
-	dx, dy := abs(x1-x0), -abs(y1-y0)
-	sx, sy := sign(x1-x0), sign(y1-y0)
-	e := dx + dy
-	for {
-		b.dot(x0, y0)
-		if x0 == x1 && y0 == y1 {
-			return
-		}
-		e2 := 2 * e
-		if e2 >= dy {
-			e += dy
-			x0 += sx
-		}
-		if e2 <= dx {
-			e += dx
-			y0 += sy
-		}
+	if x1 <= x0 {
+		b.span(x0, y0, y1)
+		return
 	}
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
+	dx := x1 - x0
+	rowAt := func(x int) int { // rounded to the nearest row
+		n := (y1 - y0) * (x - x0)
+		return y0 + (2*n+sign(n)*dx)/(2*dx)
 	}
-	return x
+	ya := y0
+	for x := x0; x < x1; x++ {
+		yb := rowAt(x + 1)
+		end := yb - sign(yb-ya) // stop a row short: the next column starts there
+		b.span(x, ya, end)
+		ya = yb
+	}
+	b.span(x1, y1, y1)
 }
 
 func sign(x int) int {
