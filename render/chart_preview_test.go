@@ -48,16 +48,13 @@ func TestChartPreview(t *testing.T) {
 		img := rgbaOf(t, idx, w, h)
 		at := image.Pt(pad+i%2*(w+pad), pad+i/2*(h+pad))
 		draw.Draw(sheet, img.Rect.Add(at), img, image.Point{}, draw.Src)
-		labels := []*chartLabel{&l.Title, &l.Caption, &l.Names[0], &l.Names[1]}
-		for k := range l.NY {
-			labels = append(labels, &l.Y[k])
-		}
-		for k := range l.NX {
-			labels = append(labels, &l.X[k])
-		}
-		for k, lb := range labels {
+		for k := range chartLabels {
+			lb := l.label(k)
+			if lb == nil {
+				continue
+			}
 			c := pal.Muted
-			if k == 0 || k == 2 || k == 3 {
+			if strongLabel(k) {
 				c = pal.Text
 			}
 			d := font.Drawer{Dst: sheet, Src: &image.Uniform{c}, Face: face,

@@ -149,23 +149,13 @@ func TestChartGolden(t *testing.T) {
 	}
 }
 
-// labelText lists a layout's labels as "name@x,y" lines.
+// labelText lists a layout's labels as "text @x,y" lines.
 func labelText(l *chartLayout) string {
 	var b strings.Builder
-	put := func(kind string, lb *chartLabel) {
-		if len(lb.buf) > 0 {
-			fmt.Fprintf(&b, "%s %q @%d,%d\n", kind, lb.buf, lb.X, lb.Y)
+	for k := range chartLabels {
+		if lb := l.label(k); lb != nil && len(lb.buf) > 0 {
+			fmt.Fprintf(&b, "%q @%d,%d\n", lb.buf, lb.X, lb.Y)
 		}
-	}
-	put("title", &l.Title)
-	put("name", &l.Names[0])
-	put("name", &l.Names[1])
-	put("caption", &l.Caption)
-	for i := range l.NY {
-		put("y", &l.Y[i])
-	}
-	for i := range l.NX {
-		put("x", &l.X[i])
 	}
 	return b.String()
 }
@@ -210,15 +200,9 @@ func TestChartLayoutProperties(t *testing.T) {
 						t.Fatalf("%s: plot %v, want a plot inside %v", where, l.Plot, bounds)
 					}
 					var placed []image.Rectangle
-					labels := []*chartLabel{&l.Title, &l.Caption, &l.Names[0], &l.Names[1]}
-					for i := range l.NY {
-						labels = append(labels, &l.Y[i])
-					}
-					for i := range l.NX {
-						labels = append(labels, &l.X[i])
-					}
-					for _, lb := range labels {
-						if len(lb.buf) == 0 {
+					for k := range chartLabels {
+						lb := l.label(k)
+						if lb == nil || len(lb.buf) == 0 {
 							continue
 						}
 						r := labelRect(lb, &m)

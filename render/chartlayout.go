@@ -89,6 +89,37 @@ type chartLayout struct {
 	OK bool
 }
 
+// chartLabels is the most labels a chart has: the title, the caption,
+// two names and the ticks of both axes; see label.
+const chartLabels = 4 + 2*chartMaxTicks
+
+// label returns label i (0 <= i < chartLabels) of the chart: the title,
+// the caption, the names, the value ticks' labels, the other axis's; nil
+// for a tick beyond the axis's ticks.
+func (l *chartLayout) label(i int) *chartLabel {
+	switch {
+	case i == 0:
+		return &l.Title
+	case i == 1:
+		return &l.Caption
+	case i < 4:
+		return &l.Names[i-2]
+	case i < 4+chartMaxTicks:
+		if i-4 < l.NY {
+			return &l.Y[i-4]
+		}
+		return nil
+	}
+	if j := i - 4 - chartMaxTicks; j < l.NX {
+		return &l.X[j]
+	}
+	return nil
+}
+
+// strongLabel reports whether label i is written in the text colour (the
+// title and the names), not the muted colour of the axes.
+func strongLabel(i int) bool { return i == 0 || i == 2 || i == 3 }
+
 // frame lays out the title, the legend and the plot's top and bottom for
 // a chart of w x h, and returns how many value ticks fit its height.
 func (l *chartLayout) frame(w, h int, s *chartSpec, m *chartMetrics) (maxTicks int) {

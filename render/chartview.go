@@ -57,9 +57,7 @@ type chartView struct {
 	pix    Pixels
 	face   *glyphFace
 
-	title, caption textLine
-	names          [2]textLine
-	ys, xs         [chartMaxTicks]textLine
+	lines [chartLabels]textLine // the labels, as chartLayout.label numbers them
 
 	gens  [2]uint64    // the series shown
 	bars  [2][]float64 // the values per layer shown
@@ -160,31 +158,16 @@ func (v *chartView) fill(pal *Palette) {
 		panic(err) // the raster was made for this picture: a bug, recovered by the frame
 	}
 	l := &v.lay
-	set := func(t *textLine, lb *chartLabel, text bool) {
+	for i := range v.lines {
 		c := pal.Muted
-		if text {
+		if strongLabel(i) {
 			c = pal.Text
 		}
-		b := t.begin(v.face, c)
-		if l.OK || lb == &l.Title {
+		b := v.lines[i].begin(v.face, c)
+		if lb := l.label(i); lb != nil && (l.OK || i == 0) {
 			b = append(b, lb.buf...)
 		}
-		t.end(b)
-	}
-	set(&v.title, &l.Title, true)
-	set(&v.caption, &l.Caption, false)
-	for i := range v.names {
-		set(&v.names[i], &l.Names[i], true)
-	}
-	for i := range v.ys {
-		if i < l.NY {
-			set(&v.ys[i], &l.Y[i], false)
-		}
-	}
-	for i := range v.xs {
-		if i < l.NX {
-			set(&v.xs[i], &l.X[i], false)
-		}
+		v.lines[i].end(b)
 	}
 }
 
@@ -194,21 +177,9 @@ func (v *chartView) draw(dst *ebiten.Image, p *painter) {
 		return
 	}
 	p.image(dst, v.img, v.rect.Min.X, v.rect.Min.Y, 1)
-	l := &v.lay
-	at := func(t *textLine, lb *chartLabel) {
-		if len(t.buf) > 0 {
-			p.text(dst, t, v.rect.Min.X+lb.X, v.rect.Min.Y+lb.Y)
+	for i := range v.lines {
+		if lb := v.lay.label(i); lb != nil && len(v.lines[i].buf) > 0 {
+			p.text(dst, &v.lines[i], v.rect.Min.X+lb.X, v.rect.Min.Y+lb.Y)
 		}
-	}
-	at(&v.title, &l.Title)
-	at(&v.caption, &l.Caption)
-	for i := range v.names {
-		at(&v.names[i], &l.Names[i])
-	}
-	for i := range l.NY {
-		at(&v.ys[i], &l.Y[i])
-	}
-	for i := range l.NX {
-		at(&v.xs[i], &l.X[i])
 	}
 }

@@ -58,12 +58,63 @@ func TestChartViewRedrawsOnlyChanges(t *testing.T) {
 	dst, p := ebiten.NewImage(420, 300), newPainter()
 	v.draw(dst, p)
 	w.draw(dst, p)
-	if got := string(v.title.buf); got != "KV hit rate (%)" {
+	if got := string(v.lines[0].buf); got != "KV hit rate (%)" {
 		t.Errorf("title %q", got)
 	}
-	if got := string(v.names[1].buf); got != "B tokens" {
+	if got := string(v.lines[3].buf); got != "B tokens" {
 		t.Errorf("run B's name %q", got)
 	}
+}
+
+// comparisonCharts are the four charts of a comparison of two runs, laid
+// out at 400x120, and their data, which step changes as a step would.
+type comparisonCharts struct {
+	pal      Palette
+	views    [4]chartView
+	series   [3][2]Series // hit rate, blocking misses, tokens/s
+	perLayer [2][]float64
+	steps    int
+}
+
+func newComparisonCharts(tb testing.TB) *comparisonCharts {
+	c := &comparisonCharts{pal: DefaultPalette(), perLayer: [2][]float64{make([]float64, 61), make([]float64, 61)}}
+	f := chartFonts(tb)
+	for k := range c.views {
+		c.views[k].spec = chartSpecFor(chartKind(k), "A none", "B tokens")
+		c.views[k].layout(image.Rect(0, k*130, 400, k*130+120), f)
+	}
+	return c
+}
+
+// refresh refreshes every chart (all but the upload) and returns how
+// many changed.
+func (c *comparisonCharts) refresh() (changed int) {
+	for k := range c.series {
+		if c.views[k].refreshLines(&c.series[k][0], &c.series[k][1], &c.pal) {
+			changed++
+		}
+	}
+	if c.views[chartLayerHit].refreshBars(c.perLayer[0], c.perLayer[1], &c.pal) {
+		changed++
+	}
+	return changed
+}
+
+// step pushes a step's figures, jumpy ones (a worst case for the lines),
+// changes the per-layer values and refreshes the charts.
+func (c *comparisonCharts) step() int {
+	c.steps++
+	for k := range c.series {
+		for r := range c.series[k] {
+			c.series[k][r].Push(float64((c.steps*(7+k)+r*13)%97) * math.Pow(10, float64(k)))
+		}
+	}
+	for r := range c.perLayer {
+		for l := range c.perLayer[r] {
+			c.perLayer[r][l] = float64((c.steps + l*3 + r*40) % 100)
+		}
+	}
+	return c.refresh()
 }
 
 // TestChartViewAllocations: refreshing the four charts of a comparison
@@ -73,50 +124,19 @@ func TestChartViewRedrawsOnlyChanges(t *testing.T) {
 // allocate, the painter's one-rectangle fill too; the scene's preview
 // measures real frames.)
 func TestChartViewAllocations(t *testing.T) {
-	f, pal := chartFonts(t), DefaultPalette()
-	var series [3][2]Series
-	var views [4]chartView
-	for k := range views {
-		views[k].spec = chartSpecFor(chartKind(k), "A none", "B tokens")
-		views[k].layout(image.Rect(0, k*130, 400, k*130+120), f)
-	}
-	perLayer := [2][]float64{make([]float64, 61), make([]float64, 61)}
-	step := 0
-	refresh := func() (changed int) {
-		for k := range series {
-			if views[k].refreshLines(&series[k][0], &series[k][1], &pal) {
-				changed++
-			}
-		}
-		if views[chartLayerHit].refreshBars(perLayer[0], perLayer[1], &pal) {
-			changed++
-		}
-		return changed
-	}
-	next := func() {
-		step++
-		for k := range series {
-			for r := range series[k] {
-				series[k][r].Push(float64((step*(7+k)+r*13)%97) * math.Pow(10, float64(k)))
-			}
-		}
-		for r := range perLayer {
-			for l := range perLayer[r] {
-				perLayer[r][l] = float64((step + l*3 + r*40) % 100)
-			}
-		}
-		if n := refresh(); n != len(views) {
-			t.Fatalf("step %d: %d charts refreshed, want %d", step, n, len(views))
-		}
-	}
+	c := newComparisonCharts(t)
 	for range 2 * ChartWindow { // every label's length, every glyph, seen
-		next()
+		c.step()
 	}
-	if n := testing.AllocsPerRun(100, next); n != 0 {
+	if n := testing.AllocsPerRun(100, func() {
+		if n := c.step(); n != len(c.views) {
+			t.Fatalf("step %d: %d charts refreshed, want %d", c.steps, n, len(c.views))
+		}
+	}); n != 0 {
 		t.Errorf("a step of four charts allocates %.1f times, want 0", n)
 	}
 	if n := testing.AllocsPerRun(100, func() {
-		if refresh() != 0 {
+		if c.refresh() != 0 {
 			t.Fatal("a chart refreshed with nothing changed")
 		}
 	}); n != 0 {
@@ -129,31 +149,12 @@ func TestChartViewAllocations(t *testing.T) {
 // and the bars of 61 layers, for two runs: layouts, rasters, pixels and
 // labels, all but the upload.
 func BenchmarkCharts(b *testing.B) {
-	f, pal := chartFonts(b), DefaultPalette()
-	var series [3][2]Series
-	var views [4]chartView
-	for k := range views {
-		views[k].spec = chartSpecFor(chartKind(k), "A none", "B tokens")
-		views[k].layout(image.Rect(0, 0, 400, 120), f)
-	}
-	perLayer := [2][]float64{make([]float64, 61), make([]float64, 61)}
-	step := 0
-	next := func() {
-		step++
-		for k := range series {
-			for r := range series[k] {
-				series[k][r].Push(float64((step*(7+k)+r*13)%97) * math.Pow(10, float64(k)))
-			}
-			views[k].refreshLines(&series[k][0], &series[k][1], &pal)
-		}
-		perLayer[0][step%61] = float64(step % 100)
-		views[chartLayerHit].refreshBars(perLayer[0], perLayer[1], &pal)
-	}
+	c := newComparisonCharts(b)
 	for range 2 * ChartWindow {
-		next()
+		c.step()
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		next()
+		c.step()
 	}
 }
