@@ -13,6 +13,8 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
+
+	"dsaviz/sim/config"
 )
 
 // TestChartPreview writes the charts at a typical size with their labels
@@ -72,7 +74,39 @@ func TestChartPreview(t *testing.T) {
 		write("charts-"+viewNames[v]+".png", simulated(sheet, v))
 	}
 	write("swatches.png", swatchSheet(&pal))
+	for _, mode := range []string{config.ModeTokens, config.ModeNone} {
+		c, err := config.Preset("small-demo")
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Mode = mode
+		if mode == config.ModeNone {
+			c.Reserve = 0
+		}
+		img := llcPicture(t, c, 42, 3, 640, 360)
+		write("llc-"+mode+".png", img)
+		for v := protanopia; v < numViews; v++ {
+			write("llc-"+mode+"-"+viewNames[v]+".png", simulated(img, v))
+		}
+	}
 	t.Logf("previews in %s", dir)
+}
+
+// llcPicture runs n layers of c (ticks ticks after each) and fills the
+// LLC's picture as the scene would, folded into w x h.
+func llcPicture(t *testing.T, c config.Config, n, ticks, w, h int) *image.RGBA {
+	_, m := runModel(c, n, ticks)
+	f, ok := FoldFor(m.llc.sets, m.llc.ways, w, h, 2, 14)
+	if !ok {
+		t.Fatalf("no fold of the LLC in %dx%d", w, h)
+	}
+	fw, fh := f.Size()
+	pal := DefaultPalette()
+	pix := NewPixels(fw * fh)
+	if err := FillFolded(pix, f, m.llc.cells(), &pal); err != nil {
+		t.Fatal(err)
+	}
+	return &image.RGBA{Pix: pix.Bytes(), Stride: 4 * fw, Rect: image.Rect(0, 0, fw, fh)}
 }
 
 // encode returns linear light in [0, 1] as an 8-bit sRGB component.
