@@ -48,7 +48,7 @@ func chartSpecFor(k chartKind, a, b string) chartSpec {
 // layer), and draw.
 type chartView struct {
 	spec   chartSpec
-	laidAs chartSpec // the spec of the last layout
+	drawn  chartSpec // the spec of the picture
 	rect   image.Rectangle
 	m      chartMetrics
 	lay    chartLayout
@@ -66,7 +66,7 @@ type chartView struct {
 
 // layout places the chart in r with the small face of f.
 func (v *chartView) layout(r image.Rectangle, f *fonts) {
-	v.rect, v.laidAs, v.dirty = r, v.spec, true
+	v.rect, v.dirty = r, true
 	v.face = f.gSmall
 	face := f.gSmall
 	v.m = chartMetrics{lineH: face.h, tick: px(4, f.zoom), thick: px(2, f.zoom),
@@ -83,7 +83,7 @@ func (v *chartView) layout(r image.Rectangle, f *fonts) {
 
 // stale reports whether the chart must be drawn again.
 func (v *chartView) stale() bool {
-	return v.dirty || v.spec != v.laidAs
+	return v.dirty || v.spec != v.drawn
 }
 
 // updateLines draws the runs' series (b nil: one run) if they changed
@@ -116,7 +116,7 @@ func (v *chartView) refreshLines(a, b *Series, pal *Palette) bool {
 	if v.rect.Empty() || v.img == nil || (!v.stale() && gens == v.gens) {
 		return false
 	}
-	v.gens, v.dirty = gens, false
+	v.gens, v.dirty, v.drawn = gens, false, v.spec
 	runs := [2]*Series{a, b}
 	if v.spec.runs() == 1 {
 		runs[1] = nil
@@ -132,7 +132,7 @@ func (v *chartView) refreshBars(a, b []float64, pal *Palette) bool {
 	if v.rect.Empty() || v.img == nil || (!v.stale() && sameValues(a, v.bars[0]) && sameValues(b, v.bars[1])) {
 		return false
 	}
-	v.dirty = false
+	v.dirty, v.drawn = false, v.spec
 	v.bars[0] = append(v.bars[0][:0], a...)
 	v.bars[1] = append(v.bars[1][:0], b...)
 	runs := [2][]float64{a, b}

@@ -42,6 +42,7 @@ func TestChartViewRedrawsOnlyChanges(t *testing.T) {
 			v.spec = chartSpecFor(chartHitRate, "A ways", "B tokens")
 			return v.updateLines(&a, &b, &pal)
 		}, true},
+		{"the new names again", func() bool { return v.updateLines(&a, &b, &pal) }, false},
 		{"laid out again", func() bool { v.layout(v.rect, f); return v.updateLines(&a, &b, &pal) }, true},
 		{"one run", func() bool { return v.updateLines(&a, nil, &pal) }, true},
 		{"bars: the first picture", func() bool { return w.updateBars(bars, bars, &pal) }, true},
