@@ -47,15 +47,15 @@ func chartSpecFor(k chartKind, a, b string) chartSpec {
 // changes, then each frame updateLines (time series) or updateBars (per
 // layer), and draw.
 type chartView struct {
-	spec   chartSpec
-	drawn  chartSpec // the spec of the picture
-	rect   image.Rectangle
-	m      chartMetrics
-	lay    chartLayout
-	idx    []Index
-	img    *ebiten.Image
-	pix    Pixels
-	face   *glyphFace
+	spec  chartSpec
+	drawn chartSpec // the spec of the picture
+	rect  image.Rectangle
+	m     chartMetrics
+	lay   chartLayout
+	idx   []Index
+	img   *ebiten.Image
+	pix   Pixels
+	face  *glyphFace
 
 	lines [chartLabels]textLine // the labels, as chartLayout.label numbers them
 
