@@ -16,6 +16,17 @@ type chartSpec struct {
 	bars    bool      // a bar chart (per layer), else lines over the latest steps
 	percent bool      // the values are percentages: the axis is 0 to 100
 	integer bool      // the values are counts: whole-number ticks
+	// span is the steps a time-series window spans, 2..ChartWindow (0:
+	// ChartWindow): a run of fewer steps fills the width.
+	span int
+}
+
+// window is the span of a time-series chart, in steps.
+func (s *chartSpec) window() int {
+	if s.span < 2 || s.span > ChartWindow {
+		return ChartWindow
+	}
+	return s.span
 }
 
 // runs is the number of runs the chart compares: 1 or 2.
@@ -70,6 +81,7 @@ func (l *chartLabel) fit(maxW int, m *chartMetrics) {
 // the raster functions and chartView.
 type chartLayout struct {
 	W, H    int
+	span    int             // steps of a time-series window (chartSpec.window)
 	Plot    image.Rectangle // the data area; the axes run just outside it
 	Title   chartLabel
 	Caption chartLabel

@@ -6,21 +6,21 @@ import "image"
 // ChartWindow steps, as lines (run A solid, run B dashed).
 
 // lineWindow returns the first step the chart shows (1-based): the window
-// ends at the latest step of either run, or starts at step 1.
-func lineWindow(runs [2]*Series) int {
+// of span steps ends at the latest step of either run, or starts at step 1.
+func lineWindow(runs [2]*Series, span int) int {
 	last := 0
 	for _, s := range runs {
 		if s != nil {
 			last = max(last, s.Total())
 		}
 	}
-	return max(1, last-ChartWindow+1)
+	return max(1, last-span+1)
 }
 
 // slotCol is the pixel column of window slot j (0 for the first step).
 func (l *chartLayout) slotCol(j int) int {
 	pw := l.Plot.Dx()
-	return l.Plot.Min.X + (j*(pw-1)+(ChartWindow-1)/2)/(ChartWindow-1)
+	return l.Plot.Min.X + (j*(pw-1)+(l.span-1)/2)/(l.span-1)
 }
 
 // layoutLines lays out a time-series chart of w x h for the runs' series
@@ -39,9 +39,10 @@ func (l *chartLayout) layoutLines(w, h int, s *chartSpec, m *chartMetrics, runs 
 		a = niceAxis(top, maxTicks, s.integer)
 	}
 	l.values(a, m)
-	first := lineWindow(runs)
-	last := first + ChartWindow - 1
-	step := l.ticksFor(ChartWindow, last, m)
+	l.span = s.window()
+	first := lineWindow(runs, l.span)
+	last := first + l.span - 1
+	step := l.ticksFor(l.span, last, m)
 	l.clearX()
 	for v := (first + step - 1) / step * step; v <= last; v += step {
 		l.addX(v, l.slotCol(v-first), m)
@@ -52,7 +53,7 @@ func (l *chartLayout) layoutLines(w, h int, s *chartSpec, m *chartMetrics, runs 
 // indices): the frame, then run B dashed and run A solid over it.
 func (l *chartLayout) rasterLines(dst []Index, m *chartMetrics, runs [2]*Series) {
 	l.rasterFrame(dst, m, false)
-	first := lineWindow(runs)
+	first := lineWindow(runs, l.span)
 	for i := 1; i >= 0; i-- {
 		r := runs[i]
 		if r == nil {

@@ -100,9 +100,14 @@ func (v *chartsView) layout(r image.Rectangle, f *fonts, runs Runs) {
 	v.names = names
 	m := px(marginSize, f.zoom)
 	w, h := (r.Dx()-m)/2, (r.Dy()-m)/2
+	span := 0
+	if n > 0 {
+		span = runs.A.Config().Steps
+	}
 	for i := range v.charts {
 		c := &v.charts[i]
 		c.spec = chartSpecFor(chartKinds[i], names[0], names[1])
+		c.spec.span = span
 		x, y := r.Min.X+i%2*(w+m), r.Min.Y+i/2*(h+m)
 		cell := image.Rectangle{}
 		if w > 0 && h > 0 && !r.Empty() {

@@ -54,3 +54,23 @@ func TestRunSeriesReadsTheHistory(t *testing.T) {
 	s.read(e.View())
 	check("after a jump back")
 }
+
+func TestChartSpanFillsTheWidth(t *testing.T) {
+	m := chartMetrics{lineH: 10, tick: 3, thick: 1, measure: func(b []byte) int { return 5 * len(b) }}
+	var s Series
+	for range 10 {
+		s.Push(50)
+	}
+	for _, tc := range []struct{ span, want int }{{40, 40}, {0, ChartWindow}, {1, ChartWindow}, {ChartWindow + 1, ChartWindow}} {
+		spec := hitRateSpec()
+		spec.names[1], spec.span = "", tc.span
+		l := &chartLayout{}
+		l.layoutLines(200, 100, &spec, &m, [2]*Series{&s})
+		if l.span != tc.want {
+			t.Errorf("span %d: window of %d steps, want %d", tc.span, l.span, tc.want)
+		}
+		if got := l.slotCol(tc.want - 1); got != l.Plot.Max.X-1 {
+			t.Errorf("span %d: the window's last step at column %d, want the plot's right edge %d", tc.span, got, l.Plot.Max.X-1)
+		}
+	}
+}
