@@ -36,9 +36,9 @@ type summary struct {
 	Slowdown  jsonReal `json:"slowdown"`
 	// PageUtilization and EvictedPages (mode pages only): the mean share
 	// of an evicted page's tokens that were used, over that many pages.
-	PageUtilization *jsonReal     `json:"pageUtilization,omitempty"`
-	EvictedPages    *int64        `json:"evictedPages,omitempty"`
-	Classes         classCounts   `json:"classes"`
+	PageUtilization *jsonReal   `json:"pageUtilization,omitempty"`
+	EvictedPages    *int64      `json:"evictedPages,omitempty"`
+	Classes         classCounts `json:"classes"`
 	// Requests (batch > 1 only) are the totals of each request of the
 	// batch: its indexer streams and gathers (weights are the batch's).
 	Requests []requestSummary `json:"requests,omitempty"`
@@ -78,9 +78,9 @@ func summarize(eng *engine.Engine, traceName string) summary {
 		KVHitRate: ratio(tot[workload.KV].Hits(), tot[workload.KV].Accesses),
 		Seconds:   jsonReal(eng.Seconds()),
 		MissPages: eng.Roofline().MissPages, Slowdown: jsonReal(eng.Roofline().Slowdown()),
-		Classes:   classCounts{Indexer: tot[workload.Indexer], KV: tot[workload.KV], Weights: tot[workload.Weights]},
-		Trace:     traceName,
-		Config:    cfg,
+		Classes: classCounts{Indexer: tot[workload.Indexer], KV: tot[workload.KV], Weights: tot[workload.Weights]},
+		Trace:   traceName,
+		Config:  cfg,
 	}
 	if steps > 0 {
 		s.StepSeconds = jsonReal(eng.Seconds() / float64(steps))
