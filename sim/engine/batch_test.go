@@ -15,10 +15,7 @@ import (
 // token misses; tokens 0, 1, 2 share page 0, 17 is in page 1, 40 in page
 // 2 (16 tokens a page): three blocking pages, five tokens read.
 func TestRooflineByHand(t *testing.T) {
-	log, err := trace.ReadText(strings.NewReader("0 0 0 1 2 17 40\n"), "hand.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
+	log := textLog(t, "0 0 0 1 2 17 40\n")
 	c := smallConfig(config.ModeNone)
 	c.Layers, c.Steps, c.Prompt, c.TopK, c.Sinks, c.Window = 1, 1, 64, 5, 0, 0
 	c.PageTokens, c.KVBytes, c.Bandwidth, c.MissLatency = 16, 128, 64, 200
@@ -45,6 +42,16 @@ func TestRooflineByHand(t *testing.T) {
 	if s := (Roofline{}).Slowdown(); s != 1 {
 		t.Errorf("Slowdown of nothing gathered = %v, want 1", s)
 	}
+}
+
+// textLog reads an index log in the text form.
+func textLog(t *testing.T, text string) *trace.Log {
+	t.Helper()
+	log, err := trace.ReadText(strings.NewReader(text), "t.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return log
 }
 
 func near(a, b float64) bool { return a-b < 1e-9*b && b-a < 1e-9*b }
@@ -135,10 +142,7 @@ func TestSharedBatch(t *testing.T) {
 // TestBatchSourcesRefused: a source that does not fit the batch is an
 // error from New or NewWithBatch, never a panic later.
 func TestBatchSourcesRefused(t *testing.T) {
-	log, err := trace.ReadText(strings.NewReader("0 0 1 5 9\n"), "t.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
+	log := textLog(t, "0 0 1 5 9\n")
 	c := smallConfig(config.ModeTokens)
 	c.Layers, c.Steps, c.TopK, c.Prompt, c.Sinks, c.Window = 1, 1, 3, 100, 0, 0
 	c.Batch = 2
