@@ -152,7 +152,7 @@ func (r *refEngine) gather(kv *Counts, req, l int, sel []int32) (missed []int) {
 		if r.cfg.Layout != config.LayoutPacked {
 			return false
 		}
-		lo, hi := r.lay.TokensOfLine(req, l, x)
+		lo, hi := r.lay.TokensOfLine(l, x)
 		for t := lo; t <= hi; t++ {
 			if t != tok && resident(refKey{req, l, t}) {
 				return true

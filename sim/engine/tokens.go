@@ -47,11 +47,11 @@ func (e *Engine) neighboursHold(r, l, tok int, first uint64, n int, resident fun
 	if e.cfg.Layout != config.LayoutPacked {
 		return false, false
 	}
-	lo, _ := e.layout.TokensOfLine(r, l, first)
+	lo, _ := e.layout.TokensOfLine(l, first)
 	for t := lo; t < tok && !heldFirst; t++ {
 		heldFirst = resident(r, l, t)
 	}
-	_, hi := e.layout.TokensOfLine(r, l, first+uint64(n)-1)
+	_, hi := e.layout.TokensOfLine(l, first+uint64(n)-1)
 	for t := tok + 1; t <= hi && !heldLast; t++ {
 		heldLast = resident(r, l, t)
 	}

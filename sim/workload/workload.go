@@ -187,9 +187,11 @@ func (l *Layout) PageLines(request, layer, page int) (first uint64, n int) {
 }
 
 // TokensOfLine returns the range of tokens [lo, hi] whose KV entries touch
-// a KV line of a request's layer. Outside the packed layout a line holds
-// at most one token; a line past the region's tokens gives lo > hi.
-func (l *Layout) TokensOfLine(request, layer int, line uint64) (lo, hi int) {
+// a KV line of the layer (of the request whose region holds the line, see
+// RequestOf). Outside the packed layout a line holds at most one token; a
+// line past the region's tokens gives lo > hi.
+func (l *Layout) TokensOfLine(layer int, line uint64) (lo, hi int) {
+	request := l.RequestOf(line)
 	off := line<<l.lineShift - l.base(request, layer, KV)
 	if !l.packed {
 		if l.paged {

@@ -58,9 +58,9 @@ func TestTokenLines(t *testing.T) {
 							t.Fatalf("Owner(first line of token %d of layer %d of request %d) = %v %d %v, request %d", tok, layer, r, cl, ll, ok, l.RequestOf(first))
 						}
 						for x := first; x < first+uint64(n); x++ {
-							lo, hi := l.TokensOfLine(r, layer, x)
+							lo, hi := l.TokensOfLine(layer, x)
 							if tok < lo || tok > hi {
-								t.Fatalf("TokensOfLine(%d, %d, %#x) = [%d, %d], want it to contain token %d", r, layer, x, lo, hi, tok)
+								t.Fatalf("TokensOfLine(%d, %#x) = [%d, %d], want it to contain token %d of request %d", layer, x, lo, hi, tok, r)
 							}
 							prev, seen := owner[x]
 							if seen && (tc.layout != config.LayoutPacked || prev.r != r || prev.layer != layer) {
