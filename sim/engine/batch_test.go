@@ -191,3 +191,18 @@ func TestKeySpace(t *testing.T) {
 		}
 	}
 }
+
+// TestTimeFormula: each model's help names the keys its formula uses.
+func TestTimeFormula(t *testing.T) {
+	for model, keys := range map[string][]string{
+		config.TimeMLP:   {"bandwidth", "mlp", "missLatency", "hitLatency"},
+		config.TimePaper: {"kvBytes", "bandwidth", "missLatency", "pageTokens"},
+	} {
+		f := TimeFormula(model)
+		for _, k := range keys {
+			if !strings.Contains(f, k) {
+				t.Errorf("TimeFormula(%q) = %q, want it to name %s", model, f, k)
+			}
+		}
+	}
+}

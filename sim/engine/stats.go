@@ -3,6 +3,7 @@ package engine
 import (
 	"math"
 
+	"dsaviz/sim/config"
 	"dsaviz/sim/workload"
 )
 
@@ -171,6 +172,19 @@ type Timing struct {
 	MLP           int64
 	KVBytes       int64 // bytes per token per layer, for T_ref
 	Paper         bool  // the roofline is the time
+}
+
+// TimeFormula returns, for a help text, the estimated-time formula of a
+// time model (config.TimeMLP or config.TimePaper), in the words of the
+// config keys.
+func TimeFormula(timeModel string) string {
+	if timeModel == config.TimePaper {
+		return "sum over layers and requests of (tokens*kvBytes/bandwidth + missPages*missLatency), " +
+			"missPages the distinct KV pages (token/pageTokens) among the gather's missed tokens: " +
+			"the paper's Table 4 roofline, streams and hits free; tokens/s = 1 / step time."
+	}
+	return "sum over layers of (streamBytes/bandwidth + ceil(blockingMisses/mlp)*missLatency + kvHitLines*hitLatency/mlp); " +
+		"tokens/s = 1 / step time."
 }
 
 // Gather returns the roofline of one request's gather of tokens in one
