@@ -122,8 +122,9 @@ func (e *Engine) evicted(victim uint64, n int) {
 // partition: the whole LLC (mode none) or the KV ways (mode ways).
 func (e *Engine) gatherShared(ls *LayerStats, r, l int, sel []int32, p *cache.Partition, hitKind Outcome) {
 	c := &ls.Class[workload.KV]
+	kv := e.layout.KV(r, l)
 	for _, tok := range sel {
-		first, n := e.layout.TokenLines(r, l, int(tok))
+		first, n := kv.TokenLines(int(tok))
 		before := c.Misses
 		for x := first; x < first+uint64(n); x++ {
 			e.access(c, p, x, tok, hitKind)

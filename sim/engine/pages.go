@@ -59,10 +59,10 @@ func (e *Engine) PageUtilization() (fraction float64, pages int64) {
 func (e *Engine) gatherPages(ls *LayerStats, r, l int, sel []int32) {
 	c := &ls.Class[workload.KV]
 	pt := e.layout.PageTokens()
-	base := e.keys.Key(r, l, 0)
+	base, kv := e.keys.Key(r, l, 0), e.layout.KV(r, l)
 	for _, tok := range sel {
 		page := int(tok) / pt
-		first, n := e.layout.TokenLines(r, l, int(tok))
+		first, n := kv.TokenLines(int(tok))
 		if e.tokens.Get(base + int32(page)) {
 			c.Accesses += int64(n)
 			c.ReservedHits += int64(n)

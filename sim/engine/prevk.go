@@ -40,9 +40,9 @@ func (e *Engine) gatherPrevK(ls *LayerStats, r, l int, sel []int32) {
 	p := e.prevk
 	c := &ls.Class[workload.KV]
 	keep := sel[:min(p.quota, len(sel))]
-	base := int(p.keys.Key(r, l, 0))
+	base, kv := int(p.keys.Key(r, l, 0)), e.layout.KV(r, l)
 	for i, tok := range sel {
-		first, n := e.layout.TokenLines(r, l, int(tok))
+		first, n := kv.TokenLines(int(tok))
 		if p.member[base+int(tok)] {
 			c.Accesses += int64(n)
 			c.ReservedHits += int64(n)
@@ -82,7 +82,7 @@ func (e *Engine) gatherPrevK(ls *LayerStats, r, l int, sel []int32) {
 		if j < len(keep) && keep[j] == tok {
 			continue
 		}
-		first, n := e.layout.TokenLines(r, l, int(tok))
+		first, n := kv.TokenLines(int(tok))
 		c.Evictions += int64(n)
 		e.ev.add(Event{Line: first, N: uint64(n), Token: tok, Class: workload.KV, Outcome: Evicted})
 	}

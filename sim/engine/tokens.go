@@ -12,9 +12,9 @@ import (
 // token.
 func (e *Engine) gatherTokens(ls *LayerStats, r, l int, sel []int32) {
 	c := &ls.Class[workload.KV]
-	base := e.keys.Key(r, l, 0)
+	base, kv := e.keys.Key(r, l, 0), e.layout.KV(r, l)
 	for _, tok := range sel {
-		first, n := e.layout.TokenLines(r, l, int(tok))
+		first, n := kv.TokenLines(int(tok))
 		if e.tokens.Get(base + tok) {
 			c.Accesses += int64(n)
 			c.ReservedHits += int64(n)
@@ -27,7 +27,7 @@ func (e *Engine) gatherTokens(ls *LayerStats, r, l int, sel []int32) {
 		e.missedSince(c, before, tok)
 		if _, victim := mustAdd(e.tokens, base+tok); victim >= 0 {
 			vr, vl, vt := e.keys.Split(victim)
-			vfirst, vn := e.layout.TokenLines(vr, vl, vt)
+			vfirst, vn := e.layout.KV(vr, vl).TokenLines(vt)
 			c.Evictions += int64(vn)
 			e.ev.add(Event{Line: vfirst, N: uint64(vn), Token: int32(vt), Class: workload.KV, Outcome: Evicted})
 		}

@@ -169,7 +169,24 @@ func (l *Layout) tokenAddr(rl, token int) uint64 {
 // TokenLines returns the lines of a request's token's KV entry in a
 // layer: n consecutive lines from first.
 func (l *Layout) TokenLines(request, layer, token int) (first uint64, n int) {
-	a := l.tokenAddr(request*l.layers+layer, token)
+	return l.KV(request, layer).TokenLines(token)
+}
+
+// KVRegion is the KV region of one layer of one request: a gather looks up
+// many tokens of it.
+type KVRegion struct {
+	l  *Layout
+	rl int // request*layers + layer
+}
+
+// KV returns the KV region of a request's layer.
+func (l *Layout) KV(request, layer int) KVRegion { return KVRegion{l, request*l.layers + layer} }
+
+// TokenLines returns the lines of a token's KV entry: n consecutive lines
+// from first.
+func (k KVRegion) TokenLines(token int) (first uint64, n int) {
+	l := k.l
+	a := l.tokenAddr(k.rl, token)
 	first = a >> l.lineShift
 	last := (a + l.kvBytes - 1) >> l.lineShift
 	return first, int(last - first + 1)
