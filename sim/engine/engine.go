@@ -41,6 +41,7 @@ type Engine struct {
 	// page found holding a missed token, and the count of such pages.
 	missPageEnd int32
 	missPages   int64
+	pageMask    int32 // pageTokens-1 when pageTokens is a power of two, else -1
 }
 
 // New builds an engine for a config. With a nil source it generates the
@@ -80,6 +81,10 @@ func newEngine(cfg config.Config, src trace.Source, b *Batch) (*Engine, error) {
 	}
 	if err := e.buildCache(); err != nil {
 		return nil, err
+	}
+	e.pageMask = -1
+	if pt := cfg.PageTokens; pt&(pt-1) == 0 {
+		e.pageMask = int32(pt - 1)
 	}
 	e.cur = StepStats{Layers: make([]LayerStats, cfg.Layers), Requests: make([]RequestStats, cfg.Batch)}
 	e.last = StepStats{Step: -1, Layers: make([]LayerStats, cfg.Layers), Requests: make([]RequestStats, cfg.Batch)}

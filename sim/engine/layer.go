@@ -57,8 +57,12 @@ func (e *Engine) missedSince(c *Counts, before int64, token int32) {
 	if c.Misses == before || token < e.missPageEnd {
 		return
 	}
-	pt := int32(e.cfg.PageTokens)
-	e.missPageEnd = (token/pt + 1) * pt
+	if m := e.pageMask; m >= 0 {
+		e.missPageEnd = token | m + 1 // pages of a power of two: no division
+	} else {
+		pt := int32(e.cfg.PageTokens)
+		e.missPageEnd = (token/pt + 1) * pt
+	}
 	e.missPages++
 }
 
