@@ -9,7 +9,10 @@ package engine
 // index (PerLayer = Layout.PagesPerLayer). With one request this is
 // layer*PerLayer + unit, the keys from before batches. It is the one place
 // that maps (request, layer, token) to a key: the engine, the pictures and
-// any tool that replays the engine's key sequence use it.
+// any tool that replays the engine's key sequence use it. The engine looks
+// keys up step by step, layer by layer, then request by request, each
+// selection in index order (mode tokens: every selected token's key; mode
+// pages: the page key of each selected token).
 type KeySpace struct {
 	Requests, Layers, PerLayer int
 }
