@@ -10,6 +10,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
 	"dsaviz/sim/config"
+	"dsaviz/sim/engine"
 )
 
 // helpSection is a heading and its paragraphs; the colours section shows
@@ -55,9 +56,9 @@ func helpSections(cfg config.Config) []helpSection {
 			"A KV line not in the LLC when attention gathers it: decoding waits for memory. Stream misses are prefetched and overlap; they cost bandwidth, not latency.",
 		}},
 		{heading: "Estimated step time", paras: []string{
-			"sum over layers of (streamBytes/Bandwidth + ceil(blockingMisses/MLP)*MissLatency + kvHitLines*HitLatency/MLP); tokens/s = 1 / step time.",
-			fmt.Sprintf("Here Bandwidth = %s GB/s, MissLatency = %s ns, HitLatency = %s ns, MLP = %d.",
-				appendRate(nil, cfg.Bandwidth), appendRate(nil, cfg.MissLatency), appendRate(nil, cfg.HitLatency), cfg.MLP),
+			"timeModel " + cfg.TimeModel + ": " + engine.TimeFormula(cfg.TimeModel),
+			fmt.Sprintf("Here bandwidth = %s GB/s, missLatency = %s ns, hitLatency = %s ns, mlp = %d, kvBytes = %d, pageTokens = %d.",
+				appendRate(nil, cfg.Bandwidth), appendRate(nil, cfg.MissLatency), appendRate(nil, cfg.HitLatency), cfg.MLP, cfg.KVBytes, cfg.PageTokens),
 			"It is an estimate for teaching and comparing configurations, not a cycle-accurate model.",
 		}},
 	}
