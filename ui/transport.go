@@ -3,6 +3,7 @@ package ui
 import (
 	"math/rand/v2"
 	"strconv"
+	"strings"
 
 	"github.com/ebitenui/ebitenui/widget"
 )
@@ -147,7 +148,7 @@ func (p *Panel) buildTransport() *widget.Container {
 	v.buttons[ToggleCompare].SetText(compareLabel(p.comparing))
 	c.AddChild(buttons, p.speedRow(),
 		newMessage(th, "Decode steps per second. Slow speeds play each step layer by layer.", colMuted, th.inner),
-		p.seedRow(), p.presetRow())
+		p.stepRow(), p.seedRow(), p.presetRow())
 	v.refusals[transportSection] = p.newRefusal(transportSection)
 	v.errLine = newMessage(th, p.errMsg, colError, th.inner)
 	if p.errMsg == "" {
@@ -155,6 +156,54 @@ func (p *Panel) buildTransport() *widget.Container {
 	}
 	c.AddChild(v.refusals[transportSection], v.errLine)
 	return c
+}
+
+// stepRow returns the field that jumps to a decode step: it shows the step
+// the run stands at (SetStep), and Enter asks for the step typed.
+func (p *Panel) stepRow() *widget.Container {
+	th := p.v.th
+	p.v.step = newTextField(p.v, stepText(p.step), p.jump,
+		widget.WidgetOpts.LayoutData(widget.GridLayoutData{MaxWidth: th.inner - th.label}))
+	p.v.texts = append(p.v.texts, p.v.step)
+	tip := "Go to the start of a decode step, 0.." + strconv.Itoa(p.cfg.Steps) +
+		": the runs are re-simulated from the nearest checkpoint (also at=N in the link; Left steps back one)."
+	return row(th, "Go to step", newTooltip(th, tip), p.v.step.in)
+}
+
+// jump asks for the decode step typed, or refuses text that is not one.
+func (p *Panel) jump(text string) {
+	n, err := strconv.Atoi(strings.TrimSpace(text))
+	if err != nil || n < 0 || n > p.cfg.Steps {
+		p.errs[transportSection] = "Refused: go to step must be a decode step 0.." + strconv.Itoa(p.cfg.Steps) + ", got " + strconv.Quote(text)
+		p.v.setMessage(p.v.refusals[transportSection], p.errs[transportSection])
+		p.v.step.show(stepText(p.step))
+		return
+	}
+	p.errs[transportSection] = ""
+	p.v.setMessage(p.v.refusals[transportSection], "")
+	if p.opts.onJump != nil && n != p.step {
+		p.opts.onJump(n)
+	}
+}
+
+// SetStep shows the decode step the run stands at in the step field
+// (unless it is being edited); a negative step (playing) empties it.
+func (p *Panel) SetStep(step int) {
+	if step == p.step {
+		return
+	}
+	p.step = step
+	if f := p.v.step; f != nil && !f.Focused() {
+		f.show(stepText(step))
+	}
+}
+
+// stepText is what the step field shows for step: nothing for none.
+func stepText(step int) string {
+	if step < 0 {
+		return ""
+	}
+	return strconv.Itoa(step)
 }
 
 // seedRow returns the seed field and its "new seed" button.

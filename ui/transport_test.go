@@ -3,6 +3,7 @@ package ui
 import (
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -113,5 +114,25 @@ func TestCommandString(t *testing.T) {
 	}
 	if got := Command(99).String(); got != "Command(99)" {
 		t.Errorf("Command(99).String() = %q", got)
+	}
+}
+
+func TestStepField(t *testing.T) {
+	var jumps []int
+	p, _ := newTestPanel(t, "small-demo", OnJump(func(s int) { jumps = append(jumps, s) }))
+	for _, text := range []string{"5", " 7 ", "x", "-1", "41", "40"} {
+		p.v.step.commit(text)
+		settle()
+	}
+	if want := []int{5, 7, 40}; !slices.Equal(jumps, want) {
+		t.Errorf("jumps = %v, want %v (small-demo has 40 steps)", jumps, want)
+	}
+	p.v.step.commit("x")
+	if msg := p.v.refusals[transportSection].Label; !strings.Contains(msg, "0..40") {
+		t.Errorf("a bad step shows %q, want a refusal naming 0..40", msg)
+	}
+	p.SetStep(12)
+	if got := p.v.step.in.GetText(); got != "12" {
+		t.Errorf("after SetStep(12) the field reads %q", got)
 	}
 }

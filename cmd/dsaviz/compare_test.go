@@ -127,3 +127,12 @@ func TestPanelEditsB(t *testing.T) {
 		t.Errorf("an edit of B's trace key topk: B topk %d, error %q; want refused", m.config().b.TopK, h.lastError())
 	}
 }
+
+func TestPanelStepFieldJumps(t *testing.T) {
+	g, m, _ := newTestGame(t, "preset=small-demo")
+	g.panelJump(3)
+	settle(t, g, m)
+	if s := m.read(); s.Step != 3 || s.Layer != 0 || s.Playing {
+		t.Errorf("after the step field's 3: at step %d layer %d, playing %v; want step 3, paused", s.Step, s.Layer, s.Playing)
+	}
+}

@@ -122,6 +122,7 @@ type inputQueue struct {
 	chars     []rune
 	panelEdit *configChange // the panel's last change, applied by Update
 	panelCmds []command     // the panel's commands, applied by Update
+	panelJump int           // the step the panel's step field asks for, -1: none
 }
 
 // drawnScreen is what a frame left on the screen: its size, and whether it
@@ -151,6 +152,7 @@ func newGame(m *mailbox, h host, l launch) (*Game, error) {
 		},
 		screen: screenState{scene: render.NewScene(font), scale: 1},
 		link:   linkState{launched: l.page, keep: len(l.problem) > 0},
+		input:  inputQueue{panelJump: -1},
 	}
 	g.screen.panel, err = ui.New(l.spec.cfg, shownPreset(l.spec.cfg, l.spec.preset),
 		ui.InitialSpeed(l.speed),
@@ -158,7 +160,8 @@ func newGame(m *mailbox, h host, l launch) (*Game, error) {
 		ui.Lecture(l.lecture),
 		ui.OnConfig(g.panelConfig),
 		ui.OnCommand(g.panelCommand),
-		ui.OnSpeed(g.setSpeed))
+		ui.OnSpeed(g.setSpeed),
+		ui.OnJump(g.panelJump))
 	if err != nil {
 		return nil, err
 	}
@@ -214,6 +217,10 @@ func (g *Game) Update() error {
 		in.panelEdit = nil
 		g.applyPanelConfig(*ch)
 	}
+	if in.panelJump >= 0 {
+		g.jumpTo(in.panelJump)
+		in.panelJump = -1
+	}
 	for _, q := range in.changes {
 		g.applyChange(q)
 	}
@@ -224,10 +231,12 @@ func (g *Game) Update() error {
 	g.syncMoment()
 	sc.scene.Tick()
 	sc.panel.SetPlaying(g.run.play.playing)
+	sc.panel.SetStep(g.moment()) // none while playing: the picture stays
+
 	w, h := g.screenSize()
 	sc.panelPic.invalidateOnInput(panelShows{
 		playing: g.run.play.playing, err: g.errMsg, speed: g.run.play.speed, cfg: g.run.spec.cfg, preset: g.run.spec.preset,
-		w: w, h: h, panelW: sc.panelW,
+		w: w, h: h, panelW: sc.panelW, step: g.moment(), compare: g.run.spec.compare, editB: g.editingB(),
 	}, sc.panel.TypingFocused())
 	return nil
 }

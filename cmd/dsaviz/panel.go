@@ -43,6 +43,9 @@ func (g *Game) panelCommand(c ui.Command) {
 	}
 }
 
+// panelJump is the panel's OnJump: it queues the jump for Update.
+func (g *Game) panelJump(step int) { g.input.panelJump = step }
+
 // setSpeed sets the playback speed (the panel's OnSpeed).
 func (g *Game) setSpeed(stepsPerSecond float64) {
 	g.run.play.speed = stepsPerSecond
