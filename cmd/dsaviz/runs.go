@@ -119,9 +119,11 @@ func (r *runs) settle() {
 }
 
 // advance runs the next layer of every run, keeping its events, unless a
-// jump is under way.
+// jump is under way and this is not the jump's last layer (whose flashes
+// the picture at the target shows).
 func (r *runs) advance() {
-	r.cmp.Advance(!r.seeking())
+	last := r.cmp.Step() == r.seek-1 && r.cmp.Layer() == r.spec.cfg.Layers-1
+	r.cmp.Advance(!r.seeking() || last)
 	r.settle()
 }
 
