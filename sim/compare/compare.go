@@ -18,18 +18,26 @@ import (
 type Comparison struct {
 	src   trace.Source // request 0's selections
 	lanes []lane
-	// every is the checkpoint interval in steps: a checkpoint is kept at
-	// every step that is a multiple of it (step 0 included).
-	every int
+	// every is the checkpoint interval in steps: the runs keep a
+	// checkpoint at each multiple of it they reached (step 0 included). It
+	// starts at 1 and doubles, dropping every other checkpoint, whenever
+	// more than keep would be held: so the checkpoints cover the whole run
+	// reached, within the memory budget, whatever its length.
+	every, keep int
+}
+
+// checkpoint is a run's engine at the start of a decode step.
+type checkpoint struct {
+	step int
+	eng  *engine.Engine
 }
 
 // lane is one configuration's run.
 type lane struct {
 	eng    *engine.Engine
 	events []engine.Event // the last layer's events
-	// checkpoints[i] is the engine at the start of step i*every, once the
-	// run has reached it (nil before).
-	checkpoints []*engine.Engine
+	// checkpoints are the kept ones, by step.
+	checkpoints []checkpoint
 }
 
 // Options tune a Comparison.
@@ -38,8 +46,7 @@ type Options struct {
 	// engine.MaxEventsPerLayer). Events beyond it are counted as dropped.
 	MaxEvents int
 	// CheckpointBytes is the memory the checkpoints of one run may take
-	// (0: DefaultCheckpointBytes). The interval between checkpoints grows
-	// with the engine's state so that the budget holds.
+	// (0: DefaultCheckpointBytes): it sets how many are kept (at least 2).
 	CheckpointBytes int64
 	// Source, when not nil, is the trace both runs read (a real log);
 	// otherwise the synthetic generator of A's config.
@@ -97,21 +104,12 @@ func New(a config.Config, b *config.Config, o Options) (*Comparison, error) {
 	if budget <= 0 {
 		budget = DefaultCheckpointBytes
 	}
-	c.every = checkpointInterval(a.Steps, stateBytes, budget)
+	c.every, c.keep = 1, int(min(max(budget/max(stateBytes, 1), 2), 1<<16))
 	for i := range c.lanes {
 		l := &c.lanes[i]
-		l.checkpoints = make([]*engine.Engine, (a.Steps+c.every-1)/c.every)
-		l.checkpoints[0] = l.eng.Clone()
+		l.checkpoints = []checkpoint{{0, l.eng.Clone()}}
 	}
 	return c, nil
-}
-
-// checkpointInterval is the smallest interval in steps whose checkpoints,
-// each of stateBytes, fit in budget (at least 1).
-func checkpointInterval(steps int, stateBytes, budget int64) int {
-	fit := max(budget/max(stateBytes, 1), 1)
-	every := (int64(steps) + fit - 1) / fit
-	return int(max(every, 1))
 }
 
 // TraceDiff names the first trace key on which b differs from a, with
@@ -140,7 +138,7 @@ func (c *Comparison) Events(i int) []engine.Event { return c.lanes[i].events }
 // Source is the shared trace source (request 0's, with a batch).
 func (c *Comparison) Source() trace.Source { return c.src }
 
-// CheckpointEvery is the interval between checkpoints, in steps.
+// CheckpointEvery is the interval between checkpoints now, in steps.
 func (c *Comparison) CheckpointEvery() int { return c.every }
 
 // Step is the decode step the next layer belongs to (the runs are in
@@ -168,9 +166,35 @@ func (c *Comparison) Advance(events bool) {
 			l.eng.AdvanceLayer(nil)
 			l.events = l.events[:0]
 		}
-		if s := l.eng.Step(); l.eng.Layer() == 0 && s%c.every == 0 && s/c.every < len(l.checkpoints) && l.checkpoints[s/c.every] == nil {
-			l.checkpoints[s/c.every] = l.eng.Clone()
+	}
+	if s := c.Step(); c.Layer() == 0 && s%c.every == 0 && s > c.lanes[0].lastCheckpoint() {
+		for i := range c.lanes {
+			l := &c.lanes[i]
+			l.checkpoints = append(l.checkpoints, checkpoint{s, l.eng.Clone()})
 		}
+		if len(c.lanes[0].checkpoints) > c.keep {
+			c.thin()
+		}
+	}
+}
+
+// lastCheckpoint is the step of the lane's latest checkpoint.
+func (l *lane) lastCheckpoint() int { return l.checkpoints[len(l.checkpoints)-1].step }
+
+// thin doubles the checkpoint interval and drops the checkpoints that are
+// not at a multiple of it.
+func (c *Comparison) thin() {
+	c.every *= 2
+	for i := range c.lanes {
+		l := &c.lanes[i]
+		kept := l.checkpoints[:0]
+		for _, k := range l.checkpoints {
+			if k.step%c.every == 0 {
+				kept = append(kept, k)
+			}
+		}
+		clear(l.checkpoints[len(kept):]) // let the dropped clones go
+		l.checkpoints = kept
 	}
 }
 
@@ -183,14 +207,14 @@ func (c *Comparison) Seek(target int) int {
 	target = min(max(target, 0), c.Steps())
 	for i := range c.lanes {
 		l := &c.lanes[i]
-		k := min(target/c.every, len(l.checkpoints)-1)
-		for k > 0 && l.checkpoints[k] == nil {
+		k := len(l.checkpoints) - 1
+		for k > 0 && l.checkpoints[k].step > target {
 			k--
 		}
-		at := k * c.every
+		at := l.checkpoints[k].step
 		cur := l.eng.Step()
 		if cur < at || cur > target || (cur == target && l.eng.Layer() > 0) {
-			l.eng = l.checkpoints[k].Clone()
+			l.eng = l.checkpoints[k].eng.Clone()
 		}
 		l.events = l.events[:0]
 	}

@@ -184,22 +184,39 @@ func TestStepBackOneByOne(t *testing.T) {
 	}
 }
 
-func TestCheckpointInterval(t *testing.T) {
-	tests := []struct {
-		name         string
-		steps        int
-		state, bytes int64
-		want         int
-	}{
-		{"everything fits", 64, 1 << 20, 64 << 20, 1},
-		{"a quarter fits", 64, 4 << 20, 64 << 20, 4},
-		{"one fits", 64, 64 << 20, 64 << 20, 64},
-		{"nothing fits", 64, 128 << 20, 64 << 20, 64},
-		{"rounded up", 10, 1 << 20, 3 << 20, 4},
-	}
-	for _, tc := range tests {
-		if got := checkpointInterval(tc.steps, tc.state, tc.bytes); got != tc.want {
-			t.Errorf("%s: checkpointInterval(%d, %d, %d) = %d, want %d", tc.name, tc.steps, tc.state, tc.bytes, got, tc.want)
+// TestCheckpointsThin: however long the run, at most keep checkpoints are
+// held, at the multiples of a power-of-two interval, step 0 always among
+// them, and the latest not far behind the run.
+func TestCheckpointsThin(t *testing.T) {
+	a := demo(t, config.ModeTokens, 40)
+	for _, keep := range []int{2, 3, 5} {
+		e := alone(t, a, 0)
+		c, err := New(a, nil, Options{CheckpointBytes: int64(keep) * e.StateBytes()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for !c.Done() {
+			c.Advance(false)
+			cps := c.lanes[0].checkpoints
+			if len(cps) > keep || cps[0].step != 0 {
+				t.Fatalf("keep %d at step %d: %d checkpoints, first at %d", keep, c.Step(), len(cps), cps[0].step)
+			}
+			for i, k := range cps {
+				if k.step%c.every != 0 || (i > 0 && k.step <= cps[i-1].step) {
+					t.Fatalf("keep %d: checkpoint steps %v with interval %d", keep, steps(cps), c.every)
+				}
+			}
+			if gap := c.Step() - cps[len(cps)-1].step; gap > c.every {
+				t.Fatalf("keep %d at step %d: the latest checkpoint is %d steps behind (interval %d)", keep, c.Step(), gap, c.every)
+			}
 		}
 	}
+}
+
+func steps(cps []checkpoint) []int {
+	var s []int
+	for _, k := range cps {
+		s = append(s, k.step)
+	}
+	return s
 }
