@@ -4,12 +4,15 @@ package e2e
 
 import (
 	"context"
+	"encoding/csv"
 	"net/http"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"dsaviz/sim/config"
 )
 
 // runFigures mirrors one run's figures in window.dsaviz.stats() (A's at the
@@ -85,6 +88,7 @@ func testCompare(t *testing.T, ctx context.Context, h http.Handler) {
 	t.Logf("after 5 steps: A blocking %d, KV hit rate %.3f; B blocking %d, KV hit rate %.3f",
 		five.BlockingMisses, five.KVHitRate, five.B.BlockingMisses, five.B.KVHitRate)
 	screenshot(t, tab, "compare.png")
+	testExports(t, tab)
 
 	evaluate[bool](t, tab, `(document.querySelector('canvas').focus(), true)`)
 	press(t, tab, chromedp.KeyEvent(kb.ArrowLeft))
@@ -114,4 +118,23 @@ func testCompare(t *testing.T, ctx context.Context, h http.Handler) {
 func waitCompare(t *testing.T, ctx context.Context, pred string) compareStats {
 	t.Helper()
 	return waitFor[compareStats](t, ctx, `dsaviz.stats()`, pred)
+}
+
+// testExports checks that the page's exports parse: csv() as one row per
+// step of A and B, configJSON() as the configs dsasim -config reads.
+func testExports(t *testing.T, tab context.Context) {
+	rows, err := csv.NewReader(strings.NewReader(evaluate[string](t, tab, `dsaviz.csv()`))).ReadAll()
+	if err != nil || len(rows) < 1+2*5 || rows[0][0] != "run" {
+		t.Errorf("csv(): %d rows (err %v), want a header and 5 steps of A and B", len(rows), err)
+	}
+	for _, run := range []string{``, `"b"`} {
+		text := evaluate[string](t, tab, `dsaviz.configJSON(`+run+`)`)
+		cfg, err := config.ParseJSON([]byte(text), config.DefaultConfig())
+		if err != nil {
+			t.Errorf("configJSON(%s) does not parse as a config: %v", run, err)
+		}
+		if run != "" && cfg.Mode != "none" {
+			t.Errorf("configJSON(\"b\"): mode %s, want none", cfg.Mode)
+		}
+	}
 }

@@ -25,9 +25,12 @@ const (
 	StepBack                        // go back one decode step, paused
 	ToggleCompare                   // show B beside A, or A alone
 	ToggleEditTarget                // edit B's config in the panel, or A's
+	ExportCSV                       // download one row per step of the runs
+	ExportConfig                    // download the config (and B's) as JSON
+	ExportPNG                       // download the screen as a picture
 )
 
-var commandNames = [...]string{"Play", "Pause", "TogglePlay", "StepOnce", "LayerOnce", "Reset", "ToggleHelp", "ToggleFullscreen", "StepBack", "ToggleCompare", "ToggleEditTarget"}
+var commandNames = [...]string{"Play", "Pause", "TogglePlay", "StepOnce", "LayerOnce", "Reset", "ToggleHelp", "ToggleFullscreen", "StepBack", "ToggleCompare", "ToggleEditTarget", "ExportCSV", "ExportConfig", "ExportPNG"}
 
 // String returns the command's Go name.
 func (c Command) String() string {
@@ -50,6 +53,9 @@ var commandButtons = [...]struct {
 	{ToggleCompare, "Compare", "Show B beside A on the same selection trace, or A alone (C). B starts as A without a reservation."},
 	{ToggleEditTarget, "Edit: A", "Which run the fields below edit while comparing: A, or B (B takes A's trace keys)."},
 	{ToggleFullscreen, "Full screen", "Enter or leave full screen (F)."},
+	{ExportCSV, "CSV", "Download one row per completed step of A (and B): accesses, hits, blocking misses, KV hit rate, estimated time and tokens/s."},
+	{ExportConfig, "Config", "Download the config as JSON (B's too when comparing), for dsasim -config FILE."},
+	{ExportPNG, "PNG", "Download a picture of the screen."},
 }
 
 // editLabel is the edit-target button's text.

@@ -31,6 +31,11 @@ import (
 //	dsaviz.palette()   the named colours of the picture, the legend and the
 //	                   charts ({hit, streamMiss, blockingMiss, reserved,
 //	                   seriesA, ...}) as "#rrggbb"
+//	dsaviz.csv()       one CSV row per completed step of A (and B), as the
+//	                   panel's CSV button downloads it
+//	dsaviz.configJSON(["b"])
+//	                   A's (or B's) config as the JSON dsasim -config reads
+//	dsaviz.lastDownload the name of the last file offered for download
 //	dsaviz.play(), dsaviz.pause(), dsaviz.stepOnce(), dsaviz.stepBack()
 //	                   queue a command for the next Update; return false if
 //	                   the queue is full
@@ -87,6 +92,24 @@ func newHost(m *mailbox) host {
 		}
 		return js.ValueOf(v)
 	}))
+	obj.Set("csv", js.FuncOf(func(js.Value, []js.Value) any {
+		r := m.runs()
+		if r == nil {
+			return ""
+		}
+		return string(r.csv())
+	}))
+	obj.Set("configJSON", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		r := m.runs()
+		if r == nil {
+			return ""
+		}
+		i := 0
+		if len(args) == 1 && args[0].Type() == js.TypeString && args[0].String() == "b" {
+			i = 1
+		}
+		return string(r.configJSON(i))
+	}))
 	obj.Set("play", poster(cmdPlay))
 	obj.Set("pause", poster(cmdPause))
 	obj.Set("stepOnce", poster(cmdStepOnce))
@@ -132,6 +155,31 @@ func jsonValue(v any) js.Value {
 func now() js.Value { return js.Global().Get("performance").Call("now") }
 
 func (h *jsHost) setError(msg string) { h.obj.Set("error", msg) }
+
+// download offers data as a file download: a Blob behind a link clicked
+// at once. The page keeps no reference, so the Blob goes once saved.
+func (h *jsHost) download(name, mime string, data []byte) (string, error) {
+	arr := js.Global().Get("Uint8Array").New(len(data))
+	js.CopyBytesToJS(arr, data)
+	parts := js.Global().Get("Array").New(arr)
+	opts := js.Global().Get("Object").New()
+	opts.Set("type", mime)
+	blob := js.Global().Get("Blob").New(parts, opts)
+	url := js.Global().Get("URL").Call("createObjectURL", blob)
+	doc := js.Global().Get("document")
+	a := doc.Call("createElement", "a")
+	a.Set("href", url)
+	a.Set("download", name)
+	doc.Get("body").Call("appendChild", a)
+	a.Call("click")
+	a.Call("remove")
+	js.Global().Call("setTimeout", js.FuncOf(func(this js.Value, _ []js.Value) any {
+		js.Global().Get("URL").Call("revokeObjectURL", url)
+		return nil
+	}), 1000)
+	h.obj.Set("lastDownload", name)
+	return name, nil
+}
 
 // showQuery replaces the address's query in place (history.replaceState):
 // copying the address shares the run, and the back button is not filled

@@ -1,7 +1,11 @@
 package main
 
 import (
+	"bytes"
+	"encoding/csv"
 	"testing"
+
+	"dsaviz/sim/config"
 )
 
 // settle runs Updates until no jump is under way and what was asked for
@@ -134,5 +138,28 @@ func TestPanelStepFieldJumps(t *testing.T) {
 	settle(t, g, m)
 	if s := m.read(); s.Step != 3 || s.Layer != 0 || s.Playing {
 		t.Errorf("after the step field's 3: at step %d layer %d, playing %v; want step 3, paused", s.Step, s.Layer, s.Playing)
+	}
+}
+
+func TestExports(t *testing.T) {
+	g, m, h := newTestGame(t, "preset=small-demo&cmp=1&play=0")
+	for range 3 {
+		m.post(cmdStepOnce)
+		update(t, g)
+	}
+	g.do(cmdExportCSV)
+	g.do(cmdExportConfig)
+	rows, err := csv.NewReader(bytes.NewReader(h.downloads["dsaviz-steps.csv"])).ReadAll()
+	if err != nil || len(rows) != 1+2*3 || rows[1][0] != "A" || rows[4][0] != "B" {
+		t.Errorf("the CSV: %d rows (err %v), want a header, 3 of A and 3 of B", len(rows), err)
+	}
+	if got := string(g.run.csv()); got != string(h.downloads["dsaviz-steps.csv"]) {
+		t.Error("csv() and the download differ")
+	}
+	for name, want := range map[string]config.Config{"dsaviz-config.json": m.config().cfg, "dsaviz-config-b.json": m.config().b} {
+		got, err := config.ParseJSON(h.downloads[name], config.DefaultConfig())
+		if err != nil || got != want {
+			t.Errorf("%s does not read back as the run's config (err %v)", name, err)
+		}
 	}
 }

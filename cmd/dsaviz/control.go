@@ -33,6 +33,12 @@ func (g *Game) do(c command) {
 		g.toggleCompare()
 	case cmdToggleEditTarget:
 		g.toggleEditTarget()
+	case cmdExportCSV:
+		g.saveCSV()
+	case cmdExportConfig:
+		g.saveConfig()
+	case cmdExportPNG:
+		g.screen.exportPNG = true
 	case cmdToggleCharts:
 		g.link.launched.charts = !g.link.launched.charts
 		g.showURL()
@@ -148,6 +154,7 @@ func (g *Game) start(spec runSpec) error {
 	g.run.play.clear()
 	g.screen.scene.Reset(r.views())
 	g.mail.publishConfig(spec)
+	g.mail.publishRuns(r)
 	g.showPanelConfig()
 	g.showURL()
 	return nil

@@ -28,6 +28,10 @@ type host interface {
 	// showQuery makes the page's address end in ?query (no query if ""),
 	// without reloading or adding to the history.
 	showQuery(query string)
+	// download hands a file to the user: a download in the browser, a
+	// file in the working directory on the desktop. It reports where it
+	// went, or why it failed.
+	download(name, mime string, data []byte) (string, error)
 }
 
 // The simulation's CPU budget (cpuBudget): simShare of the main thread's
@@ -92,6 +96,7 @@ type screenState struct {
 	fps, tps         float64
 	updateMs, drawMs windowMean // CPU time per Update and Draw
 	panicDraw        bool       // test hook armed by cmdPanicInDraw
+	exportPNG        bool       // the next Draw saves the screen as a PNG
 
 	// keepScreen is set when Ebiten does not clear the screen between
 	// frames (main): a frame then draws only what changed. lastDraw is
@@ -253,6 +258,10 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	sceneOK := g.drawScene(screen, kept)
 	live, panelOK := g.drawPanel(screen, kept)
 	g.drawn(screen, sceneOK, panelOK, live)
+	if g.screen.exportPNG {
+		g.screen.exportPNG = false
+		g.savePNG(screen)
+	}
 	g.screen.frames++
 	g.screen.drawMs.addSince(start)
 	g.host.frameDrawn(g.screen.frames)

@@ -14,14 +14,22 @@ import (
 
 // fakeHost records what the Game reports to the page.
 type fakeHost struct {
-	frames  int64
-	errors  []string
-	queries []string
+	frames    int64
+	errors    []string
+	queries   []string
+	downloads map[string][]byte
 }
 
 func (h *fakeHost) frameDrawn(n int64) { h.frames = n }
 func (h *fakeHost) setError(m string)  { h.errors = append(h.errors, m) }
 func (h *fakeHost) showQuery(q string) { h.queries = append(h.queries, q) }
+func (h *fakeHost) download(name, _ string, data []byte) (string, error) {
+	if h.downloads == nil {
+		h.downloads = map[string][]byte{}
+	}
+	h.downloads[name] = data
+	return name, nil
+}
 
 // lastError is the error the page shows now.
 func (h *fakeHost) lastError() string {

@@ -18,6 +18,9 @@ const (
 	cmdToggleCompare    // show B beside A, or A alone
 	cmdToggleEditTarget // the panel edits B, or A again
 	cmdToggleCharts     // show the charts instead of the caches, or back
+	cmdExportCSV        // download the runs' steps as CSV
+	cmdExportConfig     // download the config(s) as JSON
+	cmdExportPNG        // download the screen as PNG
 	cmdToggleHelp
 	cmdToggleFullscreen
 	cmdPanicInUpdate // test hook: panic in the next Update
@@ -38,6 +41,11 @@ type mailbox struct {
 	changes []string // queries given to dsaviz.configure, oldest first
 	stats   Stats
 	spec    runSpec
+	// current is the runs on screen, for the page's exports (csv,
+	// configJSON). In the browser a page's call runs between two frames of
+	// the one-threaded Wasm program, never during an Update that advances
+	// them.
+	current *runs
 }
 
 // post queues c for the next Update. It reports false if the queue is full.
@@ -82,6 +90,20 @@ func (m *mailbox) publishConfig(spec runSpec) {
 	m.mu.Lock()
 	m.spec = spec
 	m.mu.Unlock()
+}
+
+// publishRuns makes r the runs the page's exports read.
+func (m *mailbox) publishRuns(r *runs) {
+	m.mu.Lock()
+	m.current = r
+	m.mu.Unlock()
+}
+
+// runs returns the runs on screen (nil before the first).
+func (m *mailbox) runs() *runs {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.current
 }
 
 // config returns the latest published spec.

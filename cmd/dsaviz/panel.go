@@ -34,6 +34,9 @@ var panelCommands = [...]command{
 	ui.StepBack:         cmdStepBack,
 	ui.ToggleCompare:    cmdToggleCompare,
 	ui.ToggleEditTarget: cmdToggleEditTarget,
+	ui.ExportCSV:        cmdExportCSV,
+	ui.ExportConfig:     cmdExportConfig,
+	ui.ExportPNG:        cmdExportPNG,
 }
 
 // panelCommand is the panel's OnCommand: it queues the command.
