@@ -63,17 +63,21 @@ func testCompare(t *testing.T, ctx context.Context, h http.Handler) {
 	if !c.Compare || c.B == nil || c.B.Mode != "none" || c.B.Ways != 4 || c.B.TopK != c.TopK || c.Mode != "tokens" {
 		t.Fatalf("config() = %+v (b %+v), want A in mode tokens, B in mode none with 4 ways and A's topk", c, c.B)
 	}
+	// The colours a user tells apart in one picture differ from each other
+	// and from the background.
 	pal := evaluate[map[string]string](t, tab, `dsaviz.palette()`)
-	seen := map[string]string{}
-	for _, name := range []string{"hit", "streamMiss", "blockingMiss", "seriesA", "seriesB", "background"} {
-		c := pal[name]
-		if len(c) != 7 || c[0] != '#' || strings.Trim(c[1:], "0123456789abcdef") != "" {
-			t.Errorf("palette()[%q] = %q, want #rrggbb", name, c)
+	for _, group := range [][]string{{"hit", "streamMiss", "blockingMiss", "background"}, {"seriesA", "seriesB", "background"}} {
+		seen := map[string]string{}
+		for _, name := range group {
+			c := pal[name]
+			if len(c) != 7 || c[0] != '#' || strings.Trim(c[1:], "0123456789abcdef") != "" {
+				t.Errorf("palette()[%q] = %q, want #rrggbb", name, c)
+			}
+			if other, dup := seen[c]; dup {
+				t.Errorf("palette(): %s and %s are both %s", other, name, c)
+			}
+			seen[c] = name
 		}
-		if other, dup := seen[c]; dup {
-			t.Errorf("palette(): %s and %s are both %s", other, name, c)
-		}
-		seen[c] = name
 	}
 	for range 5 {
 		call(t, tab, `dsaviz.stepOnce()`)
