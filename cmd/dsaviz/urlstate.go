@@ -75,15 +75,17 @@ type launch struct {
 // wrote the link, come back in l.problem, and cfg always validates.
 func parseLaunch(search string) launch {
 	l := launch{spec: runSpec{cfg: config.DefaultConfig()}, page: page{speed: defaultSpeed}}
-	if strings.TrimPrefix(search, "?") == "" {
-		// A bare address opens the teaching preset, where every line
-		// is a visible cell and the reservation's benefit shows at once.
-		search = paramPreset + "=" + landingPreset
-	}
 	q, err := url.ParseQuery(strings.TrimPrefix(search, "?"))
 	if err != nil {
 		// ParseQuery keeps every parameter it could read.
 		l.problem = append(l.problem, fmt.Sprintf("The link's query is malformed (%v); the rest of it is used.", err))
+	}
+	if !namesARun(q) {
+		// An address that names no run (bare, or only the page's own
+		// parameters: lecture=1, play=0, speed=) opens the teaching
+		// preset, where every line is a visible cell and the
+		// reservation's benefit shows at once.
+		q.Set(paramPreset, landingPreset)
 	}
 
 	if q.Has(paramPreset) {
@@ -155,6 +157,17 @@ func parseLaunch(search string) launch {
 		l.at = at
 	}
 	return l
+}
+
+// namesARun reports whether a query says which run to show: a preset
+// (preset= is the defaults), a config key of A or B, or cmp.
+func namesARun(q url.Values) bool {
+	for k := range q {
+		if k == paramPreset || k == paramCompare || strings.HasPrefix(k, prefixB) || !slices.Contains(pageParams, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // splitB splits a query into A's keys (and the page's parameters) and B's

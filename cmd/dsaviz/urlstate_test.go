@@ -51,7 +51,9 @@ func TestParseLaunch(t *testing.T) {
 			}),
 			speed: defaultSpeed,
 		},
-		{name: "play=1 and speed", search: "play=1&speed=0.5", cfg: def, speed: 0.5},
+		// Page parameters alone name no run: the landing preset (issue 12).
+		{name: "play=1 and speed", search: "play=1&speed=0.5", cfg: small, preset: "small-demo", speed: 0.5},
+		{name: "lecture alone", search: "lecture=1&play=0", cfg: small, preset: "small-demo", paused: true, speed: defaultSpeed},
 		{name: "preset case and spaces", search: "preset=%20Small-Demo", cfg: small, preset: "small-demo", speed: defaultSpeed},
 		{
 			name: "bad values and unknown key", search: "?ways=0&bogus=1", cfg: def, speed: defaultSpeed,
@@ -82,10 +84,10 @@ func TestParseLaunch(t *testing.T) {
 			cfg: with(def, func(c *config.Config) { c.Seed = 5 }), speed: defaultSpeed,
 			problems: []string{`unknown preset "nope" (presets: cpu-llc, dsv32-h100`},
 		},
-		{name: "bad play", search: "play=maybe", cfg: def, speed: defaultSpeed, problems: []string{`play must be 0 or 1, got "maybe"`}},
-		{name: "bad lecture", search: "lecture=big", cfg: def, speed: defaultSpeed, problems: []string{`lecture must be 0 or 1, got "big"`}},
-		{name: "bad speed", search: "speed=fast", cfg: def, speed: defaultSpeed, problems: []string{`speed must be`}},
-		{name: "speed out of range", search: "speed=0", cfg: def, speed: defaultSpeed, problems: []string{`speed must be`}},
+		{name: "bad play", search: "play=maybe", cfg: small, preset: "small-demo", speed: defaultSpeed, problems: []string{`play must be 0 or 1, got "maybe"`}},
+		{name: "bad lecture", search: "lecture=big", cfg: small, preset: "small-demo", speed: defaultSpeed, problems: []string{`lecture must be 0 or 1, got "big"`}},
+		{name: "bad speed", search: "speed=fast", cfg: small, preset: "small-demo", speed: defaultSpeed, problems: []string{`speed must be`}},
+		{name: "speed out of range", search: "speed=0", cfg: small, preset: "small-demo", speed: defaultSpeed, problems: []string{`speed must be`}},
 		{name: "malformed query", search: "seed=9&%zz", cfg: with(def, func(c *config.Config) { c.Seed = 9 }), speed: defaultSpeed,
 			problems: []string{"malformed"}},
 	}
