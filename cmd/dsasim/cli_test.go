@@ -75,7 +75,7 @@ func TestBadInput(t *testing.T) {
 		{"csv to a missing dir", demo("-csv", noDir), 1, "no such file or directory"},
 		{"missing trace", demo("-trace", missing), 1, missing},
 		{"malformed trace", demo("-trace", badTrace), 1, "bad.txt: line 2"},
-		{"trace of a batch", demo("-trace", goodTrace, "-batch", "2"), 2, "run: -trace replays one request's log: batch must be 1, got 2"},
+		{"trace of a batch", demo("-trace", goodTrace, "-batch", "2"), 2, "run: a trace replays one request's log: batch must be 1, got 2"},
 		{"batch too large", demo("-batch", "257"), 2, "config: batch must be 1..256, got 257"},
 		{"unknown time model", demo("-timeModel", "cycles"), 2, `config: timeModel must be one of mlp, paper, got "cycles"`},
 		{"replay without trace", []string{"replay"}, 2, "replay: -trace FILE is required"},

@@ -79,11 +79,13 @@ func (s *scenarioFlags) build(e *env, fs *flag.FlagSet) (scenario, error) {
 		if err != nil {
 			return scenario{}, err
 		}
-		if sc.cfg, err = fitToLog(e, cmd, sc.cfg, lg, explicit); err != nil {
-			return scenario{}, err
+		var notes []string
+		sc.cfg, notes, err = engine.FitToLog(sc.cfg, lg, explicit)
+		for _, n := range notes {
+			fmt.Fprintf(e.stderr, "dsasim: trace %s: %s\n", lg.Name(), n)
 		}
-		if sc.cfg.Batch != 1 {
-			return scenario{}, usagef(cmd, "%s: -trace replays one request's log: batch must be 1, got %d", cmd, sc.cfg.Batch)
+		if err != nil {
+			return scenario{}, usagef(cmd, "%s: %v", cmd, err)
 		}
 		sc.src, sc.log = lg, lg
 	}
@@ -110,51 +112,6 @@ func readConfigFile(cmd, name string, base config.Config, explicit map[string]bo
 		for k, v := range keys {
 			explicit[k] = string(v) != "null"
 		}
-	}
-	return cfg, nil
-}
-
-// fitToLog makes a config able to replay a log: the prompt at least the
-// log's MinPrompt, and steps, layers and topk the log's unless given
-// explicitly (by a flag or the config file). It says what it changed on
-// stderr, and refuses explicit values the log cannot serve.
-func fitToLog(e *env, cmd string, cfg config.Config, lg *trace.Log, explicit map[string]bool) (config.Config, error) {
-	note := func(format string, args ...any) {
-		fmt.Fprintf(e.stderr, "dsasim: trace %s: "+format+"\n", append([]any{lg.Name()}, args...)...)
-	}
-	if cfg.Prompt < lg.MinPrompt() {
-		note("prompt %d -> %d, the shortest context that holds every index of the log", cfg.Prompt, lg.MinPrompt())
-		cfg.Prompt = lg.MinPrompt()
-	}
-	fits := []struct {
-		key    string
-		have   *int
-		want   int
-		what   string
-		tooBig bool // an explicit value above want is refused (else below)
-	}{
-		{"steps", &cfg.Steps, lg.Steps(), "steps", true},
-		{"layers", &cfg.Layers, lg.Layers(), "layers", true},
-		{"topk", &cfg.TopK, max(lg.MaxK(), 1), "largest selection", false},
-	}
-	for _, f := range fits {
-		switch {
-		case explicit[f.key] && f.tooBig && *f.have > f.want:
-			return cfg, usagef(cmd, "%s %d is more than the %d %s of trace %s", f.key, *f.have, f.want, f.what, lg.Name())
-		case explicit[f.key] && !f.tooBig && *f.have < f.want:
-			return cfg, usagef(cmd, "%s %d is less than the %s of trace %s (%d)", f.key, *f.have, f.what, lg.Name(), f.want)
-		case !explicit[f.key] && *f.have != f.want:
-			note("%s %d -> %d, the log's %s (set -%s to choose)", f.key, *f.have, f.want, f.what, f.key)
-			*f.have = f.want
-		}
-	}
-	// Sinks and window shape the generator only, but must still fit in
-	// topk to validate.
-	if !explicit["sinks"] && cfg.Sinks > cfg.TopK {
-		cfg.Sinks = cfg.TopK
-	}
-	if !explicit["window"] && cfg.Window > cfg.TopK-cfg.Sinks {
-		cfg.Window = max(cfg.TopK-cfg.Sinks, 0)
 	}
 	return cfg, nil
 }
