@@ -95,7 +95,7 @@ cmd_build() {
 	GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -o "$stage/dsaviz.wasm" ./cmd/dsaviz
 	gzip -9 -n -k "$stage/dsaviz.wasm"
 	cp "$goroot/lib/wasm/wasm_exec.js" "$stage/wasm_exec.js"
-	cp web/index.html web/style.css web/loader.js "$stage/"
+	cp web/index.html web/style.css web/loader.js web/trace.js "$stage/"
 	wasm_bytes=$(stat -c %s "$stage/dsaviz.wasm")
 	gz_bytes=$(stat -c %s "$stage/dsaviz.wasm.gz")
 	version=$(sha256sum "$stage/dsaviz.wasm" | cut -c1-16)

@@ -28,9 +28,10 @@ const (
 	ExportCSV                       // download one row per step of the runs
 	ExportConfig                    // download the config (and B's) as JSON
 	ExportPNG                       // download the screen as a picture
+	LoadTrace                       // replay a real index log (.npy or text)
 )
 
-var commandNames = [...]string{"Play", "Pause", "TogglePlay", "StepOnce", "LayerOnce", "Reset", "ToggleHelp", "ToggleFullscreen", "StepBack", "ToggleCompare", "ToggleEditTarget", "ExportCSV", "ExportConfig", "ExportPNG"}
+var commandNames = [...]string{"Play", "Pause", "TogglePlay", "StepOnce", "LayerOnce", "Reset", "ToggleHelp", "ToggleFullscreen", "StepBack", "ToggleCompare", "ToggleEditTarget", "ExportCSV", "ExportConfig", "ExportPNG", "LoadTrace"}
 
 // String returns the command's Go name.
 func (c Command) String() string {
@@ -56,6 +57,7 @@ var commandButtons = [...]struct {
 	{ExportCSV, "CSV", "Download one row per completed step of A (and B): accesses, hits, blocking misses, KV hit rate, estimated time and tokens/s."},
 	{ExportConfig, "Config", "Download the config as JSON (B's too when comparing), for dsasim -config FILE."},
 	{ExportPNG, "PNG", "Download a picture of the screen."},
+	{LoadTrace, "Load trace", "Replay a real index log (.npy of shape [steps, layers, k], or text lines 'step layer i1 i2 ...'); dropping the file on the page does the same. The config follows the log's shape."},
 }
 
 // editLabel is the edit-target button's text.

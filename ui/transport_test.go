@@ -20,7 +20,7 @@ func TestCommands(t *testing.T) {
 		settle()
 	}
 	// Edit is disabled while A runs alone.
-	want := []Command{Play, Pause, StepBack, StepOnce, LayerOnce, Reset, ToggleHelp, ToggleCompare, ToggleFullscreen, ExportCSV, ExportConfig, ExportPNG}
+	want := []Command{Play, Pause, StepBack, StepOnce, LayerOnce, Reset, ToggleHelp, ToggleCompare, ToggleFullscreen, ExportCSV, ExportConfig, ExportPNG, LoadTrace}
 	if !slices.Equal(r.commands, want) {
 		t.Errorf("commands = %v, want %v", r.commands, want)
 	}

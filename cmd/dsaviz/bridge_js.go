@@ -36,6 +36,11 @@ import (
 //	dsaviz.configJSON(["b"])
 //	                   A's (or B's) config as the JSON dsasim -config reads
 //	dsaviz.lastDownload the name of the last file offered for download
+//	dsaviz.loadTrace(name, bytes[, problem])
+//	                   load an index log (.npy or text) as the runs' trace;
+//	                   a bad file sets dsaviz.error and changes nothing
+//	dsaviz.trace       the name of the trace the runs replay, "" for the
+//	                   generator
 //	dsaviz.play(), dsaviz.pause(), dsaviz.stepOnce(), dsaviz.stepBack()
 //	                   queue a command for the next Update; return false if
 //	                   the queue is full
@@ -64,6 +69,7 @@ func newHost(m *mailbox) host {
 	startup.Set("main", now())
 	obj.Set("startup", startup)
 	obj.Set("error", "")
+	obj.Set("trace", "")
 	obj.Set("config", js.FuncOf(func(js.Value, []js.Value) any {
 		spec := m.config()
 		v := jsonValue(spec.cfg)
@@ -110,6 +116,20 @@ func newHost(m *mailbox) host {
 		}
 		return string(r.configJSON(i))
 	}))
+	obj.Set("loadTrace", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) < 2 || args[0].Type() != js.TypeString {
+			return false
+		}
+		f := traceFile{name: args[0].String()}
+		if len(args) > 2 && args[2].Type() == js.TypeString {
+			f.problem = args[2].String()
+		}
+		if n := args[1].Get("length"); n.Type() == js.TypeNumber && n.Int() > 0 {
+			f.data = make([]byte, n.Int())
+			js.CopyBytesToGo(f.data, args[1])
+		}
+		return m.postTrace(f)
+	}))
 	obj.Set("play", poster(cmdPlay))
 	obj.Set("pause", poster(cmdPause))
 	obj.Set("stepOnce", poster(cmdStepOnce))
@@ -155,6 +175,17 @@ func jsonValue(v any) js.Value {
 func now() js.Value { return js.Global().Get("performance").Call("now") }
 
 func (h *jsHost) setError(msg string) { h.obj.Set("error", msg) }
+
+// openTrace opens the page's file dialog for an index log (web/trace.js
+// hands the file to loadTrace).
+func (h *jsHost) openTrace() {
+	if in := js.Global().Get("document").Call("getElementById", "dsaviz-trace"); !in.IsNull() {
+		in.Call("click")
+	}
+}
+
+// setTrace tells the page the trace the runs replay.
+func (h *jsHost) setTrace(name string) { h.obj.Set("trace", name) }
 
 // download offers data as a file download: a Blob behind a link clicked
 // at once. The page keeps no reference, so the Blob goes once saved.

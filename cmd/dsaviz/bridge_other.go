@@ -14,6 +14,8 @@ func newHost(*mailbox) host        { return noHost{} }
 func (noHost) frameDrawn(int64)    {}
 func (noHost) setError(msg string) {}
 func (noHost) showQuery(string)    {}
+func (noHost) openTrace()          {}
+func (noHost) setTrace(string)     {}
 
 // download writes the file into the working directory.
 func (noHost) download(name, _ string, data []byte) (string, error) {

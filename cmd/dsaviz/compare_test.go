@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
+	"strings"
 	"testing"
 
 	"dsaviz/sim/config"
@@ -161,5 +162,47 @@ func TestExports(t *testing.T) {
 		if err != nil || got != want {
 			t.Errorf("%s does not read back as the run's config (err %v)", name, err)
 		}
+	}
+}
+
+func TestLoadTrace(t *testing.T) {
+	g, m, h := newTestGame(t, "preset=small-demo&cmp=1&play=0")
+	m.post(cmdStepOnce)
+	update(t, g)
+	before := m.read()
+	for _, bad := range []traceFile{
+		{name: "bad.txt", data: []byte("0 0 1 2\n0 1 x\n")},
+		{name: "bad.npy", data: []byte("\x93NUMPY\x01\x00")},
+		{name: "unread.npy", problem: "the browser could not read it"},
+	} {
+		m.postTrace(bad)
+		update(t, g)
+		if e := h.lastError(); !strings.Contains(e, "Trace "+bad.name+" refused") || !strings.Contains(e, "unchanged") {
+			t.Errorf("%s: error %q, want the refusal", bad.name, e)
+		}
+		if s := m.read(); s.Step != before.Step || s.Accesses != before.Accesses || m.config().log != nil {
+			t.Errorf("%s: the run changed after a refused trace: %+v", bad.name, s.runStats)
+		}
+	}
+	if e := h.lastError(); !strings.Contains(e, "line 2") && !strings.Contains(e, "byte") {
+		t.Logf("last refusal: %q", e)
+	}
+	good := "0 0 1 2 600\n0 1 3 4\n1 0 1 5\n1 1 3 601 602\n2 0 7\n2 1 8 9\n"
+	m.postTrace(traceFile{name: "good.txt", data: []byte(good)})
+	update(t, g)
+	spec := m.config()
+	if spec.log == nil || spec.cfg.Steps != 3 || spec.cfg.Layers != 2 || spec.cfg.TopK != 3 || h.trace != "good.txt" || h.lastError() != "" {
+		t.Fatalf("after a good trace: log %v, steps %d layers %d topk %d, trace %q, error %q",
+			spec.log != nil, spec.cfg.Steps, spec.cfg.Layers, spec.cfg.TopK, h.trace, h.lastError())
+	}
+	if !spec.compare || spec.b.Layers != 2 {
+		t.Errorf("B does not replay the trace with A: compare %v, B layers %d", spec.compare, spec.b.Layers)
+	}
+	for range 3 {
+		m.post(cmdStepOnce)
+		update(t, g)
+	}
+	if s := m.read(); !s.Done || s.Step != 3 || s.B == nil || s.B.Step != 3 {
+		t.Errorf("replaying the trace: %+v", s)
 	}
 }

@@ -39,6 +39,8 @@ func (g *Game) do(c command) {
 		g.saveConfig()
 	case cmdExportPNG:
 		g.screen.exportPNG = true
+	case cmdLoadTrace:
+		g.host.openTrace()
 	case cmdToggleCharts:
 		g.link.launched.charts = !g.link.launched.charts
 		g.showURL()

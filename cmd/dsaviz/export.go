@@ -6,16 +6,21 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"log"
+	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"dsaviz/sim/config"
+	"dsaviz/sim/engine"
 	"dsaviz/sim/report"
+	"dsaviz/sim/trace"
 )
 
 // Exports, as downloads in the browser and files on the desktop (issue
 // 12, section 2): the runs' steps as CSV, the config as JSON, the canvas
-// as PNG. window.dsaviz.csv() and configJSON() return the same text.
+// as PNG. window.dsaviz.csv() and configJSON() return the same text. And
+// the import: a real index log loaded as the runs' trace.
 
 // csv is one row per completed step of A (and B).
 func (r *runs) csv() []byte {
@@ -88,4 +93,37 @@ func (g *Game) save(name, mime string, data []byte) {
 	if _, err := g.host.download(name, mime, data); err != nil {
 		g.setError(fmt.Sprintf("%s could not be saved: %v.", name, err))
 	}
+}
+
+// loadTrace replays an index log the page handed over: the runs restart on
+// it, their config fitted to its shape (engine.FitToLog). A file that does
+// not parse, or does not fit, is refused with its error (the byte or the
+// line) and the runs go on untouched.
+func (g *Game) loadTrace(f traceFile) {
+	refuse := func(why string) {
+		g.setError(fmt.Sprintf("Trace %s refused: %s. The run goes on unchanged.", f.name, why))
+	}
+	if f.problem != "" {
+		refuse(f.problem)
+		return
+	}
+	lg, err := trace.Read(bytes.NewReader(f.data), f.name)
+	if err != nil {
+		refuse(strings.TrimPrefix(err.Error(), "trace: "))
+		return
+	}
+	cfg, notes, err := engine.FitToLog(g.run.spec.cfg, lg, nil)
+	if err != nil {
+		refuse(err.Error())
+		return
+	}
+	spec := g.run.spec.withA(cfg, g.run.spec.preset)
+	spec.log = lg
+	if err := g.start(spec); err != nil {
+		refuse(err.Error())
+		return
+	}
+	g.setError("")
+	g.host.setTrace(lg.Name())
+	log.Printf("dsaviz: trace %s: %s; %s", lg.Name(), lg, strings.Join(notes, "; "))
 }

@@ -32,6 +32,11 @@ type host interface {
 	// file in the working directory on the desktop. It reports where it
 	// went, or why it failed.
 	download(name, mime string, data []byte) (string, error)
+	// openTrace asks the user for an index log file (the page then hands
+	// it over through the mailbox); setTrace names the trace the runs
+	// replay ("" for the generator).
+	openTrace()
+	setTrace(name string)
 }
 
 // The simulation's CPU budget (cpuBudget): simShare of the main thread's
@@ -228,6 +233,9 @@ func (g *Game) Update() error {
 	}
 	for _, q := range in.changes {
 		g.applyChange(q)
+	}
+	for _, f := range g.mail.takeTraces() {
+		g.loadTrace(f)
 	}
 	for _, c := range in.cmds {
 		g.do(c)

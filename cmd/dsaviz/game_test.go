@@ -18,11 +18,15 @@ type fakeHost struct {
 	errors    []string
 	queries   []string
 	downloads map[string][]byte
+	opened    int    // file dialogs opened
+	trace     string // the trace named to the page
 }
 
 func (h *fakeHost) frameDrawn(n int64) { h.frames = n }
 func (h *fakeHost) setError(m string)  { h.errors = append(h.errors, m) }
 func (h *fakeHost) showQuery(q string) { h.queries = append(h.queries, q) }
+func (h *fakeHost) openTrace()         { h.opened++ }
+func (h *fakeHost) setTrace(n string)  { h.trace = n }
 func (h *fakeHost) download(name, _ string, data []byte) (string, error) {
 	if h.downloads == nil {
 		h.downloads = map[string][]byte{}

@@ -21,6 +21,7 @@ const (
 	cmdExportCSV        // download the runs' steps as CSV
 	cmdExportConfig     // download the config(s) as JSON
 	cmdExportPNG        // download the screen as PNG
+	cmdLoadTrace        // ask the page for an index log file
 	cmdToggleHelp
 	cmdToggleFullscreen
 	cmdPanicInUpdate // test hook: panic in the next Update
@@ -38,7 +39,8 @@ const maxPendingCommands = 64
 type mailbox struct {
 	mu      sync.Mutex
 	cmds    []command
-	changes []string // queries given to dsaviz.configure, oldest first
+	changes []string    // queries given to dsaviz.configure, oldest first
+	traces  []traceFile // files given to dsaviz.loadTrace, oldest first
 	stats   Stats
 	spec    runSpec
 	// current is the runs on screen, for the page's exports (csv,
@@ -74,6 +76,34 @@ func (m *mailbox) postChange(query string) bool {
 // take moves the pending commands into cmds[:0] and the pending changes
 // into changes[:0] and returns them, so the caller can reuse its slices
 // from frame to frame.
+// traceFile is an index log the page handed over, or why it could not.
+type traceFile struct {
+	name    string
+	data    []byte
+	problem string // the page could not read the file: data is empty
+}
+
+// postTrace queues a trace file for the next Update; false if the queue
+// is full.
+func (m *mailbox) postTrace(f traceFile) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if len(m.traces) >= 4 {
+		return false
+	}
+	m.traces = append(m.traces, f)
+	return true
+}
+
+// takeTraces returns the queued trace files and empties the queue.
+func (m *mailbox) takeTraces() []traceFile {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	t := m.traces
+	m.traces = nil
+	return t
+}
+
 func (m *mailbox) take(cmds []command, changes []string) ([]command, []string) {
 	m.mu.Lock()
 	defer m.mu.Unlock()

@@ -37,6 +37,7 @@ var panelCommands = [...]command{
 	ui.ExportCSV:        cmdExportCSV,
 	ui.ExportConfig:     cmdExportConfig,
 	ui.ExportPNG:        cmdExportPNG,
+	ui.LoadTrace:        cmdLoadTrace,
 }
 
 // panelCommand is the panel's OnCommand: it queues the command.
@@ -72,6 +73,9 @@ func (g *Game) applyPanelConfig(ch configChange) {
 		base := ch.preset
 		if base == "" {
 			base = spec.preset
+		} else {
+			spec.log = nil // a preset chosen: its own synthetic trace
+			g.host.setTrace("")
 		}
 		spec = spec.withA(ch.cfg, base)
 	}

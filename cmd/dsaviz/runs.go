@@ -6,6 +6,7 @@ import (
 	"dsaviz/render"
 	"dsaviz/sim/compare"
 	"dsaviz/sim/config"
+	"dsaviz/sim/trace"
 )
 
 // maxEvents bounds each run's event buffer. MaxEventsPerLayer fits every
@@ -30,6 +31,7 @@ type runSpec struct {
 	preset  string        // the preset A started from, "" for the defaults
 	compare bool
 	b       config.Config // B
+	log     *trace.Log    // the real index log both replay, nil for the generator
 }
 
 // withA returns the spec with A's config replaced, B keeping its own keys
@@ -82,7 +84,11 @@ func newRuns(spec runSpec) (r *runs, err error) {
 	if spec.compare {
 		b = &spec.b
 	}
-	c, err := compare.New(spec.cfg, b, compare.Options{MaxEvents: maxEvents})
+	opts := compare.Options{MaxEvents: maxEvents}
+	if spec.log != nil {
+		opts.Source = spec.log
+	}
+	c, err := compare.New(spec.cfg, b, opts)
 	if err != nil {
 		return nil, err
 	}
