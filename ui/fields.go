@@ -22,8 +22,8 @@ var labels = map[string]string{
 	"indexerBytes": "Indexer bytes", "weightBytes": "Weight bytes",
 	"prompt": "Prompt tokens", "steps": "Steps", "seed": "Seed",
 	"stepOverlap": "Step overlap", "layerOverlap": "Layer overlap",
-	"returnRate": "Return rate", "lookback": "Lookback", "sinks": "Sinks",
-	"window": "Window", "skew": "Skew", "layout": "KV layout",
+	"returnRate": "Return rate", "returnDistance": "Return distance", "sinks": "Sinks",
+	"window": "Window", "reach": "Reach (x k)", "layout": "KV layout",
 	"bandwidth": "Bandwidth GB/s", "missLatency": "Miss latency ns",
 	"hitLatency": "Hit latency ns", "mlp": "MLP",
 }

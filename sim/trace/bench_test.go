@@ -71,6 +71,13 @@ func BenchmarkReadNPY(b *testing.B) {
 	reportSelections(b, p.Layers*p.Steps)
 }
 
+// calibrationParams are the defaults on fewer layers and steps, for speed.
+func calibrationParams() Params {
+	p := DefaultParams()
+	p.Layers, p.Steps = 8, 40
+	return p
+}
+
 // reportSelections adds the rate of (step, layer) selections per second,
 // perOp of them being handled by each op.
 func reportSelections(b *testing.B, perOp int) {

@@ -3,13 +3,13 @@ package trace
 import "slices"
 
 // keepOrDrop keeps each token of prev = S(t-1,l) that is not already in
-// S(t,l) (the sinks and window, stamped cur) with probability StepOverlap,
+// S(t,l) (the sinks and window, stamped cur) with probability keepThr/2^32,
 // stamping it cur, and returns the kept ones, sorted, at most room of them
 // (see trimKept). The others, still stamped cur-1, become layer l's list of
 // tokens step t dropped from step t-1, in prev's order. With prev nil (step
 // 0) it returns nothing and adds no list. w0 = N-Window is the window's
 // first token.
-func (g *Generator) keepOrDrop(prev, last []int32, cur int32, w0, room int) []int32 {
+func (g *Generator) keepOrDrop(prev, last []int32, cur int32, keepThr uint64, w0, room int) []int32 {
 	if prev == nil {
 		return g.kept[:0]
 	}
@@ -37,7 +37,7 @@ func (g *Generator) keepOrDrop(prev, last []int32, cur int32, w0, room int) []in
 	nk, nd := 0, 0
 	for i, tok := range middle {
 		keep := 0
-		if uint64(draws[i]) < g.keepThr { // rng.chance(keepThr)
+		if uint64(draws[i]) < keepThr { // rng.chance(keepThr)
 			keep = 1
 		}
 		kept[nk] = tok
@@ -58,7 +58,8 @@ func (g *Generator) keepOrDrop(prev, last []int32, cur int32, w0, room int) []in
 }
 
 // trimKept drops random tokens of kept until at most room are left (only
-// when StepOverlap is near 1: the token leaving the window is kept too) and
+// when the keep probability is near 1: the token leaving the window is
+// kept too) and
 // returns kept, still sorted.
 func (g *Generator) trimKept(kept []int32, room int, last []int32, cur int32) []int32 {
 	for excess := len(kept) - room; excess > 0; {

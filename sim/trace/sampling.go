@@ -218,38 +218,7 @@ func (lt lookbackTable) distance(u uint64) int {
 	return 2 + lo
 }
 
-// skewSegments is the number of linear pieces of the age quantile function.
-const skewSegments = 1 << 10
-
-// ageTable samples the age of a fresh token, as a 32-bit fraction x of the
-// context: x = u^(1+skew), linearly interpolated between skewSegments+1
-// exact points. x near 0 means recent.
-type ageTable struct {
-	q [skewSegments + 1]uint64 // q[i] = (i/skewSegments)^(1+skew) * 2^32
-}
-
-func newAgeTable(skew float64) *ageTable {
-	at := new(ageTable)
-	for i := range at.q {
-		u := float64(i) / skewSegments
-		at.q[i] = uint64(powSqrt(u, 1+skew) * one32)
-	}
-	return at
-}
-
-// age returns the age in [0, n) that the uniform 32-bit draw v gives, for
-// a context of n tokens (n < 2^31). It takes the draw rather than the
-// random stream so that it stays small enough to inline in drawNever's
-// loop.
-func (at *ageTable) age(v uint32, n int) int {
-	i := v >> 22                 // segment (10 bits = log2 skewSegments)
-	f := uint64(v & (1<<22 - 1)) // 22-bit position inside it
-	lo, hi := at.q[i], at.q[i+1]
-	x := lo + ((hi-lo)*f)>>22 // < 2^32: f < 2^22
-	return int((x * uint64(n)) >> 32)
-}
-
-// powSqrt returns u^a for u in [0,1] and a >= 0, with a's fraction taken to
+// powSqrt returns u^a for u >= 0 and a >= 0, with a's fraction taken to
 // 30 bits, using only multiplications and square roots, which IEEE 754
 // rounds exactly on every platform.
 func powSqrt(u, a float64) float64 {
