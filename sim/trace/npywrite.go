@@ -10,11 +10,12 @@ import (
 
 // WriteNPY writes src in the form ReadNPY reads and NumPy loads: a version
 // 1.0 .npy file of little-endian int32 of shape [steps, layers, k], k the
-// largest selection, each selection padded with -1 at its end. Selections
+// largest selection (at least 1, as readers want), each selection padded
+// with -1 at its end. Selections
 // are written in their order, sorted. Read gives src back.
 func WriteNPY(w io.Writer, src Source) error {
 	T, L := src.Steps(), src.Layers()
-	k := 0
+	k := 1
 	for t := range T {
 		for l := range L {
 			k = max(k, len(src.Selection(t, l)))
