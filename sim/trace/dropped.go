@@ -3,7 +3,7 @@ package trace
 import "slices"
 
 // droppedStep lists, for one step t' and every layer, the tokens of S(t',l)
-// that S(t'+1,l) dropped: the candidates to return with lookback t - t'.
+// that S(t'+1,l) dropped: the candidates to return with reuse distance t - t'.
 // A token leaves its list when drawn, or when found selected again since
 // (its stamp is no longer t'), so each list only shrinks and a draw costs
 // O(1) amortized.

@@ -42,7 +42,7 @@ func (g *Generator) generate(t, l int, prev, above, out []int32) {
 	in, target := 0, 0
 	if above != nil {
 		aboveLast = g.last[(l-1)*g.ctx : (l-1)*g.ctx+N]
-		in = g.pool.build(above, last, t, min(t, g.look.maxDistance()))
+		in = g.pool.build(above, last, t, min(t, g.reuse.maxDistance()))
 		target = int((overlapFix*uint64(len(out)) + 1<<31) >> 32)
 	}
 
@@ -139,7 +139,7 @@ const drawTries = 32
 // step 0 or no token was last selected d steps ago.
 func (g *Generator) drawReturning(v *layerView, fromAbove bool) int32 {
 	t, l, last := v.t, v.l, v.last
-	d := g.look.distance(uint64(g.rng.uint32()))
+	d := g.reuse.distance(uint64(g.rng.uint32()))
 	if d > t {
 		return -1
 	}

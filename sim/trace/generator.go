@@ -49,7 +49,7 @@ type Generator struct {
 
 	rng      *randomBits
 	ret      *quantileTable // the layers' return probabilities
-	look     lookbackTable  // returning distances in steps
+	reuse    reuseTable     // returning distances in steps
 	keep     *quantileTable // keep probabilities
 	overlap  *quantileTable // layer-overlap targets
 	reach    *quantileTable // distances back, as a fraction of reachMax
@@ -62,7 +62,7 @@ type Generator struct {
 	pool                  abovePool
 	drops                 droppedBuilder
 	// dropped[t'] lists what step t'+1 dropped from step t', for returning
-	// draws; nil once older than the longest lookback drawn.
+	// draws; nil once older than the longest return distance drawn.
 	dropped []*droppedStep
 }
 
@@ -96,7 +96,7 @@ func NewGenerator(p Params) (*Generator, error) {
 		ctx:      p.Prompt + p.Steps,
 		rng:      newRandomBits(p.Seed, 0x7472616365), // stream "trace"
 		ret:      betaTable(p.ReturnRate, returnConcentration),
-		look:     newLookbackTable(p.ReturnDistance, p.Steps),
+		reuse:    newReuseTable(p.ReturnDistance, p.Steps),
 		keep:     betaTable(p.StepOverlap, keepConcentration),
 		overlap:  betaTable(p.LayerOverlap, overlapConcentration),
 		reach:    gammaTable(reachShape),
@@ -157,7 +157,7 @@ func (g *Generator) generateStep(t int) {
 	g.sel = append(g.sel, out)
 	if t > 0 {
 		var spare *droppedStep
-		if old := t - 1 - g.look.maxDistance(); old >= 0 {
+		if old := t - 1 - g.reuse.maxDistance(); old >= 0 {
 			spare = g.dropped[old] // no draw reaches that far back
 			g.dropped[old] = nil
 		}

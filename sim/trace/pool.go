@@ -39,7 +39,7 @@ func (p *abovePool) build(above, last []int32, t, dmax int) (in int) {
 		// compiler keeps a branch (no conditional move) for a value
 		// that indexes memory.
 		past := int(uint64(dmax-d) >> 63) // 1 if d > dmax
-		past |= int(uint64(v-1) >> 63)    // or v == never, as v >= 0
+		past |= int(uint64(v-1) >> 63)    // or v == 0 (never), as v >= 0
 		b := d*(1-past) + past*(dmax+1)
 		dist[i] = int32(b)
 		end[b]++ // count first

@@ -24,11 +24,11 @@ func TestRandomBitsSkip(t *testing.T) {
 	}
 }
 
-// TestLookbackDistance checks lookbackTable.distance against a plain
+// TestReuseDistance checks reuseTable.distance against a plain
 // sort.Search, at every threshold of the table and beside it.
-func TestLookbackDistance(t *testing.T) {
+func TestReuseDistance(t *testing.T) {
 	for _, mean := range []float64{1, 2.5, 3.3, 20, 1000} {
-		lt := newLookbackTable(mean, 1<<20)
+		lt := newReuseTable(mean, 1<<20)
 		us := []uint64{0, 1, one32 - 1}
 		for _, thr := range lt.tail {
 			us = append(us, thr-1, thr, thr+1)
