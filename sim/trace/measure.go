@@ -1,181 +1,212 @@
 package trace
 
-import (
-	"math"
-	"slices"
-)
-
-// measurer gathers the samples of Stats, one layer at a time.
-type measurer struct {
+// Meter measures a trace as it runs: Advance takes in the steps up to a
+// given one, each once, and Stats returns the statistics of the steps taken
+// in so far, the same as MeasureSteps would. Its cost is linear in the
+// entries taken in, plus a table of the context per layer (a map when the
+// indices are not compact).
+type Meter struct {
+	src    Source
 	prompt int
+	steps  int // steps taken in
+	topK   int
+	layers []layerMeter
+	s      samples
+}
+
+// layerMeter is what a Meter keeps of one layer between steps.
+type layerMeter struct {
 	// state[tok] is, while tok is in S(.,l), the step its run started, and
 	// after, the last step it was in; +1, 0 meaning never selected.
 	state tokenTable
-	// count[tok] is the number of the working-set window's steps whose
-	// selection holds tok.
+	// count[tok] is the number of the current working-set window's steps
+	// whose selection holds tok; union is how many tokens have a count.
 	count tokenTable
+	union int
+}
 
+// denseTokens bounds the dense tables of a Meter (two int32 per layer and
+// token): 128 MiB.
+const denseTokens = 1 << 24
+
+// NewMeter returns a Meter of src at step 0. The prompt lookback is
+// measured from is src's Prompt() if it has one, else the smallest that
+// holds every index of src (as Log.MinPrompt), found by reading src whole.
+func NewMeter(src Source) *Meter {
+	return newMeter(src, false)
+}
+
+// newMeter is NewMeter with maps forced, so tests cover both tables.
+func newMeter(src Source, forceSparse bool) *Meter {
+	m := &Meter{src: src}
+	size := 0 // tokens a table must hold
+	if p, ok := src.(prompter); ok {
+		m.prompt = p.Prompt()
+		size = m.prompt + src.Steps()
+	} else {
+		maxIndex := -1
+		for t := range src.Steps() {
+			for l := range src.Layers() {
+				if sel := src.Selection(t, l); len(sel) > 0 {
+					top := int(sel[len(sel)-1])
+					maxIndex = max(maxIndex, top)
+					m.prompt = max(m.prompt, top-t+1)
+				}
+			}
+		}
+		size = maxIndex + 1
+	}
+	dense := !forceSparse && int64(size)*int64(src.Layers()) <= denseTokens
+	m.layers = make([]layerMeter, src.Layers())
+	for l := range m.layers {
+		m.layers[l].state = newTokenTable(size, dense)
+		m.layers[l].count = newTokenTable(size, dense)
+	}
+	// Lookbacks reach up to prompt+steps; bins stay below 2^22 (32 MiB).
+	span := int64(m.prompt) + int64(src.Steps()) + 1
+	for span>>m.s.lookback.shift > 1<<22 {
+		m.s.lookback.shift++
+	}
+	m.s.lookback.bins = make([]int64, span>>m.s.lookback.shift+1)
+	return m
+}
+
+// Steps returns the number of steps taken in.
+func (m *Meter) Steps() int { return m.steps }
+
+// Advance takes in the steps from Steps() up to steps (at most the
+// source's), layer by layer.
+func (m *Meter) Advance(steps int) {
+	steps = min(steps, m.src.Steps())
+	for ; m.steps < steps; m.steps++ {
+		for l := range m.layers {
+			m.step(m.steps, l)
+		}
+	}
+}
+
+// step takes in S(t,l).
+func (m *Meter) step(t, l int) {
+	lm := &m.layers[l]
+	sel, prev := m.src.Selection(t, l), m.src.Selection(t-1, l)
+	m.topK = max(m.topK, len(sel))
+	N := m.prompt + t
+	for _, tok := range sel {
+		m.s.lookback.add(max(N-int(tok), 0))
+	}
+	// Merge sel and prev: a token only in sel enters (maybe returning),
+	// one only in prev ends its run at t-1.
+	entered, i, j := 0, 0, 0
+	for i < len(sel) || j < len(prev) {
+		switch {
+		case j == len(prev) || (i < len(sel) && sel[i] < prev[j]):
+			tok := sel[i]
+			if v := lm.state.get(tok); v != 0 {
+				m.s.reuse.add(t - int(v-1))
+			}
+			lm.state.set(tok, int32(t)+1)
+			entered++
+			i++
+		case i == len(sel) || prev[j] < sel[i]:
+			tok := prev[j]
+			m.s.runs.add(t - int(lm.state.get(tok)-1))
+			lm.state.set(tok, int32(t)) // last in S at t-1
+			j++
+		default:
+			i++
+			j++
+		}
+	}
+	if t > 0 && len(sel) > 0 {
+		m.s.newLookups = append(m.s.newLookups, float64(entered)/float64(len(sel)))
+	}
+	if l > 0 && len(sel) > 0 {
+		both := intersection(sel, m.src.Selection(t, l-1))
+		m.s.overlap = append(m.s.overlap, float64(both)/float64(len(sel)))
+	}
+	for _, tok := range sel {
+		c := lm.count.get(tok)
+		if c == 0 {
+			lm.union++
+		}
+		lm.count.set(tok, c+1)
+	}
+	if t >= WorkingSetSteps {
+		for _, tok := range m.src.Selection(t-WorkingSetSteps, l) {
+			c := lm.count.get(tok) - 1
+			if c == 0 {
+				lm.union--
+			}
+			lm.count.set(tok, c)
+		}
+	}
+	if t >= WorkingSetSteps-1 {
+		m.s.working.add(lm.union)
+	}
+}
+
+// closed returns the samples taken in so far as if the trace ended here:
+// runs still open at the last step end there, and with fewer steps than a
+// window each layer's union so far is its one working-set sample. Only
+// those two histograms are copied: the rest is shared with m (summarize
+// only reorders the fractions, whose order does not matter).
+func (m *Meter) closed() samples {
+	s := m.s
+	s.runs, s.working = m.s.runs.clone(), m.s.working.clone()
+	if m.steps == 0 {
+		return s
+	}
+	for l := range m.layers {
+		lm := &m.layers[l]
+		for _, tok := range m.src.Selection(m.steps-1, l) {
+			s.runs.add(m.steps - int(lm.state.get(tok)-1))
+		}
+		if m.steps < WorkingSetSteps {
+			s.working.add(lm.union)
+		}
+	}
+	return s
+}
+
+// Stats returns the statistics of the steps taken in.
+func (m *Meter) Stats() Stats {
+	st := Stats{Steps: m.steps, Layers: len(m.layers), TopK: m.topK, Prompt: m.prompt,
+		Window: min(WorkingSetSteps, m.steps)}
+	s := m.closed()
+	s.summarize(&st)
+	return st
+}
+
+// samples are the samples behind each Summary of a Stats.
+type samples struct {
 	working, runs, lookback, reuse histogram
 	newLookups, overlap            []float64
 }
 
-func (m *measurer) init(s shape, prompt, T int, forceSparse bool) {
-	m.prompt = prompt
-	// Dense tables cost maxIndex+1 entries cleared per layer: worth it
-	// while that is within a few times the layer's own work.
-	dense := !forceSparse && s.maxIndex+1 <= 8*s.layerSize+1<<16
-	m.state = newTokenTable(int(s.maxIndex+1), dense)
-	m.count = newTokenTable(int(s.maxIndex+1), dense)
-	// Lookbacks reach up to prompt+T; bins stay below 2^22 (16 MB).
-	span := int64(prompt) + int64(T) + 1
-	for span>>m.lookback.shift > 1<<22 {
-		m.lookback.shift++
-	}
-	m.lookback.bins = make([]int64, span>>m.lookback.shift+1)
+// merge adds o's samples to s (lookbacks in bins of the same width or
+// finer than s's, as those of traces of the same prompt and steps are).
+func (s *samples) merge(o samples) {
+	s.working.merge(o.working)
+	s.runs.merge(o.runs)
+	s.lookback.merge(o.lookback)
+	s.reuse.merge(o.reuse)
+	s.newLookups = append(s.newLookups, o.newLookups...)
+	s.overlap = append(s.overlap, o.overlap...)
 }
 
-// layer adds the samples of layer l over steps [0, T), with working-set
-// windows of w steps.
-func (m *measurer) layer(src Source, l, T, w int) {
-	m.state.reset()
-	m.count.reset()
-	union := 0 // |the window's union|
-	var prev []int32
-	for t := 0; t < T; t++ {
-		sel := src.Selection(t, l)
-		N := m.prompt + t
-		for _, tok := range sel {
-			m.lookback.add(max(N-int(tok), 0))
-		}
-		// Merge sel and prev: a token only in sel enters (maybe
-		// returning), one only in prev ends its run at t-1.
-		entered, i, j := 0, 0, 0
-		for i < len(sel) || j < len(prev) {
-			switch {
-			case j == len(prev) || (i < len(sel) && sel[i] < prev[j]):
-				tok := sel[i]
-				if v := m.state.get(tok); v != 0 {
-					m.reuse.add(t - int(v-1))
-				}
-				m.state.set(tok, int32(t)+1)
-				entered++
-				i++
-			case i == len(sel) || prev[j] < sel[i]:
-				tok := prev[j]
-				m.runs.add(t - int(m.state.get(tok)-1))
-				m.state.set(tok, int32(t)) // last in S at t-1
-				j++
-			default:
-				i++
-				j++
-			}
-		}
-		if t > 0 && len(sel) > 0 {
-			m.newLookups = append(m.newLookups, float64(entered)/float64(len(sel)))
-		}
-		if l > 0 && len(sel) > 0 {
-			both := intersection(sel, src.Selection(t, l-1))
-			m.overlap = append(m.overlap, float64(both)/float64(len(sel)))
-		}
-		for _, tok := range sel {
-			c := m.count.get(tok)
-			if c == 0 {
-				union++
-			}
-			m.count.set(tok, c+1)
-		}
-		if t >= w {
-			for _, tok := range src.Selection(t-w, l) {
-				c := m.count.get(tok) - 1
-				if c == 0 {
-					union--
-				}
-				m.count.set(tok, c)
-			}
-		}
-		if t >= w-1 {
-			m.working.add(union)
-		}
-		prev = sel
+// summarize fills st's summaries from s, with st.TopK as k; it sorts the
+// fraction samples. With k 0 (no token selected) it leaves them zero.
+func (s *samples) summarize(st *Stats) {
+	if st.TopK == 0 {
+		return
 	}
-	for _, tok := range prev { // runs still open at the last step
-		m.runs.add(T - int(m.state.get(tok)-1))
-	}
-}
-
-// histogram gathers non-negative integer samples in bins of 2^shift values.
-type histogram struct {
-	bins  []int64
-	shift uint
-	n     int64
-	sum   int64
-}
-
-func (h *histogram) add(v int) {
-	b := v >> h.shift
-	if b >= len(h.bins) {
-		h.bins = append(h.bins, make([]int64, b+1-len(h.bins))...)
-	}
-	h.bins[b]++
-	h.n++
-	h.sum += int64(v)
-}
-
-// summary returns the samples' Summary with every value multiplied by
-// scale. The mean is exact; σ and P95 are exact with one value per bin
-// (shift 0), else taken at the bins' middles and lower ends.
-func (h *histogram) summary(scale float64) Summary {
-	if h.n == 0 {
-		return Summary{}
-	}
-	mean := float64(h.sum) / float64(h.n)
-	half := 0.0
-	if h.shift > 0 {
-		half = float64(int64(1)<<h.shift) / 2
-	}
-	var sq float64
-	rank := (95*h.n + 99) / 100 // ceil(0.95 n), 1-based
-	p95, seen := -1, int64(0)
-	for b, c := range h.bins {
-		if c == 0 {
-			continue
-		}
-		d := float64(int64(b)<<h.shift) + half - mean
-		sq += float64(c) * d * d
-		if seen += c; p95 < 0 && seen >= rank {
-			p95 = b << h.shift
-		}
-	}
-	return Summary{
-		Mean:  mean * scale,
-		P95:   float64(p95) * scale,
-		Sigma: math.Sqrt(sq/float64(h.n)) * scale,
-		Count: h.n,
-	}
-}
-
-// summarize returns the Summary of xs, which it sorts.
-func summarize(xs []float64) Summary {
-	n := len(xs)
-	if n == 0 {
-		return Summary{}
-	}
-	var sum float64
-	for _, x := range xs {
-		sum += x
-	}
-	mean := sum / float64(n)
-	var sq float64
-	for _, x := range xs {
-		sq += (x - mean) * (x - mean)
-	}
-	slices.Sort(xs)
-	return Summary{
-		Mean:  mean,
-		P95:   xs[(95*n+99)/100-1],
-		Sigma: math.Sqrt(sq / float64(n)),
-		Count: int64(n),
-	}
+	k := float64(st.TopK)
+	st.WorkingSet = s.working.summary(1 / k)
+	st.Persistence = s.runs.summary(1)
+	st.Lookback = s.lookback.summary(1 / k)
+	st.NewLookups = summarize(s.newLookups)
+	st.InterLayerOverlap = summarize(s.overlap)
+	st.ReuseDistance = s.reuse.summary(1)
 }
 
 // intersection returns |a ∩ b| for sorted, distinct a and b.
@@ -194,41 +225,4 @@ func intersection(a, b []int32) int {
 		}
 	}
 	return n
-}
-
-// tokenTable maps a token to an int32, 0 for tokens never set: a dense
-// slice when indices are compact, else a map.
-type tokenTable struct {
-	dense  []int32
-	sparse map[int32]int32
-}
-
-func newTokenTable(n int, dense bool) tokenTable {
-	if dense {
-		return tokenTable{dense: make([]int32, n)}
-	}
-	return tokenTable{sparse: make(map[int32]int32)}
-}
-
-func (tt *tokenTable) reset() {
-	if tt.dense != nil {
-		clear(tt.dense)
-	} else {
-		clear(tt.sparse)
-	}
-}
-
-func (tt *tokenTable) get(tok int32) int32 {
-	if tt.dense != nil {
-		return tt.dense[tok]
-	}
-	return tt.sparse[tok]
-}
-
-func (tt *tokenTable) set(tok, v int32) {
-	if tt.dense != nil {
-		tt.dense[tok] = v
-	} else {
-		tt.sparse[tok] = v
-	}
 }

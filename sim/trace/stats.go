@@ -85,99 +85,36 @@ type prompter interface {
 func Measure(src Source) Stats { return MeasureSteps(src, src.Steps()) }
 
 // MeasureSteps computes the statistics of the first steps steps of src
-// (all of them when steps is out of range), so that a running trace is
-// measured as far as it has gone without generating the rest. It costs
-// O(entries) time, plus a pass over a per-token table per layer when
-// indices are compact (else a map), and allocates a few tables, not per
-// entry.
+// (all of them when steps is out of range) without reading the others: a
+// running generator is measured as far as it has gone. To follow a trace
+// step by step, a Meter costs only the new steps.
 func MeasureSteps(src Source, steps int) Stats {
-	return measure([]Source{src}, steps, false)
+	if steps < 0 || steps > src.Steps() {
+		steps = src.Steps()
+	}
+	m := NewMeter(src)
+	m.Advance(steps)
+	return m.Stats()
 }
 
 // MeasurePooled computes the statistics of every step of several traces
 // with their samples pooled, as the paper pools its sequences: k is the
 // largest selection of any, Prompt the smallest prompt, Steps the most
-// steps and Layers the most layers.
-func MeasurePooled(srcs ...Source) Stats { return measure(srcs, -1, false) }
-
-// measure is MeasurePooled of the first steps steps of each source (all
-// with steps < 0), with the sparse (map) token tables forced if asked, so
-// tests cover both.
-func measure(srcs []Source, steps int, forceSparse bool) Stats {
+// steps, Layers the most layers and Window the longest window.
+func MeasurePooled(srcs ...Source) Stats {
+	var all samples
 	var st Stats
-	var all shape
-	shapes := make([]shape, len(srcs))
-	prompts := make([]int, len(srcs))
 	for i, src := range srcs {
-		T := src.Steps()
-		if steps >= 0 && steps < T {
-			T = steps
+		m := NewMeter(src)
+		m.Advance(src.Steps())
+		s := m.Stats()
+		if i == 0 || s.Prompt < st.Prompt {
+			st.Prompt = s.Prompt
 		}
-		s := scanShape(src, T, src.Layers())
-		shapes[i] = s
-		prompts[i] = s.minPrompt
-		if p, ok := src.(prompter); ok {
-			prompts[i] = p.Prompt()
-		}
-		if i == 0 || prompts[i] < st.Prompt {
-			st.Prompt = prompts[i]
-		}
-		st.Steps, st.Layers = max(st.Steps, T), max(st.Layers, src.Layers())
-		st.Window = max(st.Window, min(WorkingSetSteps, T))
-		all.topK, all.maxIndex = max(all.topK, s.topK), max(all.maxIndex, s.maxIndex)
-		all.layerSize = max(all.layerSize, s.layerSize)
-		all.minPrompt = max(all.minPrompt, prompts[i]) // the longest context
+		st.Steps, st.Layers = max(st.Steps, s.Steps), max(st.Layers, s.Layers)
+		st.Window, st.TopK = max(st.Window, s.Window), max(st.TopK, s.TopK)
+		all.merge(m.closed())
 	}
-	st.TopK = all.topK
-	if st.TopK == 0 {
-		return st
-	}
-	var m measurer
-	m.init(all, all.minPrompt, st.Steps, forceSparse)
-	for i, src := range srcs {
-		m.prompt = prompts[i]
-		T := src.Steps()
-		if steps >= 0 && steps < T {
-			T = steps
-		}
-		for l := 0; l < src.Layers(); l++ {
-			m.layer(src, l, T, min(WorkingSetSteps, T))
-		}
-	}
-	k := float64(st.TopK)
-	st.WorkingSet = m.working.summary(1 / k)
-	st.Persistence = m.runs.summary(1)
-	st.Lookback = m.lookback.summary(1 / k)
-	st.NewLookups = summarize(m.newLookups)
-	st.InterLayerOverlap = summarize(m.overlap)
-	st.ReuseDistance = m.reuse.summary(1)
+	all.summarize(&st)
 	return st
-}
-
-// shape is what one pass over the selections' ends tells.
-type shape struct {
-	topK      int   // largest selection
-	maxIndex  int64 // largest index, -1 if none
-	minPrompt int   // smallest prompt that holds every index
-	layerSize int64 // most entries in one layer
-}
-
-func scanShape(src Source, T, L int) shape {
-	s := shape{maxIndex: -1}
-	for l := 0; l < L; l++ {
-		size := int64(0)
-		for t := 0; t < T; t++ {
-			sel := src.Selection(t, l)
-			if len(sel) == 0 {
-				continue
-			}
-			top := int64(sel[len(sel)-1])
-			s.topK = max(s.topK, len(sel))
-			s.maxIndex = max(s.maxIndex, top)
-			s.minPrompt = max(s.minPrompt, int(top)-t+1)
-			size += int64(len(sel))
-		}
-		s.layerSize = max(s.layerSize, size)
-	}
-	return s
 }

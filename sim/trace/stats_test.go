@@ -57,7 +57,8 @@ func statsClose(a, b Stats) bool {
 }
 
 // bruteStats computes the statistics of the first T steps of src straight
-// from their definitions, with maps, nested loops and sorted samples.
+// from their definitions, with maps, nested loops and sorted samples, the
+// prompt inferred from all of src.
 func bruteStats(src Source, T int) Stats {
 	L := src.Layers()
 	set := func(t, l int) map[int32]bool {
@@ -68,11 +69,13 @@ func bruteStats(src Source, T int) Stats {
 		return m
 	}
 	st := Stats{Steps: T, Layers: L, Window: min(WorkingSetSteps, T)}
-	for t := range T {
+	for t := range src.Steps() {
 		for l := range L {
 			sel := src.Selection(t, l)
-			st.TopK = max(st.TopK, len(sel))
-			for _, tok := range sel {
+			if t < T {
+				st.TopK = max(st.TopK, len(sel))
+			}
+			for _, tok := range sel { // the prompt holds every step
 				st.Prompt = max(st.Prompt, int(tok)-t+1)
 			}
 		}
@@ -179,8 +182,10 @@ func TestMeasureMatchesBruteForce(t *testing.T) {
 		}
 		want := bruteStats(src, steps)
 		for _, sparse := range []bool{false, true} {
-			if got := measure([]Source{src}, steps, sparse); !statsClose(got, want) {
-				t.Fatalf("trace %d %v, %d steps: measure(sparse %v) =\n%+v, want\n%+v", i, src, steps, sparse, got, want)
+			m := newMeter(src, sparse)
+			m.Advance(steps)
+			if got := m.Stats(); !statsClose(got, want) {
+				t.Fatalf("trace %d %v, %d steps: meter (sparse %v) =\n%+v, want\n%+v", i, src, steps, sparse, got, want)
 			}
 		}
 	}
@@ -204,6 +209,25 @@ func TestHistogramBins(t *testing.T) {
 	s := h.summary(1)
 	if s.Mean != 49.5 || s.P95 < 94-8 || s.P95 > 94 || math.Abs(s.Sigma-28.87) > 1 {
 		t.Errorf("summary of 0..99 in bins of 8 = %+v, want mean 49.5, P95 in [86, 94], sigma about 28.9", s)
+	}
+}
+
+// TestMeterStepByStep checks that a Meter advanced a step at a time, with
+// Stats asked on the way, gives at every step what MeasureSteps gives, and
+// that MeasurePooled of one trace is Measure.
+func TestMeterStepByStep(t *testing.T) {
+	p := smallParams()
+	p.Layers, p.TopK, p.Prompt, p.Steps = 3, 16, 100, 70
+	g := mustGenerator(t, p)
+	m := NewMeter(g)
+	for step := 0; step <= p.Steps; step++ {
+		m.Advance(step)
+		if got, want := m.Stats(), MeasureSteps(g, step); !statsClose(got, want) {
+			t.Fatalf("after %d steps: meter %+v, MeasureSteps %+v", step, got, want)
+		}
+	}
+	if got, want := MeasurePooled(g), Measure(g); !statsClose(got, want) {
+		t.Errorf("MeasurePooled(g) = %+v, want Measure(g) = %+v", got, want)
 	}
 }
 
