@@ -10,6 +10,9 @@ type abovePool struct {
 	dist  []int32 // scratch: the bucket of above[i]
 	start []int32 // bucket d is ret[start[d]:end[d]]
 	end   []int32
+	// nearest is the first returning bucket takeNearest may find
+	// non-empty.
+	nearest int
 }
 
 // build fills the pool from above = S(t,l-1), with last the layer's
@@ -57,7 +60,7 @@ func (p *abovePool) build(above, last []int32, t, dmax int) (in int) {
 		ret[end[b]] = tok
 		end[b]++
 	}
-	p.ret, p.dist, p.start, p.end = ret, dist, start, end
+	p.ret, p.dist, p.start, p.end, p.nearest = ret, dist, start, end, 2
 	p.fresh = ret[start[dmax+1]:end[dmax+1]]
 	return in
 }
@@ -87,10 +90,11 @@ func (p *abovePool) takeReturning(rng *randomBits, d int, last []int32, want int
 // takeNearest removes and returns a token of the nearest non-empty
 // returning bucket (d from 2 up to dmax) whose stamp is still the bucket's,
 // or -1 when none is left: the last resort of a slot that must come from
-// S(t,l-1). It costs O(dmax) bucket looks.
+// S(t,l-1). Buckets only empty, so it starts where the last call found
+// one: all its calls of one (t,l) cost O(dmax) bucket looks together.
 func (p *abovePool) takeNearest(rng *randomBits, last []int32, t int) int32 {
-	for d := 2; d <= len(p.end)-2; d++ {
-		if tok := p.takeReturning(rng, d, last, stamp(t-d)); tok >= 0 {
+	for ; p.nearest <= len(p.end)-2; p.nearest++ {
+		if tok := p.takeReturning(rng, p.nearest, last, stamp(t-p.nearest)); tok >= 0 {
 			return tok
 		}
 	}
