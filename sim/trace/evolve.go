@@ -67,16 +67,13 @@ func (g *Generator) generate(t, l int, prev, above, out []int32) {
 	g.kept, g.refill = kept, refill
 }
 
-// regimeStayThr is regimeStay as a threshold.
-var regimeStayThr = threshold(regimeStay)
-
 // drawRegime draws the keep probability and the layer-overlap target of
 // (t,l), as 32-bit fractions: the keep probability from layer l's regime
 // value, which it keeps with probability regimeStay (always redrawn at
 // step 0), the overlap target afresh. At step 0 it also draws the layer's
 // return probability.
 func (g *Generator) drawRegime(t, l int) (keepThr, overlapFix uint64) {
-	stay := g.rng.chance(regimeStayThr)
+	stay := g.rng.chance(g.stayThr)
 	u := g.rng.uint32()
 	if t == 0 || !stay {
 		g.regime[l] = u

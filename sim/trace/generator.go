@@ -49,6 +49,7 @@ type Generator struct {
 
 	rng      *randomBits
 	ret      *quantileTable // the layers' return probabilities
+	stayThr  uint64         // regimeStay as a threshold
 	reuse    reuseTable     // returning distances in steps
 	keep     *quantileTable // keep probabilities
 	overlap  *quantileTable // layer-overlap targets
@@ -96,6 +97,7 @@ func NewGenerator(p Params) (*Generator, error) {
 		ctx:      p.Prompt + p.Steps,
 		rng:      newRandomBits(p.Seed, 0x7472616365), // stream "trace"
 		ret:      betaTable(p.ReturnRate, returnConcentration),
+		stayThr:  threshold(regimeStay),
 		reuse:    newReuseTable(p.ReturnDistance, p.Steps),
 		keep:     betaTable(p.StepOverlap, keepConcentration),
 		overlap:  betaTable(p.LayerOverlap, overlapConcentration),
