@@ -131,7 +131,7 @@ func writeTraceReport(w io.Writer, r traceReport) error {
 // lookups (the generator keeps each token with that mean probability), and
 // layerOverlap and reach scaled from the measured overlap and lookback as
 // the defaults relate them (layerOverlap 0.4 measures about 0.36 and reach
-// 2.6 about 3.3, in the paper's regime). The working set has no key of its
+// 2.5 about 3.3, in the paper's regime). The working set has no key of its
 // own: returnRate moves it.
 func measureLog(lg *trace.Log, src trace.Source) traceReport {
 	st := trace.Measure(src)

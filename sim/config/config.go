@@ -106,7 +106,7 @@ type Config struct {
 	// ReturnRate is the mean probability, 0..1, that a refilled slot takes
 	// a token this layer selected a few steps before and dropped, rather
 	// than one drawn at a distance back (reach); each layer draws its own
-	// around it. The higher, the smaller the working set (default 0.9).
+	// around it. The higher, the smaller the working set (default 0.87).
 	ReturnRate float64 `json:"returnRate"`
 	// ReturnDistance is the mean distance in steps, 1..1000, to the last
 	// selection of a returning token: the reuse distance (default 3.3). A
@@ -120,7 +120,7 @@ type Config struct {
 	// context). The paper's lookback, measured over every selected token,
 	// comes out near it: a little longer, as tokens age while they stay
 	// selected, and shorter when the context is not several times
-	// reach*topk long (default 2.6: lookback 3.1 to 3.6 at k = 64 to 128 with
+	// reach*topk long (default 2.5: lookback 3.0 to 3.5 at k = 64 to 128 with
 	// prompts of 500 to 1500 tokens). It replaces skew, which earlier
 	// versions had and which is refused now.
 	Reach float64 `json:"reach"`
@@ -156,8 +156,8 @@ func DefaultConfig() Config {
 		Reserve: 0, Mode: ModeNone, PageTokens: 64,
 		Layers: 61, TopK: 2048, KVBytes: 656, IndexerBytes: 132, WeightBytes: 64 << 20,
 		Prompt: 32768, Steps: 64, Seed: 1,
-		StepOverlap: 0.45, LayerOverlap: 0.4, ReturnRate: 0.9, ReturnDistance: 3.3,
-		Reach: 2.6, Sinks: 0, Window: 0, Layout: LayoutRounded,
+		StepOverlap: 0.45, LayerOverlap: 0.4, ReturnRate: 0.87, ReturnDistance: 3.3,
+		Reach: 2.5, Sinks: 0, Window: 0, Layout: LayoutRounded,
 		Bandwidth: 3350, MissLatency: 600, HitLatency: 200, MLP: 128,
 	}
 }

@@ -29,5 +29,5 @@ func Example() {
 	}
 	// Output:
 	// none: 10240 KV line reads, 10240 blocking misses
-	// tokens: 10240 KV line reads, 3258 blocking misses
+	// tokens: 10240 KV line reads, 3196 blocking misses
 }

@@ -33,7 +33,8 @@ func (g *Generator) generate(t, l int, prev, above, out []int32) {
 
 	// Each other token of S(t-1,l) is kept with probability keepThr; the
 	// others are the layer's dropped list of step t-1.
-	kept := g.keepOrDrop(prev, last, cur, keepThr, N-w, len(out)-s-w)
+	salt := uint32(mix64(g.p.Seed + uint64(l+1)*splitMixGamma))
+	kept := g.keepOrDrop(prev, last, cur, keepThr, salt, N-w, len(out)-s-w)
 	free := len(out) - s - w - len(kept)
 
 	// The previous layer's tokens still open to this layer form the pool;

@@ -21,13 +21,13 @@ func Example() {
 	st := trace.Measure(g)
 	for _, row := range trace.Table3Rows() {
 		s := row.Of(st)
-		fmt.Printf("%s: mean %.1f, P95 %.1f (%s)\n", row.Name, s.Mean, s.P95, row.Unit)
+		fmt.Printf("%s: mean %.2f, P95 %.2f (%s)\n", row.Name, s.Mean, s.P95, row.Unit)
 	}
 	// Output:
 	// tokens selected by layer 3 at step 10: 64
-	// working set: mean 5.4, P95 6.3 (x k)
-	// persistence: mean 1.9, P95 5.0 (steps)
-	// lookback: mean 3.6, P95 7.7 (x k)
-	// new lookups: mean 0.5, P95 0.9 (fraction)
-	// inter-layer overlap: mean 0.3, P95 0.6 (fraction)
+	// working set: mean 5.60, P95 6.33 (x k)
+	// persistence: mean 1.78, P95 5.00 (steps)
+	// lookback: mean 3.49, P95 7.69 (x k)
+	// new lookups: mean 0.56, P95 0.95 (fraction)
+	// inter-layer overlap: mean 0.34, P95 0.59 (fraction)
 }

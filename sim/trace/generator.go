@@ -10,7 +10,10 @@ import "sync"
 //     (t,l) from a Beta of mean StepOverlap; the draw comes from a uniform
 //     value that stays with layer l from one step to the next with
 //     probability regimeStay, so a layer goes through regimes of a few
-//     steps, some volatile and some stable, as real layers do;
+//     steps, some volatile and some stable, as real layers do; a few
+//     sticky tokens per layer (see isSticky) are dropped less often and
+//     the others more, the step's mean unchanged, which gives runs the
+//     paper's long tail;
 //   - each slot left free is refilled by a returning token (probability
 //     ReturnRate) that the layer last selected exactly d steps ago, d >= 2
 //     geometric with mean ReturnDistance, or else by a token drawn at a

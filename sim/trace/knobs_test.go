@@ -32,7 +32,7 @@ func TestKnobsTrackStatistics(t *testing.T) {
 	}{
 		{"layerOverlap", func(p *Params, v float64) { p.LayerOverlap = v }, []float64{0.1, 0.4, 0.7},
 			func(s Stats) float64 { return s.InterLayerOverlap.Mean }, true},
-		{"reach", func(p *Params, v float64) { p.Reach = v }, []float64{0.5, 2.6, 5},
+		{"reach", func(p *Params, v float64) { p.Reach = v }, []float64{0.5, 2.5, 5},
 			func(s Stats) float64 { return s.Lookback.Mean }, true},
 		{"returnRate", func(p *Params, v float64) { p.ReturnRate = v }, []float64{0.3, 0.7, 1},
 			func(s Stats) float64 { return s.WorkingSet.Mean }, false},

@@ -87,8 +87,8 @@ type Params struct {
 func DefaultParams() Params {
 	return Params{
 		Seed: 1, Layers: 61, TopK: 2048, Prompt: 32768, Steps: 64,
-		StepOverlap: 0.45, LayerOverlap: 0.4, ReturnRate: 0.9, ReturnDistance: 3.3,
-		Reach: 2.6, Sinks: 0, Window: 0,
+		StepOverlap: 0.45, LayerOverlap: 0.4, ReturnRate: 0.87, ReturnDistance: 3.3,
+		Reach: 2.5, Sinks: 0, Window: 0,
 	}
 }
 
