@@ -22,6 +22,8 @@ func TestGeneratorInvariants(t *testing.T) {
 		{"no sinks, no window", func(p *Params) { p.Sinks, p.Window = 0, 0 }},
 		{"keep nothing", func(p *Params) { p.StepOverlap = 0 }},
 		{"keep everything", func(p *Params) { p.StepOverlap = 1 }},
+		{"keep nothing, k of 4", func(p *Params) { p.StepOverlap, p.TopK = 0, 4 }},
+		{"keep everything, k of 4", func(p *Params) { p.StepOverlap, p.TopK = 1, 4 }},
 		{"no layer overlap", func(p *Params) { p.LayerOverlap = 0 }},
 		{"full layer overlap", func(p *Params) { p.LayerOverlap = 1 }},
 		{"never return", func(p *Params) { p.ReturnRate = 0 }},

@@ -109,8 +109,11 @@ func isSticky(tok int32, salt uint32) int {
 // others none.
 func stickyThresholds(keepThr uint64, sticky, n int) (thrS, thrN uint64) {
 	thrS = one32 - (one32-keepThr)/stickyDrop
-	if sticky >= n {
+	switch {
+	case sticky == 0:
 		return thrS, keepThr
+	case sticky >= n: // all sticky: they keep the step's share
+		return keepThr, keepThr
 	}
 	want := keepThr * uint64(n)
 	have := thrS * uint64(sticky)
