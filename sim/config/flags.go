@@ -16,7 +16,8 @@ import (
 // panics if fs already defines a flag named as a config key.
 //
 // A renamed key (see RenamedKeys) also gets a flag of its old name, so
-// that old command lines keep working.
+// that old command lines keep working, and a removed key a flag that
+// refuses any value with the reason.
 func (c *Config) RegisterFlags(fs *flag.FlagSet) {
 	for _, key := range Keys() {
 		fs.Var(&flagValue{c: c, key: key}, key, Help(key))
@@ -24,6 +25,9 @@ func (c *Config) RegisterFlags(fs *flag.FlagSet) {
 	for _, old := range slices.Sorted(maps.Keys(renamedKeys)) {
 		key := renamedKeys[old]
 		fs.Var(&flagValue{c: c, key: key}, old, "the earlier name of -"+key)
+	}
+	for _, gone := range slices.Sorted(maps.Keys(removedKeys)) {
+		fs.Var(&flagValue{c: c, key: gone}, gone, "removed: "+removedKeys[gone])
 	}
 }
 

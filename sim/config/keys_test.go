@@ -3,6 +3,7 @@ package config_test
 import (
 	"errors"
 	"flag"
+	"io"
 	"math"
 	"net/url"
 	"slices"
@@ -247,5 +248,11 @@ func TestRemovedKey(t *testing.T) {
 	}
 	if err := c.ApplyQuery(url.Values{"skew": {"1"}, "ways": {"8"}}); !errors.Is(err, config.ErrUnknownKey) || c.Ways != 8 {
 		t.Errorf("ApplyQuery(skew=1&ways=8) = %v, ways %d; want an unknown key error and ways 8", err, c.Ways)
+	}
+	fs := flag.NewFlagSet("t", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	c.RegisterFlags(fs)
+	if err := fs.Parse([]string{"-skew", "1"}); err == nil || !strings.Contains(err.Error(), "it was removed") {
+		t.Errorf("-skew 1: %v, want the reason it was removed", err)
 	}
 }
