@@ -19,7 +19,7 @@ var groups = [...]group{
 	{"Cache", []string{"capacity", "line", "ways", "policy", "hash", "bypass"}, true},
 	{"Reservation", []string{"mode", "reserve", "pageTokens"}, true},
 	{"Model", []string{"layers", "topk", "kvBytes", "indexerBytes", "weightBytes", "prompt", "steps", "batch", "layout"}, false},
-	{"Selection", []string{"stepOverlap", "layerOverlap", "returnRate", "lookback", "sinks", "window", "skew"}, false},
+	{"Selection", []string{"stepOverlap", "layerOverlap", "returnRate", "returnDistance", "reach", "sinks", "window"}, false},
 	{"Timing", []string{"timeModel", "bandwidth", "missLatency", "hitLatency", "mlp"}, false},
 }
 

@@ -60,13 +60,17 @@ func (s *scenarioFlags) build(e *env, fs *flag.FlagSet) (scenario, error) {
 	}
 	var flagErr error
 	fs.Visit(func(f *flag.Flag) {
-		if !slices.Contains(config.Keys(), f.Name) || flagErr != nil {
+		key := f.Name
+		if now, ok := config.RenamedKeys()[key]; ok {
+			key = now // a flag of a key's earlier name
+		}
+		if !slices.Contains(config.Keys(), key) || flagErr != nil {
 			return
 		}
-		explicit[f.Name] = true
-		v, err := s.keys.Get(f.Name)
+		explicit[key] = true
+		v, err := s.keys.Get(key)
 		if err == nil {
-			err = cfg.Set(f.Name, v)
+			err = cfg.Set(key, v)
 		}
 		flagErr = err
 	})

@@ -4,10 +4,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"dsaviz/sim/trace"
 )
 
 // writeTextLog writes a small text index log: steps x layers selections of
@@ -48,8 +51,12 @@ func TestTraceCommand(t *testing.T) {
 	if r.Steps != 6 || r.Layers != 3 || r.MinK != 8 || r.MaxK != 8 || r.MaxIndex > 68 || r.MinPrompt > 64 {
 		t.Errorf("trace shape = %+v, want 6 steps, 3 layers, k 8, indices below 69", r)
 	}
-	if r.NewFraction <= 0 || r.NewFraction > 1 || r.InterLayerOverlap <= 0 || r.Persistence < 1 {
-		t.Errorf("trace statistics = %+v, out of range", r)
+	if st := r.Stats; st.NewLookups.Mean <= 0 || st.NewLookups.Mean > 1 || st.InterLayerOverlap.Mean <= 0 || st.Persistence.Mean < 1 ||
+		st.WorkingSet.Count != 3 || st.Lookback.Count != 6*3*8 {
+		t.Errorf("trace statistics = %+v, out of range", r.Stats)
+	}
+	if r.Paper != trace.PaperStats() {
+		t.Errorf("trace paper = %+v, want Table 3", r.Paper)
 	}
 	// The suggested generator keys make a run that validates and runs.
 	code, text, _ := dsasim(t, "trace", log)
@@ -101,5 +108,60 @@ func TestRunWithTrace(t *testing.T) {
 	var r replayCounts
 	if code != 0 || json.Unmarshal([]byte(stdout), &r) != nil || float64(r.Hits) != m["hits"].(float64) || float64(r.Accesses) != m["accesses"].(float64) {
 		t.Errorf("replay of export -trace = %+v (exit %d), run: accesses %v hits %v", r, code, m["accesses"], m["hits"])
+	}
+}
+
+// TestTraceGenerate checks that trace -generate writes the generator's
+// selections in both formats the readers accept, the same selections, and
+// that trace measures the written file as it measured the generator
+// (lookback aside, which a file measures from its shortest prompt).
+func TestTraceGenerate(t *testing.T) {
+	dir := t.TempDir()
+	run := []string{"trace", "-generate", "-json", "-layers", "3", "-topk", "16", "-prompt", "100", "-steps", "60", "-seed", "5"}
+	var logs []*trace.Log
+	var gen traceReport
+	for _, name := range []string{"gen.npy", "gen.txt"} {
+		file := filepath.Join(dir, name)
+		code, stdout, stderr := dsasim(t, append(run, "-o", file)...)
+		if code != 0 || json.Unmarshal([]byte(stdout), &gen) != nil {
+			t.Fatalf("dsasim %q -o %s = exit %d: %s", run, name, code, stderr)
+		}
+		f, err := os.Open(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lg, err := trace.Read(f, name)
+		f.Close()
+		if err != nil || lg.Steps() != 60 || lg.Layers() != 3 || lg.MaxK() != 16 {
+			t.Fatalf("reading %s back: %v, %v", name, lg, err)
+		}
+		logs = append(logs, lg)
+		code, stdout, stderr = dsasim(t, "trace", "-json", file)
+		var back traceReport
+		if code != 0 || json.Unmarshal([]byte(stdout), &back) != nil {
+			t.Fatalf("dsasim trace %s = exit %d: %s", name, code, stderr)
+		}
+		if back.Stats.NewLookups != gen.Stats.NewLookups || back.Stats.WorkingSet != gen.Stats.WorkingSet || back.Stats.Persistence != gen.Stats.Persistence {
+			t.Errorf("trace %s measures %+v, the generator %+v", name, back.Stats, gen.Stats)
+		}
+	}
+	for step := range 60 {
+		for l := range 3 {
+			if !slices.Equal(logs[0].Selection(step, l), logs[1].Selection(step, l)) {
+				t.Fatalf("S(%d,%d): .npy %v, .txt %v", step, l, logs[0].Selection(step, l), logs[1].Selection(step, l))
+			}
+		}
+	}
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"trace", "-generate", "-o", filepath.Join(dir, "gen.csv")}, "must end in .npy or .txt"},
+		{[]string{"trace", "-o", filepath.Join(dir, "gen.npy"), "x.npy"}, "it needs -generate"},
+		{[]string{"trace", "-generate", "x.npy"}, "give no log FILE"},
+	} {
+		if code, _, stderr := dsasim(t, tt.args...); code != 2 || !strings.Contains(stderr, tt.want) {
+			t.Errorf("dsasim %q = exit %d, %q; want 2 and %q", tt.args, code, stderr, tt.want)
+		}
 	}
 }

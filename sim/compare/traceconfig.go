@@ -12,7 +12,7 @@ import (
 // requests, each with its own selections).
 var traceKeys = []string{
 	"layers", "topk", "prompt", "steps", "seed",
-	"stepOverlap", "layerOverlap", "returnRate", "lookback", "sinks", "window", "skew",
+	"stepOverlap", "layerOverlap", "returnRate", "returnDistance", "reach", "sinks", "window",
 	"batch",
 }
 

@@ -110,34 +110,46 @@ type Config struct {
 	// Seed seeds every random choice of the run, any value (default 1).
 	Seed uint64 `json:"seed"`
 
-	// StepOverlap is the probability, 0..1, that a token selected at the
-	// previous step is selected again (default 0.45).
+	// StepOverlap is the mean probability, 0..1, that a token selected at
+	// the previous step is selected again; each (step, layer) draws its own
+	// around it, so 1 - stepOverlap is the mean new-lookup fraction, as
+	// spread as the paper's (default 0.45: new lookups 0.55).
 	StepOverlap float64 `json:"stepOverlap"`
-	// LayerOverlap is the target share, 0..1, of a selection that the
-	// previous layer also selected at this step: refilled slots take tokens
-	// of the previous layer's selection until the share is reached
-	// (default 0.36).
+	// LayerOverlap is the mean target share, 0..1, of a selection that the
+	// previous layer also selected at this step: each (step, layer) draws
+	// a target around it, and refilled slots take tokens of the previous
+	// layer's selection until it is reached, and other refills avoid them
+	// once it is (default 0.4: high targets are not always met, and the
+	// measured overlap comes out about 0.36, the paper's).
 	LayerOverlap float64 `json:"layerOverlap"`
-	// ReturnRate is the probability, 0..1, that a refilled slot takes a
-	// token this layer selected before and dropped (whether it comes through
-	// the previous layer or not), rather than one never selected (default
-	// 0.5).
+	// ReturnRate is the mean probability, 0..1, that a refilled slot takes
+	// a token this layer selected a few steps before and dropped, rather
+	// than one drawn at a distance back (reach); each layer draws its own
+	// around it. The higher, the smaller the working set (default 0.87).
 	ReturnRate float64 `json:"returnRate"`
-	// Lookback is the mean distance in steps, 1..1000, to the last
-	// selection of a returning token (default 3.3). A returning token was
-	// dropped at the previous step, so distances start at 2: values below
-	// 2 behave as 2.
-	Lookback float64 `json:"lookback"`
+	// ReturnDistance is the mean distance in steps, 1..1000, to the last
+	// selection of a returning token: the reuse distance (default 3.3). A
+	// returning token was dropped at the previous step, so distances start
+	// at 2: values below 2 behave as 2. Links and files of earlier versions
+	// call it lookback, which is still read as this key.
+	ReturnDistance float64 `json:"returnDistance"`
+	// Reach is the mean distance back from the current position, in units
+	// of topk, 0.01..1000, at which a token that is not returning is drawn
+	// (Gamma distributed: mostly recent, with a tail deep into the
+	// context). The paper's lookback, measured over every selected token,
+	// comes out near it: a little longer, as tokens age while they stay
+	// selected, and shorter when the context is not several times
+	// reach*topk long (default 2.5: lookback 3.0 to 3.5 at k = 64 to 128 with
+	// prompts of 500 to 1500 tokens). It replaces skew, which earlier
+	// versions had and which is refused now.
+	Reach float64 `json:"reach"`
 	// Sinks is the number of first tokens always selected, 0..topk
-	// (default 4).
+	// (default 0). They count in every statistic, each as one run the
+	// whole trace long at the longest lookback.
 	Sinks int `json:"sinks"`
 	// Window is the number of most recent tokens always selected,
-	// 0..topk-sinks (default 16).
+	// 0..topk-sinks (default 0). Each stays selected window steps.
 	Window int `json:"window"`
-	// Skew shapes the popularity of never-selected tokens, 0..8: 0 is
-	// uniform over the context, larger values favour recent tokens
-	// (default 1).
-	Skew float64 `json:"skew"`
 	// Layout is the KV layout: rounded (stride rounded up to the line),
 	// packed, or paged (pages of PageTokens at shuffled frames)
 	// (default rounded).
@@ -171,8 +183,8 @@ func DefaultConfig() Config {
 		Reserve: 0, Mode: ModeNone, PageTokens: 64,
 		Layers: 61, TopK: 2048, KVBytes: 656, IndexerBytes: 132, WeightBytes: 64 << 20,
 		Prompt: 32768, Steps: 64, Batch: 1, Seed: 1,
-		StepOverlap: 0.45, LayerOverlap: 0.36, ReturnRate: 0.5, Lookback: 3.3,
-		Sinks: 4, Window: 16, Skew: 1, Layout: LayoutRounded,
+		StepOverlap: 0.45, LayerOverlap: 0.4, ReturnRate: 0.87, ReturnDistance: 3.3,
+		Reach: 2.5, Sinks: 0, Window: 0, Layout: LayoutRounded,
 		Bandwidth: 3350, MissLatency: 600, HitLatency: 200, MLP: 128, TimeModel: TimeMLP,
 	}
 }

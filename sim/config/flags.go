@@ -2,7 +2,9 @@ package config
 
 import (
 	"flag"
+	"maps"
 	"reflect"
+	"slices"
 )
 
 // RegisterFlags defines one flag per config key on fs, named as the key and
@@ -12,9 +14,20 @@ import (
 // "-bypass" alone sets true, and false needs "-bypass=false" (as for every
 // flag package boolean, "-bypass false" ends the flags). Like fs.Var, it
 // panics if fs already defines a flag named as a config key.
+//
+// A renamed key (see RenamedKeys) also gets a flag of its old name, so
+// that old command lines keep working, and a removed key a flag that
+// refuses any value with the reason.
 func (c *Config) RegisterFlags(fs *flag.FlagSet) {
 	for _, key := range Keys() {
 		fs.Var(&flagValue{c: c, key: key}, key, Help(key))
+	}
+	for _, old := range slices.Sorted(maps.Keys(renamedKeys)) {
+		key := renamedKeys[old]
+		fs.Var(&flagValue{c: c, key: key}, old, "the earlier name of -"+key)
+	}
+	for _, gone := range slices.Sorted(maps.Keys(removedKeys)) {
+		fs.Var(&flagValue{c: c, key: gone}, gone, "removed: "+removedKeys[gone])
 	}
 }
 
@@ -55,35 +68,35 @@ func (v *flagValue) IsBoolFlag() bool {
 func Help(key string) string { return keyHelp[key] }
 
 var keyHelp = map[string]string{
-	"capacity":     "LLC size in `bytes` (units: KiB MiB GiB TiB KB MB GB TB)",
-	"line":         "cache line size in `bytes`, a power of two",
-	"ways":         "LLC associativity (`ways` per set), 1..64",
-	"policy":       "replacement `policy` of the shared part: lru, fifo, random or srrip",
-	"hash":         "set index `function`: mod or xor",
-	"bypass":       "indexer and weight streams bypass the LLC (non-temporal reads)",
-	"reserve":      "`bytes` of the LLC reserved for KV (units as capacity)",
-	"mode":         "reservation `mode`: none, ways, prevk, pages or tokens",
-	"pageTokens":   "`tokens` per KV page (paged layout and pages mode)",
-	"layers":       "transformer `layers` simulated",
-	"topk":         "`tokens` each layer selects per step",
-	"kvBytes":      "KV entry `bytes` per token per layer",
-	"indexerBytes": "indexer key `bytes` per token per layer (0: no indexer stream)",
-	"weightBytes":  "weight `bytes` streamed per layer per step (units as capacity)",
-	"prompt":       "context `tokens` before the first decode step",
-	"steps":        "decode `steps` of a run",
-	"batch":        "concurrent `requests`, each with its own KV, prompt and selections",
-	"seed":         "`seed` of every random choice",
-	"stepOverlap":  "`probability` that a token selected at the previous step is kept",
-	"layerOverlap": "`probability` that a refilled slot takes a token of the previous layer",
-	"returnRate":   "`probability` that a refilled slot takes a returning token",
-	"lookback":     "mean `steps` back to a returning token's last selection",
-	"sinks":        "first `tokens` always selected",
-	"window":       "most recent `tokens` always selected",
-	"skew":         "`skew` of new tokens towards recent ones (0: uniform)",
-	"layout":       "KV `layout`: rounded, packed or paged",
-	"bandwidth":    "memory bandwidth in `GB/s`",
-	"missLatency":  "LLC miss latency in `ns`",
-	"hitLatency":   "LLC hit latency in `ns`",
-	"mlp":          "`misses` in flight that overlap",
-	"timeModel":    "time `model`: mlp (streams, overlapped misses) or paper (Table 4's roofline of the KV gather)",
+	"capacity":       "LLC size in `bytes` (units: KiB MiB GiB TiB KB MB GB TB)",
+	"line":           "cache line size in `bytes`, a power of two",
+	"ways":           "LLC associativity (`ways` per set), 1..64",
+	"policy":         "replacement `policy` of the shared part: lru, fifo, random or srrip",
+	"hash":           "set index `function`: mod or xor",
+	"bypass":         "indexer and weight streams bypass the LLC (non-temporal reads)",
+	"reserve":        "`bytes` of the LLC reserved for KV (units as capacity)",
+	"mode":           "reservation `mode`: none, ways, prevk, pages or tokens",
+	"pageTokens":     "`tokens` per KV page (paged layout and pages mode)",
+	"layers":         "transformer `layers` simulated",
+	"topk":           "`tokens` each layer selects per step",
+	"kvBytes":        "KV entry `bytes` per token per layer",
+	"indexerBytes":   "indexer key `bytes` per token per layer (0: no indexer stream)",
+	"weightBytes":    "weight `bytes` streamed per layer per step (units as capacity)",
+	"prompt":         "context `tokens` before the first decode step",
+	"steps":          "decode `steps` of a run",
+	"batch":          "concurrent `requests`, each with its own KV, prompt and selections",
+	"seed":           "`seed` of every random choice",
+	"stepOverlap":    "mean `probability` that a token selected at the previous step is kept",
+	"layerOverlap":   "mean `share` of a selection also in the previous layer's",
+	"returnRate":     "mean `probability` that a refilled slot takes a returning token",
+	"returnDistance": "mean `steps` back to a returning token's last selection",
+	"reach":          "mean distance back, in units of `topk`, of a token that is not returning",
+	"sinks":          "first `tokens` always selected",
+	"window":         "most recent `tokens` always selected",
+	"layout":         "KV `layout`: rounded, packed or paged",
+	"bandwidth":      "memory bandwidth in `GB/s`",
+	"missLatency":    "LLC miss latency in `ns`",
+	"hitLatency":     "LLC hit latency in `ns`",
+	"mlp":            "`misses` in flight that overlap",
+	"timeModel":      "time `model`: mlp (streams, overlapped misses) or paper (Table 4's roofline of the KV gather)",
 }

@@ -44,7 +44,7 @@ func FuzzValidate(f *testing.F) {
 		mode := slices.Index(fuzzModes, c.Mode)
 		layout := slices.Index(fuzzLayouts, c.Layout)
 		f.Add(int64(c.Capacity), c.Line, c.Ways, int64(c.Reserve), uint8(mode), uint8(layout), c.PageTokens,
-			c.Layers, c.TopK, c.KVBytes, c.Prompt, c.Steps, c.Sinks, c.Window, c.StepOverlap, c.Lookback)
+			c.Layers, c.TopK, c.KVBytes, c.Prompt, c.Steps, c.Sinks, c.Window, c.StepOverlap, c.ReturnDistance)
 	}
 	add(config.DefaultConfig())
 	for _, name := range config.PresetNames() {
@@ -55,14 +55,14 @@ func FuzzValidate(f *testing.F) {
 		add(c)
 	}
 	f.Fuzz(func(t *testing.T, capacity int64, line, ways int, reserve int64, mode, layout uint8, pageTokens,
-		layers, topk, kvBytes, prompt, steps, sinks, window int, stepOverlap, lookback float64) {
+		layers, topk, kvBytes, prompt, steps, sinks, window int, stepOverlap, returnDistance float64) {
 		c := config.DefaultConfig()
 		c.Capacity, c.Line, c.Ways, c.Reserve = config.Size(capacity), line, ways, config.Size(reserve)
 		c.Mode = fuzzModes[int(mode)%len(fuzzModes)]
 		c.Layout = fuzzLayouts[int(layout)%len(fuzzLayouts)]
 		c.PageTokens, c.Layers, c.TopK, c.KVBytes = pageTokens, layers, topk, kvBytes
 		c.Prompt, c.Steps, c.Sinks, c.Window = prompt, steps, sinks, window
-		c.StepOverlap, c.Lookback = stepOverlap, lookback
+		c.StepOverlap, c.ReturnDistance = stepOverlap, returnDistance
 
 		err := c.Validate()
 		for _, e := range unwrapAll(err) {

@@ -50,11 +50,11 @@ func ParseJSON(data []byte, base Config) (Config, error) {
 		if err := dec.Decode(&raw); err != nil {
 			return base, fmt.Errorf("config: JSON: %v", err)
 		}
-		if seen[key] {
-			errs = append(errs, fmt.Errorf("config: key %q appears twice", key))
+		if seen[canonicalKey(key)] {
+			errs = append(errs, fmt.Errorf("config: key %q appears twice (or under its earlier name)", key))
 			continue
 		}
-		seen[key] = true
+		seen[canonicalKey(key)] = true
 		f, err := c.field(key)
 		if err != nil {
 			errs = append(errs, err)

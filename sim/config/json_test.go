@@ -63,7 +63,9 @@ func TestParseJSONErrors(t *testing.T) {
 		{"size as object", `{"capacity": {"MiB": 50}}`, []string{"capacity must be a JSON number of bytes"}},
 		{"bad size", `{"capacity": "lots"}`, []string{"capacity must be a number of bytes", `"lots"`}},
 		{"negative size", `{"reserve": -1}`, []string{"reserve must be a size from 0 to 1PiB"}},
-		{"float overflow", `{"skew": 1e999}`, []string{"skew must be a finite number"}},
+		{"float overflow", `{"reach": 1e999}`, []string{"reach must be a finite number"}},
+		{"earlier name twice", `{"lookback": 3, "returnDistance": 4}`, []string{`"returnDistance" appears twice (or under its earlier name)`}},
+		{"removed key", `{"skew": 1}`, []string{`unknown key "skew": it was removed`}},
 		{"every problem is reported", `{"ways": "x", "nope": 1, "capacity": "lots"}`,
 			[]string{"ways must be", `unknown key "nope"`, "capacity must be"}},
 	}

@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"net/url"
 	"reflect"
@@ -32,9 +33,39 @@ func jsonKey(f reflect.StructField) string {
 	return name
 }
 
-// field returns the addressable field named by key, or an error that
-// wraps ErrUnknownKey and lists the keys there are.
+// renamedKeys maps keys of earlier versions to their names now: links,
+// files and flags that use an old name keep working.
+var renamedKeys = map[string]string{
+	"lookback": "returnDistance", // lookback is the paper's position distance (see reach)
+}
+
+// removedKeys maps keys of earlier versions that have no equivalent now to
+// why; they are refused with that reason.
+var removedKeys = map[string]string{
+	"skew": "new tokens are now drawn at a distance back set by reach, in units of topk",
+}
+
+// RenamedKeys returns the keys of earlier versions that are still read,
+// each mapped to its name now.
+func RenamedKeys() map[string]string { return maps.Clone(renamedKeys) }
+
+// canonicalKey returns the key's name now: key itself unless it was
+// renamed.
+func canonicalKey(key string) string {
+	if now, ok := renamedKeys[key]; ok {
+		return now
+	}
+	return key
+}
+
+// field returns the addressable field named by key (or by its earlier
+// name), or an error that wraps ErrUnknownKey and lists the keys there
+// are, or says why an earlier key was removed.
 func (c *Config) field(key string) (reflect.Value, error) {
+	if why, ok := removedKeys[key]; ok {
+		return reflect.Value{}, fmt.Errorf("config: %w %q: it was removed (%s)", ErrUnknownKey, key, why)
+	}
+	key = canonicalKey(key)
 	v := reflect.ValueOf(c).Elem()
 	t := v.Type()
 	for i := 0; i < t.NumField(); i++ {

@@ -2,6 +2,8 @@ package config_test
 
 import (
 	"errors"
+	"flag"
+	"io"
 	"math"
 	"net/url"
 	"slices"
@@ -13,16 +15,26 @@ import (
 )
 
 // issueKeys are the keys other tools script against (issue 2, section 4):
-// they must keep these exact names.
+// they must keep these exact names, or be read under them (lookback, now
+// returnDistance). Issue 10 removed skew, which is refused with a reason
+// (TestRemovedKey).
 var issueKeys = strings.Fields(`capacity line ways policy hash reserve mode pageTokens layers topk
 	kvBytes indexerBytes weightBytes prompt steps seed stepOverlap layerOverlap returnRate lookback
-	sinks window skew layout bandwidth missLatency hitLatency mlp`)
+	sinks window layout bandwidth missLatency hitLatency mlp`)
 
 func TestKeys(t *testing.T) {
 	keys := config.Keys()
 	for _, k := range issueKeys {
+		if now, ok := config.RenamedKeys()[k]; ok {
+			k = now
+		}
 		if !slices.Contains(keys, k) {
 			t.Errorf("Keys() lacks %q", k)
+		}
+	}
+	for old, now := range config.RenamedKeys() {
+		if slices.Contains(keys, old) || !slices.Contains(keys, now) {
+			t.Errorf("renamed key %q -> %q: the old name is still a key, or the new one is not", old, now)
 		}
 	}
 	seen := map[string]bool{}
@@ -87,8 +99,8 @@ func TestSetErrors(t *testing.T) {
 		{"int empty", "topk", "", "a whole number"},
 		{"negative seed", "seed", "-1", "from 0 to 18446744073709551615"},
 		{"seed above uint64", "seed", "18446744073709551616", "from 0 to"},
-		{"float word", "skew", "high", "a finite number"},
-		{"float NaN", "skew", "NaN", "a finite number"},
+		{"float word", "reach", "high", "a finite number"},
+		{"float NaN", "reach", "NaN", "a finite number"},
 		{"float infinity", "bandwidth", "+Inf", "a finite number"},
 		{"float overflow", "bandwidth", "1e400", "a finite number"},
 		{"bool word", "bypass", "yes", "true or false"},
@@ -137,7 +149,8 @@ func TestGet(t *testing.T) {
 		{"line", "128"},
 		{"seed", "18446744073709551615"},
 		{"stepOverlap", "0.30000000000000004"},
-		{"lookback", "3.3"},
+		{"returnDistance", "3.3"},
+		{"lookback", "3.3"}, // its earlier name
 		{"bypass", "false"},
 		{"policy", "lru"},
 	}
@@ -206,4 +219,40 @@ func unwrapAll(err error) []error {
 		return j.Unwrap()
 	}
 	return []error{err}
+}
+
+// TestRenamedKey checks that an earlier key name still sets its field
+// through Set, a link and a flag.
+func TestRenamedKey(t *testing.T) {
+	c := config.DefaultConfig()
+	if err := c.Set("lookback", "7"); err != nil || c.ReturnDistance != 7 {
+		t.Errorf("Set(lookback, 7) = %v, returnDistance %v; want nil, 7", err, c.ReturnDistance)
+	}
+	if err := c.ApplyQuery(url.Values{"lookback": {"8"}}); err != nil || c.ReturnDistance != 8 {
+		t.Errorf("ApplyQuery(lookback=8) = %v, returnDistance %v; want nil, 8", err, c.ReturnDistance)
+	}
+	fs := flag.NewFlagSet("t", flag.ContinueOnError)
+	c.RegisterFlags(fs)
+	if err := fs.Parse([]string{"-lookback", "9"}); err != nil || c.ReturnDistance != 9 {
+		t.Errorf("-lookback 9: %v, returnDistance %v; want nil, 9", err, c.ReturnDistance)
+	}
+}
+
+// TestRemovedKey checks that a key of earlier versions with no equivalent
+// is refused with its reason, as an unknown key.
+func TestRemovedKey(t *testing.T) {
+	c := config.DefaultConfig()
+	err := c.Set("skew", "1")
+	if !errors.Is(err, config.ErrUnknownKey) || !strings.Contains(err.Error(), "removed (new tokens are now drawn at a distance back set by reach") {
+		t.Errorf("Set(skew, 1) = %v, want an unknown key error saying why", err)
+	}
+	if err := c.ApplyQuery(url.Values{"skew": {"1"}, "ways": {"8"}}); !errors.Is(err, config.ErrUnknownKey) || c.Ways != 8 {
+		t.Errorf("ApplyQuery(skew=1&ways=8) = %v, ways %d; want an unknown key error and ways 8", err, c.Ways)
+	}
+	fs := flag.NewFlagSet("t", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	c.RegisterFlags(fs)
+	if err := fs.Parse([]string{"-skew", "1"}); err == nil || !strings.Contains(err.Error(), "it was removed") {
+		t.Errorf("-skew 1: %v, want the reason it was removed", err)
+	}
 }

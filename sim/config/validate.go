@@ -119,7 +119,8 @@ func (c Config) Validate() error {
 	v.floatIn("stepOverlap", c.StepOverlap, 0, 1)
 	v.floatIn("layerOverlap", c.LayerOverlap, 0, 1)
 	v.floatIn("returnRate", c.ReturnRate, 0, 1)
-	v.floatIn("lookback", c.Lookback, 1, 1000)
+	v.floatIn("returnDistance", c.ReturnDistance, 1, 1000)
+	v.floatIn("reach", c.Reach, 0.01, 1000)
 	sinksOK := v.intIn("sinks", c.Sinks, 0, 1<<20)
 	windowOK := v.intIn("window", c.Window, 0, 1<<20)
 	if topkOK && sinksOK && windowOK {
@@ -131,7 +132,6 @@ func (c Config) Validate() error {
 			v.bad("window", fmt.Sprint(c.Window), fmt.Sprintf("0..topk-sinks = %d (sinks and window are always selected)", c.TopK-c.Sinks))
 		}
 	}
-	v.floatIn("skew", c.Skew, 0, 8)
 
 	v.floatIn("bandwidth", c.Bandwidth, 1e-3, 1e7)
 	v.floatIn("missLatency", c.MissLatency, 0, 1e9)

@@ -81,16 +81,16 @@ var validationRules = []validationRule{
 	{"layerOverlap negative", func(c *config.Config) { c.LayerOverlap = -1 }, "layerOverlap", "-1", "0..1"},
 	{"returnRate above 1", func(c *config.Config) { c.ReturnRate = 2 }, "returnRate", "2", "0..1"},
 	{"returnRate minus infinity", func(c *config.Config) { c.ReturnRate = math.Inf(-1) }, "returnRate", "-Inf", "0..1"},
-	{"lookback below 1", func(c *config.Config) { c.Lookback = 0.5 }, "lookback", "0.5", "1..1000"},
-	{"lookback above 1000", func(c *config.Config) { c.Lookback = 1001 }, "lookback", "1001", "1..1000"},
+	{"returnDistance below 1", func(c *config.Config) { c.ReturnDistance = 0.5 }, "returnDistance", "0.5", "1..1000"},
+	{"returnDistance above 1000", func(c *config.Config) { c.ReturnDistance = 1001 }, "returnDistance", "1001", "1..1000"},
+	{"reach 0", func(c *config.Config) { c.Reach = 0 }, "reach", "0", "0.01..1000"},
+	{"reach above 1000", func(c *config.Config) { c.Reach = 1001 }, "reach", "1001", "0.01..1000"},
 	{"sinks negative", func(c *config.Config) { c.Sinks = -1 }, "sinks", "-1", "0..1048576"},
 	{"sinks above 2^20", func(c *config.Config) { c.Sinks = 1<<20 + 1 }, "sinks", "1048577", "0..1048576"},
 	{"window negative", func(c *config.Config) { c.Window = -1 }, "window", "-1", "0..1048576"},
 	{"window above 2^20", func(c *config.Config) { c.Window = 1<<20 + 1 }, "window", "1048577", "0..1048576"},
 	{"sinks above topk", func(c *config.Config) { c.TopK, c.Sinks, c.Window = 16, 20, 0 }, "sinks", "20", "0..topk = 16"},
 	{"sinks+window above topk", func(c *config.Config) { c.TopK, c.Sinks, c.Window = 16, 4, 13 }, "window", "13", "0..topk-sinks = 12"},
-	{"skew negative", func(c *config.Config) { c.Skew = -1 }, "skew", "-1", "0..8"},
-	{"skew above 8", func(c *config.Config) { c.Skew = 9 }, "skew", "9", "0..8"},
 	{"bandwidth zero", func(c *config.Config) { c.Bandwidth = 0 }, "bandwidth", "0", "0.001..1e+07"},
 	{"bandwidth above 1e7", func(c *config.Config) { c.Bandwidth = 2e7 }, "bandwidth", "2e+07", "0.001..1e+07"},
 	{"missLatency negative", func(c *config.Config) { c.MissLatency = -1 }, "missLatency", "-1", "0..1e+09"},
@@ -168,7 +168,7 @@ func TestValidateReportsAll(t *testing.T) {
 	c := config.DefaultConfig()
 	c.Ways = 0
 	c.TopK = 0
-	c.Skew = -1
+	c.Reach = -1
 	c.Policy = "bogus"
 	var keys []string
 	for _, err := range unwrapAll(c.Validate()) {
@@ -178,7 +178,7 @@ func TestValidateReportsAll(t *testing.T) {
 		}
 		keys = append(keys, fe.Key)
 	}
-	if want := []string{"ways", "policy", "topk", "skew"}; !slices.Equal(keys, want) {
+	if want := []string{"ways", "policy", "topk", "reach"}; !slices.Equal(keys, want) {
 		t.Errorf("Validate() reported keys %q, want %q", keys, want)
 	}
 }

@@ -130,7 +130,7 @@ func GeneratorParams(c config.Config) trace.Params {
 	return trace.Params{
 		Seed: c.Seed, Layers: c.Layers, TopK: c.TopK, Prompt: c.Prompt, Steps: c.Steps,
 		StepOverlap: c.StepOverlap, LayerOverlap: c.LayerOverlap, ReturnRate: c.ReturnRate,
-		Lookback: c.Lookback, Sinks: c.Sinks, Window: c.Window, Skew: c.Skew,
+		ReturnDistance: c.ReturnDistance, Reach: c.Reach, Sinks: c.Sinks, Window: c.Window,
 	}
 }
 

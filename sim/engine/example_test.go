@@ -29,7 +29,7 @@ func Example() {
 	}
 	// Output:
 	// none: 10240 KV line reads, 10240 blocking misses
-	// tokens: 10240 KV line reads, 3440 blocking misses
+	// tokens: 10240 KV line reads, 3196 blocking misses
 }
 
 // Two reservation modes on one batch of two requests: both engines read
@@ -58,6 +58,6 @@ func ExampleNewWithBatch() {
 		fmt.Printf("%s: %d requests, %d blocking KV pages, slowdown %.0f\n", mode, e.Requests(), r.MissPages, r.Slowdown())
 	}
 	// Output:
-	// none: 2 requests, 6164 blocking KV pages, slowdown 9454
-	// tokens: 2 requests, 3325 blocking KV pages, slowdown 5100
+	// none: 2 requests, 4022 blocking KV pages, slowdown 6169
+	// tokens: 2 requests, 3075 blocking KV pages, slowdown 4717
 }

@@ -50,6 +50,22 @@ func BenchmarkMeasure(b *testing.B) {
 	reportSelections(b, p.Layers*p.Steps)
 }
 
+// BenchmarkMeterStats measures Stats of a Meter 40 steps into a k = 2048,
+// 8-layer trace: what the app pays to show the statistics of a running
+// trace, besides taking in each new step (BenchmarkMeasure's rate).
+func BenchmarkMeterStats(b *testing.B) {
+	p := calibrationParams()
+	p.Steps = 41
+	g := mustGenerator(b, p)
+	g.Selection(p.Steps-1, 0) // generate before timing
+	m := NewMeter(g)
+	m.Advance(p.Steps - 1)
+	b.ReportAllocs()
+	for b.Loop() {
+		m.Stats()
+	}
+}
+
 // BenchmarkReadNPY measures reading an 8 x 40 x 2048 int32 log.
 func BenchmarkReadNPY(b *testing.B) {
 	p := calibrationParams()
@@ -69,6 +85,13 @@ func BenchmarkReadNPY(b *testing.B) {
 		}
 	}
 	reportSelections(b, p.Layers*p.Steps)
+}
+
+// calibrationParams are the defaults on fewer layers and steps, for speed.
+func calibrationParams() Params {
+	p := DefaultParams()
+	p.Layers, p.Steps = 8, 40
+	return p
 }
 
 // reportSelections adds the rate of (step, layer) selections per second,

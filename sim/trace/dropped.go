@@ -3,7 +3,7 @@ package trace
 import "slices"
 
 // droppedStep lists, for one step t' and every layer, the tokens of S(t',l)
-// that S(t'+1,l) dropped: the candidates to return with lookback t - t'.
+// that S(t'+1,l) dropped: the candidates to return with reuse distance t - t'.
 // A token leaves its list when drawn, or when found selected again since
 // (its stamp is no longer t'), so each list only shrinks and a draw costs
 // O(1) amortized.
@@ -69,14 +69,24 @@ func (b *droppedBuilder) finish(spare *droppedStep) *droppedStep {
 }
 
 // take removes and returns a random token of layer l's list whose stamp in
-// last is still want, or -1 when the list runs out.
-func (d *droppedStep) take(rng *randomBits, l int, last []int32, want int32) int32 {
+// last is still want, or -1 when the list runs out. With avoid (a layer's
+// last-selected table) it passes over, but keeps, up to avoidTries tokens
+// stamped cur there, before it settles for any.
+func (d *droppedStep) take(rng *randomBits, l int, last []int32, want int32, avoid []int32, cur int32) int32 {
+	skips := 0
+	if avoid == nil {
+		skips = avoidTries
+	}
 	for d.end[l] > d.start[l] {
 		list := d.toks[d.start[l]:d.end[l]]
 		u := rng.uint32()
 		i, ok := lemire(u, len(list)) // rng.intN(len(list))
 		if !ok {
 			i = rng.intNFrom(u, len(list))
+		}
+		if skips < avoidTries && last[list[i]] == want && avoid[list[i]] == cur {
+			skips++
+			continue // valid, left for a later draw
 		}
 		tok := swapToEnd(list, i)
 		d.end[l]--
@@ -86,3 +96,6 @@ func (d *droppedStep) take(rng *randomBits, l int, last []int32, want int32) int
 	}
 	return -1
 }
+
+// avoidTries bounds the tokens take passes over.
+const avoidTries = 4

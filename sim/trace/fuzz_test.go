@@ -2,6 +2,7 @@ package trace
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -41,6 +42,20 @@ func checkRead(t *testing.T, lg *Log, err error, prefix string) {
 	}
 }
 
+// checkRoundTrip fails unless what write writes of lg, read reads back the
+// same.
+func checkRoundTrip(t *testing.T, lg *Log, write func(io.Writer, Source) error, read func(io.Reader, string) (*Log, error)) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := write(&buf, lg); err != nil {
+		t.Fatal(err)
+	}
+	again, err := read(&buf, "again")
+	if err != nil || traceHash(again) != traceHash(lg) {
+		t.Fatalf("round trip: %v", err)
+	}
+}
+
 func FuzzReadNPY(f *testing.F) {
 	addFixtures(f, ".npy")
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -54,6 +69,9 @@ func FuzzReadNPY(f *testing.F) {
 		if errSized == nil && traceHash(sized) != traceHash(streamed) {
 			t.Fatal("sized and streamed reads differ")
 		}
+		if errSized == nil {
+			checkRoundTrip(t, sized, WriteNPY, ReadNPY)
+		}
 	})
 }
 
@@ -65,15 +83,7 @@ func FuzzReadText(f *testing.F) {
 		lg, err := ReadText(bytes.NewReader(data), "fuzz")
 		checkRead(t, lg, err, "trace: fuzz: ")
 		if err == nil {
-			// What WriteText writes, ReadText reads back the same.
-			var buf bytes.Buffer
-			if err := WriteText(&buf, lg); err != nil {
-				t.Fatal(err)
-			}
-			again, err := ReadText(&buf, "again")
-			if err != nil || traceHash(again) != traceHash(lg) {
-				t.Fatalf("round trip: %v", err)
-			}
+			checkRoundTrip(t, lg, WriteText, ReadText)
 		}
 	})
 }

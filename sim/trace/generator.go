@@ -6,49 +6,58 @@ import "sync"
 // evolve from step to step and from layer to layer (DESIGN.md, "Selection").
 // S(t,l) holds the Sinks first and the Window newest tokens, then:
 //
-//   - each other token of S(t-1,l) is kept with probability StepOverlap;
+//   - each other token of S(t-1,l) is kept with a probability drawn for
+//     (t,l) from a Beta of mean StepOverlap; the draw comes from a uniform
+//     value that stays with layer l from one step to the next with
+//     probability regimeStay, so a layer goes through regimes of a few
+//     steps, some volatile and some stable, as real layers do; a few
+//     sticky tokens per layer (see isSticky) are dropped less often and
+//     the others more, the step's mean unchanged, which gives runs the
+//     paper's long tail;
 //   - each slot left free is refilled by a returning token (probability
 //     ReturnRate) that the layer last selected exactly d steps ago, d >= 2
-//     geometric with mean Lookback, or else by a token the layer never
-//     selected, drawn from a popularity skewed to recent tokens (Skew);
+//     geometric with mean ReturnDistance, or else by a token drawn at a
+//     Gamma-distributed distance back from the current position, of mean
+//     Reach*TopK, that is in neither S(t,l) nor S(t-1,l);
 //   - independently, a refill is taken from S(t,l-1) with the probability
-//     that brings the expected overlap with S(t,l-1) to LayerOverlap,
-//     counting what the kept tokens and earlier refills already share.
+//     that brings the overlap with S(t,l-1) to a target drawn for (t,l)
+//     from a Beta of mean LayerOverlap, counting what the kept tokens and
+//     earlier refills already share.
 //
-// So the measured statistics follow the knobs: 1 - new fraction is about
-// StepOverlap, persistence about 1/(1-StepOverlap), lookback about Lookback
-// and inter-layer overlap LayerOverlap. Step 0 starts from an empty S(-1,l).
-// When a layer has selected nearly all of its context (after about
-// Prompt / ((1-ReturnRate)*(1-StepOverlap)*TopK) steps), fresh refills
-// become returning ones, which keeps the statistics.
+// Every refill is new to S(t,l) against S(t-1,l), so the new-lookup
+// fraction of (t,l) is exactly one minus its kept share. Nothing is used
+// up: a distance draw may land on any token of the context, however long
+// the run, so the statistics do not drift (TestNoDrift). Step 0 starts
+// from an empty S(-1,l).
 //
 // Steps are generated forward, all layers of a step at a time, the first
 // time a Selection at or beyond them is asked for, and kept: asking for step
 // t costs the generation of every step up to t once. Memory grows to
 // 4*Steps*Layers*min(TopK, Prompt+Steps) bytes for the selections, plus
 // 4*Layers*(Prompt+Steps) bytes for a per-layer table of the step each token
-// was last selected and an eighth of that for a bitmap of the tokens ever
-// selected, plus the dropped tokens of the last steps a returning
-// draw reaches (40 steps at the default Lookback). Because one random
+// was last selected, plus the dropped tokens of the last steps a returning
+// draw reaches (40 steps at the default ReturnDistance). Because one random
 // stream is consumed in that fixed order, results never depend on the order
 // of calls. A Generator is safe for concurrent use.
 type Generator struct {
 	p Params
 
-	mu    sync.Mutex
-	sel   [][]int32 // sel[t] holds the selections of step t, layer-major
-	last  []int32   // last[l*ctx+tok] = stamp of the last step l selected tok
-	used  []int32   // used[l] counts the tokens layer l ever selected
-	seen  tokenSet  // layer l's ever-selected tokens: words [l*words, (l+1)*words)
-	words int       // tokenSetWords(ctx)
-	ctx   int       // Prompt+Steps: tokens in the largest context
+	mu     sync.Mutex
+	sel    [][]int32 // sel[t] holds the selections of step t, layer-major
+	last   []int32   // last[l*ctx+tok] = stamp of the last step l selected tok
+	regime []uint32  // regime[l]: the uniform value layer l's keep probability comes from
+	retThr []uint64  // retThr[l]: layer l's return probability as a threshold
+	words  int       // tokenSetWords(ctx)
+	ctx    int       // Prompt+Steps: tokens in the largest context
 
 	rng      *randomBits
-	keepThr  uint64 // StepOverlap as a threshold
-	retThr   uint64 // ReturnRate as a threshold
-	layerFix uint64 // LayerOverlap in 32-bit fixed point
-	look     lookbackTable
-	age      *ageTable
+	ret      *quantileTable // the layers' return probabilities
+	stayThr  uint64         // regimeStay as a threshold
+	reuse    reuseTable     // returning distances in steps
+	keep     *quantileTable // keep probabilities
+	overlap  *quantileTable // layer-overlap targets
+	reach    *quantileTable // distances back, as a fraction of reachMax
+	reachMax uint64         // gammaSpan*Reach*TopK tokens, the distance at fraction 1
 
 	// Scratch, reused by every (step, layer).
 	kept, refill, sortTmp []int32
@@ -57,15 +66,27 @@ type Generator struct {
 	pool                  abovePool
 	drops                 droppedBuilder
 	// dropped[t'] lists what step t'+1 dropped from step t', for returning
-	// draws; nil once older than the longest lookback drawn.
+	// draws; nil once older than the longest return distance drawn.
 	dropped []*droppedStep
 }
+
+// The generator's fixed shapes, calibrated against the paper's Table 3
+// spreads (TestTable3): the Beta concentrations of the keep probability and
+// of the layer-overlap target and of a layer's return probability (drawn
+// once per layer: layers differ in how many distinct tokens they touch),
+// the chance that a layer keeps its regime from one step to the next, and
+// the Gamma shape of the distance back.
+const (
+	returnConcentration  = 8
+	keepConcentration    = 3.0
+	overlapConcentration = 2.5
+	regimeStay           = 0.95
+	reachShape           = 2.5
+)
 
 // Stamps in the last-selected table: stamp(t) = t+2, 0 means never. With
 // cur = stamp(t), while step t is built a token is in S(t,l) if its stamp
 // is cur, was dropped from S(t-1,l) if cur-1, and is free if below cur-1.
-const never = 0
-
 func stamp(t int) int32 { return int32(t) + 2 }
 
 // NewGenerator validates p (see Params.Validate) and returns a generator.
@@ -78,11 +99,13 @@ func NewGenerator(p Params) (*Generator, error) {
 		p:        p,
 		ctx:      p.Prompt + p.Steps,
 		rng:      newRandomBits(p.Seed, 0x7472616365), // stream "trace"
-		keepThr:  threshold(p.StepOverlap),
-		retThr:   threshold(p.ReturnRate),
-		layerFix: uint64(p.LayerOverlap * (1 << 32)),
-		look:     newLookbackTable(p.Lookback, p.Steps),
-		age:      newAgeTable(p.Skew),
+		ret:      betaTable(p.ReturnRate, returnConcentration),
+		stayThr:  threshold(regimeStay),
+		reuse:    newReuseTable(p.ReturnDistance, p.Steps),
+		keep:     betaTable(p.StepOverlap, keepConcentration),
+		overlap:  betaTable(p.LayerOverlap, overlapConcentration),
+		reach:    gammaTable(reachShape),
+		reachMax: uint64(float64(gammaSpan*p.Reach) * float64(p.TopK)),
 	}, nil
 }
 
@@ -117,9 +140,9 @@ func (g *Generator) Selection(step, layer int) []int32 {
 func (g *Generator) generateStep(t int) {
 	if g.last == nil {
 		g.last = make([]int32, g.p.Layers*g.ctx)
-		g.used = make([]int32, g.p.Layers)
+		g.regime = make([]uint32, g.p.Layers)
+		g.retThr = make([]uint64, g.p.Layers)
 		g.words = tokenSetWords(g.ctx)
-		g.seen = make(tokenSet, g.p.Layers*g.words)
 		g.sortSet = make(tokenSet, g.words)
 	}
 	n := g.size(t)
@@ -139,10 +162,14 @@ func (g *Generator) generateStep(t int) {
 	g.sel = append(g.sel, out)
 	if t > 0 {
 		var spare *droppedStep
-		if old := t - 1 - g.look.maxDistance(); old >= 0 {
+		if old := t - 1 - g.reuse.maxDistance(); old >= 0 {
 			spare = g.dropped[old] // no draw reaches that far back
 			g.dropped[old] = nil
 		}
 		g.dropped = append(g.dropped, g.drops.finish(spare))
 	}
 }
+
+// Prompt returns Params.Prompt: the context at step 0, which Measure
+// measures lookback from.
+func (g *Generator) Prompt() int { return g.p.Prompt }

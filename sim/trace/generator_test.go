@@ -22,15 +22,18 @@ func TestGeneratorInvariants(t *testing.T) {
 		{"no sinks, no window", func(p *Params) { p.Sinks, p.Window = 0, 0 }},
 		{"keep nothing", func(p *Params) { p.StepOverlap = 0 }},
 		{"keep everything", func(p *Params) { p.StepOverlap = 1 }},
+		{"keep nothing, k of 4", func(p *Params) { p.StepOverlap, p.TopK = 0, 4 }},
+		{"keep everything, k of 4", func(p *Params) { p.StepOverlap, p.TopK = 1, 4 }},
 		{"no layer overlap", func(p *Params) { p.LayerOverlap = 0 }},
 		{"full layer overlap", func(p *Params) { p.LayerOverlap = 1 }},
 		{"never return", func(p *Params) { p.ReturnRate = 0 }},
 		{"always return", func(p *Params) { p.ReturnRate = 1 }},
-		{"lookback 1", func(p *Params) { p.Lookback = 1 }},
-		{"lookback 1000", func(p *Params) { p.Lookback = 1000 }},
-		{"uniform popularity", func(p *Params) { p.Skew = 0 }},
-		{"strong skew", func(p *Params) { p.Skew = 8 }},
-		{"context used up", func(p *Params) { p.Prompt, p.Steps, p.ReturnRate = 600, 80, 0 }},
+		{"return distance 1", func(p *Params) { p.ReturnDistance = 1 }},
+		{"return distance 1000", func(p *Params) { p.ReturnDistance = 1000 }},
+		{"shortest reach", func(p *Params) { p.Reach = 0.01 }},
+		{"reach past the context", func(p *Params) { p.Reach = 1000 }},
+		{"sinks and window", func(p *Params) { p.Sinks, p.Window = 4, 16 }},
+		{"context about 2k, never return", func(p *Params) { p.Prompt, p.Steps, p.ReturnRate = 600, 80, 0 }},
 		{"one layer, one step", func(p *Params) { p.Layers, p.Steps = 1, 1 }},
 	}
 	for _, tt := range tests {
@@ -84,10 +87,10 @@ func TestGeneratorDeterministic(t *testing.T) {
 // it: update the constant then.
 func TestGeneratorGolden(t *testing.T) {
 	p := smallParams()
-	p.Skew = 1.5 // a fractional exponent, the hardest case for portability
-	const want = 0x303784d241ed44e5
+	p.Sinks, p.Window = 2, 3
+	const want uint64 = 0x5348502ecef0f3ed
 	if got := traceHash(mustGenerator(t, p)); got != want {
-		t.Errorf("traceHash(small params, skew 1.5) = %#x, want %#x", got, want)
+		t.Errorf("traceHash(small params, 2 sinks, window 3) = %#x, want %#x", got, want)
 	}
 }
 
@@ -150,10 +153,10 @@ func TestNewGeneratorErrors(t *testing.T) {
 		{"step overlap NaN", func(p *Params) { p.StepOverlap = nan() }, "trace: stepOverlap must be 0..1, got NaN"},
 		{"layer overlap above 1", func(p *Params) { p.LayerOverlap = 1.5 }, "trace: layerOverlap must be 0..1, got 1.5"},
 		{"negative return rate", func(p *Params) { p.ReturnRate = -0.1 }, "trace: returnRate must be 0..1, got -0.1"},
-		{"lookback 0", func(p *Params) { p.Lookback = 0 }, "trace: lookback must be 1..1000, got 0"},
+		{"return distance 0", func(p *Params) { p.ReturnDistance = 0 }, "trace: returnDistance must be 1..1000, got 0"},
+		{"reach 0", func(p *Params) { p.Reach = 0 }, "trace: reach must be 0.01..1000, got 0"},
 		{"negative sinks", func(p *Params) { p.Sinks = -1 }, "trace: sinks must be 0..1048576, got -1"},
-		{"window too wide", func(p *Params) { p.Window = 253 }, "trace: window must be at most topk-sinks = 252"},
-		{"skew too big", func(p *Params) { p.Skew = 9 }, "trace: skew must be 0..8, got 9"},
+		{"window too wide", func(p *Params) { p.Sinks, p.Window = 4, 253 }, "trace: window must be at most topk-sinks = 252"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

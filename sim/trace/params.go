@@ -15,8 +15,9 @@ const (
 	maxTokenTable = 1 << 28 // Layers*(Prompt+Steps): the generator's per-token table
 	maxSelections = 1 << 24 // Layers*TopK: the tokens selected per step
 	maxSteps      = 1 << 20
-	maxLookback   = 1000
-	maxSkew       = 8
+	maxReturn     = 1000
+	maxReach      = 1000
+	minReach      = 0.01
 )
 
 // Params are the knobs of the synthetic generator. The engine fills them
@@ -34,47 +35,60 @@ type Params struct {
 	Prompt int
 	// Steps is the number of decode steps (1..2^20, Prompt+Steps <= 2^24).
 	Steps int
-	// StepOverlap is the probability that a token of S(t-1,l) other than
-	// the sinks and the window is kept in S(t,l): about the measured
-	// 1 - new fraction, and persistence is about 1/(1-StepOverlap) (0..1).
+	// StepOverlap is the mean probability that a token of S(t-1,l) other
+	// than the sinks and the window is kept in S(t,l) (0..1). The
+	// probability of each (t,l) is drawn from a Beta distribution of that
+	// mean, from a value that stays with the layer for a few steps (see
+	// Generator), so 1 - StepOverlap is the mean new-lookup fraction,
+	// spread as the paper's is, and runs last 1/(1-StepOverlap) steps on
+	// average with a long tail.
 	StepOverlap float64
-	// LayerOverlap is the target share of S(t,l) also in S(t,l-1): each
-	// refilled slot is taken from S(t,l-1) with the probability that brings
-	// the expected overlap to LayerOverlap (0..1). Chance alone gives about
-	// 0.1 and the refills reach at most about 0.7 at the default
-	// StepOverlap; within that range the measured overlap is LayerOverlap.
+	// LayerOverlap is the mean target share of S(t,l) also in S(t,l-1)
+	// (0..1): the target of each (t,l) is drawn from a Beta of that mean,
+	// refilled slots are taken from S(t,l-1) until it is reached, and the
+	// other refills avoid S(t,l-1) once it is (in a short context chance
+	// alone would overshoot). Kept tokens already share some; beyond what
+	// the refills can add the target is not met, so the measured overlap
+	// is a little lower: 0.35 to 0.38 at the default 0.4.
 	LayerOverlap float64
 	// ReturnRate is the probability that a refilled slot takes a returning
-	// token, one this layer selected before and dropped, rather than one it
-	// never selected; either kind may come from S(t,l-1) (0..1). No
-	// statistic measures it: it sets how fast the context's never-selected
-	// tokens are used up (see Generator).
+	// token, one this layer selected a few steps ago and dropped, rather
+	// than one drawn at a distance back (Reach); either kind may come
+	// from S(t,l-1) (0..1). It sets the working set: the more returns,
+	// the fewer distinct tokens a layer touches in 50 steps.
 	ReturnRate float64
-	// Lookback is the mean distance in steps from a returning token's last
-	// selection, geometric from 2 on. A returning token was absent at least
-	// one step, so values below 2 act as 2 (1..1000).
-	Lookback float64
+	// ReturnDistance is the mean distance in steps from a returning
+	// token's last selection, geometric from 2 on: the reuse distance
+	// (Stats.ReuseDistance). A returning token was absent at least one
+	// step, so values below 2 act as 2 (1..1000).
+	ReturnDistance float64
+	// Reach is the mean distance back from the current position, in
+	// units of TopK, at which a token that is not returning is drawn:
+	// Gamma distributed, so mostly recent with a tail deep into the
+	// context, and redrawn when it falls outside it. The measured
+	// lookback (Stats.Lookback) comes out a little longer, as kept and
+	// returning tokens age while they stay selected, and shorter where
+	// the context is not several times Reach*TopK long (0.01..1000).
+	Reach float64
 	// Sinks is the number of first tokens always selected (0..TopK).
+	// They count in every statistic: each is one run the whole trace
+	// long and the longest lookback, so a few sinks at a small k move
+	// persistence and lookback far from the paper's.
 	Sinks int
 	// Window is the number of most recent tokens always selected
-	// (0..TopK-Sinks).
+	// (0..TopK-Sinks). Like sinks they count: each stays Window steps.
 	Window int
-	// Skew shapes where never-selected tokens are drawn: a draw lands at
-	// age N*u^(1+Skew) from the newest token, u uniform in [0,1); 0 is
-	// uniform over the context, larger values favour recent tokens (0..8).
-	Skew float64
 }
 
 // DefaultParams returns the calibrated defaults, the same values as
-// sim/config's DefaultConfig. With them Measure gives the paper's
-// statistics (new fraction 0.55, persistence 1.82 steps, lookback 3.29
-// steps, inter-layer overlap 0.36) within a few percent: 0.545, 1.80, 3.22
-// and 0.360 on 8 layers x 40 steps.
+// sim/config's DefaultConfig. In the paper's regime (k 64 to 256, prompts
+// of 500 to 1500 tokens, 200 steps) Measure gives the five statistics of
+// its Table 3; TestTable3 measures them for each k.
 func DefaultParams() Params {
 	return Params{
 		Seed: 1, Layers: 61, TopK: 2048, Prompt: 32768, Steps: 64,
-		StepOverlap: 0.45, LayerOverlap: 0.36, ReturnRate: 0.5, Lookback: 3.3,
-		Sinks: 4, Window: 16, Skew: 1,
+		StepOverlap: 0.45, LayerOverlap: 0.4, ReturnRate: 0.87, ReturnDistance: 3.3,
+		Reach: 2.5, Sinks: 0, Window: 0,
 	}
 }
 
@@ -115,12 +129,12 @@ func (p Params) Validate() error {
 	floatIn("stepOverlap", p.StepOverlap, 0, 1)
 	floatIn("layerOverlap", p.LayerOverlap, 0, 1)
 	floatIn("returnRate", p.ReturnRate, 0, 1)
-	floatIn("lookback", p.Lookback, 1, maxLookback)
+	floatIn("returnDistance", p.ReturnDistance, 1, maxReturn)
+	floatIn("reach", p.Reach, minReach, maxReach)
 	sinksOK := intIn("sinks", p.Sinks, 0, maxTopK)
 	windowOK := intIn("window", p.Window, 0, maxTopK)
 	if topkOK && sinksOK && windowOK && p.Sinks+p.Window > p.TopK {
 		bad("window", p.Window, fmt.Sprintf("at most topk-sinks = %d (sinks and window are always selected)", p.TopK-p.Sinks))
 	}
-	floatIn("skew", p.Skew, 0, maxSkew)
 	return errors.Join(errs...)
 }

@@ -1,26 +1,30 @@
 package trace
 
 // abovePool holds the tokens of S(t,l-1) that layer l may still take at step
-// t, grouped so that a draw is exact: fresh ones (never selected by l) and
-// returning ones bucketed by their lookback d = t - (last step l selected
-// them). Built by a counting sort in O(k + dmax); each take is O(1).
+// t, grouped so that a draw is exact: fresh ones (not selected by l in the
+// last dmax steps) and returning ones bucketed by their distance d = t -
+// (last step l selected them). Built by a counting sort in O(k + dmax); each take is O(1).
 type abovePool struct {
-	fresh []int32 // never selected by l, taken by swap-remove: a bucket of ret
+	fresh []int32 // not selected by l in the last dmax steps, taken by swap-remove: a bucket of ret
 	ret   []int32 // every token of S(t,l-1), sorted by bucket (see build)
 	dist  []int32 // scratch: the bucket of above[i]
 	start []int32 // bucket d is ret[start[d]:end[d]]
 	end   []int32
+	// nearest is the first returning bucket takeNearest may find
+	// non-empty.
+	nearest int
 }
 
 // build fills the pool from above = S(t,l-1), with last the layer's
 // last-selected table, keeping returning tokens with d <= dmax only (the
-// lookback draw never goes further). It returns |S(t,l) ∩ S(t,l-1)| so far.
+// returning draw never goes further). It returns |S(t,l) ∩ S(t,l-1)| so far.
 //
 // Every token of above goes to one bucket of a counting sort, which keeps
 // above's order within a bucket: bucket 0 holds those already in S(t,l)
 // (d = 0), bucket d in [2, dmax] the returning ones, bucket dmax+1 the
-// fresh ones, bucket 1 the rest (in S(t-1,l), or last selected more than
-// dmax steps ago), which no draw asks for: a draw's d is at least 2.
+// fresh ones (never selected, or more than dmax steps ago), bucket 1 those
+// of S(t-1,l) this step dropped, which no draw asks for: taking one would
+// undo its drop.
 func (p *abovePool) build(above, last []int32, t, dmax int) (in int) {
 	// The loops work on local slice headers: a store through p's slices
 	// might, for all the compiler knows, change p's fields, which it
@@ -31,14 +35,15 @@ func (p *abovePool) build(above, last []int32, t, dmax int) (in int) {
 	dist := resize(p.dist, len(above))[:len(above)]
 	for i, tok := range above {
 		v := int(last[tok])
-		d := t + 2 - v // v = stamp(t - d); never (0) gives t+2 > dmax
-		// The bucket is d, or past dmax 1 or dmax+1 (fresh), found by
-		// arithmetic on sign bits: a token's kind is a coin toss the
-		// branch predictor would miss, and the compiler keeps a branch
-		// (no conditional move) for a value that indexes memory.
+		d := t + 2 - v // v = stamp(t - d)
+		// The bucket is d, or dmax+1 (fresh) past dmax or for a token
+		// never selected, found by arithmetic on sign bits: a token's
+		// kind is a coin toss the branch predictor would miss, and the
+		// compiler keeps a branch (no conditional move) for a value
+		// that indexes memory.
 		past := int(uint64(dmax-d) >> 63) // 1 if d > dmax
-		isNever := int(uint64(v-1) >> 63) // 1 if v == never, as v >= 0
-		b := d*(1-past) + past*(1+isNever*dmax)
+		past |= int(uint64(v-1) >> 63)    // or v == 0 (never), as v >= 0
+		b := d*(1-past) + past*(dmax+1)
 		dist[i] = int32(b)
 		end[b]++ // count first
 	}
@@ -55,7 +60,7 @@ func (p *abovePool) build(above, last []int32, t, dmax int) (in int) {
 		ret[end[b]] = tok
 		end[b]++
 	}
-	p.ret, p.dist, p.start, p.end = ret, dist, start, end
+	p.ret, p.dist, p.start, p.end, p.nearest = ret, dist, start, end, 2
 	p.fresh = ret[start[dmax+1]:end[dmax+1]]
 	return in
 }
@@ -82,9 +87,24 @@ func (p *abovePool) takeReturning(rng *randomBits, d int, last []int32, want int
 	return -1
 }
 
-// takeFresh removes and returns a random token never selected by the layer,
-// that is not in seen, or -1 when none is left.
-func (p *abovePool) takeFresh(rng *randomBits, seen tokenSet) int32 {
+// takeNearest removes and returns a token of the nearest non-empty
+// returning bucket (d from 2 up to dmax) whose stamp is still the bucket's,
+// or -1 when none is left: the last resort of a slot that must come from
+// S(t,l-1). Buckets only empty, so it starts where the last call found
+// one: all its calls of one (t,l) cost O(dmax) bucket looks together.
+func (p *abovePool) takeNearest(rng *randomBits, last []int32, t int) int32 {
+	for ; p.nearest <= len(p.end)-2; p.nearest++ {
+		if tok := p.takeReturning(rng, p.nearest, last, stamp(t-p.nearest)); tok >= 0 {
+			return tok
+		}
+	}
+	return -1
+}
+
+// takeFresh removes and returns a random fresh token still in neither
+// S(t,l) nor S(t-1,l) (its stamp in last is below cur-1; a distance draw
+// may have taken it since the build), or -1 when none is left.
+func (p *abovePool) takeFresh(rng *randomBits, last []int32, cur int32) int32 {
 	for len(p.fresh) > 0 {
 		u := rng.uint32()
 		i, ok := lemire(u, len(p.fresh)) // rng.intN(len(p.fresh))
@@ -93,7 +113,7 @@ func (p *abovePool) takeFresh(rng *randomBits, seen tokenSet) int32 {
 		}
 		tok := swapToEnd(p.fresh, i)
 		p.fresh = p.fresh[:len(p.fresh)-1]
-		if !seen.has(int(tok)) {
+		if last[tok] < cur-1 {
 			return tok
 		}
 	}

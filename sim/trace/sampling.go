@@ -159,18 +159,18 @@ func lemire(u uint32, n int) (i int, ok bool) {
 	return int(m >> 32), uint32(m) >= uint32(n)
 }
 
-// lookbackTable samples the distance d >= 2 from a returning token's last
+// reuseTable samples the distance d >= 2 from a returning token's last
 // selection: d = 2 + G with G geometric, P(G >= j) = rho^j, so that the mean
 // of d is max(mean, 2).
-type lookbackTable struct {
+type reuseTable struct {
 	// tail[j] is P(d > 2+j) as a 32-bit threshold, decreasing; it stops
 	// where it reaches zero or where d would exceed maxD.
 	tail []uint64
 }
 
-func newLookbackTable(mean float64, maxD int) lookbackTable {
+func newReuseTable(mean float64, maxD int) reuseTable {
 	if mean <= 2 {
-		return lookbackTable{}
+		return reuseTable{}
 	}
 	rho := (mean - 2) / (mean - 1) // mean of G is rho/(1-rho) = mean-2
 	var tail []uint64
@@ -183,30 +183,30 @@ func newLookbackTable(mean float64, maxD int) lookbackTable {
 		}
 		tail = append(tail, t)
 	}
-	return lookbackTable{tail: tail}
+	return reuseTable{tail: tail}
 }
 
 // maxDistance is the largest distance draw returns.
-func (lt lookbackTable) maxDistance() int { return 2 + len(lt.tail) }
+func (lt reuseTable) maxDistance() int { return 2 + len(lt.tail) }
 
-// lookbackScan is how many entries of a lookbackTable draw scans before it
-// turns to a binary search: at the default Lookback a draw stops within 4
-// entries 9 times in 10, sooner than a search would.
-const lookbackScan = 8
+// reuseScan is how many entries of a reuseTable draw scans before it
+// turns to a binary search: at the default ReturnDistance a draw stops
+// within 4 entries 9 times in 10, sooner than a search would.
+const reuseScan = 8
 
 // distance returns a distance d in [2, maxDistance()] for the uniform
 // 32-bit draw u. It takes the draw rather than the random stream so that
 // it stays small enough to inline.
-func (lt lookbackTable) distance(u uint64) int {
+func (lt reuseTable) distance(u uint64) int {
 	// d = 2 + the first j with u >= tail[j]: tail decreases, so the
 	// linear scan and the binary search below find the same j.
 	tail := lt.tail
-	for j := range min(len(tail), lookbackScan) {
+	for j := range min(len(tail), reuseScan) {
 		if u >= tail[j] {
 			return 2 + j
 		}
 	}
-	lo, hi := min(len(tail), lookbackScan), len(tail) // the j is in [lo, hi]
+	lo, hi := min(len(tail), reuseScan), len(tail) // the j is in [lo, hi]
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)
 		if u >= tail[mid] {
@@ -218,38 +218,7 @@ func (lt lookbackTable) distance(u uint64) int {
 	return 2 + lo
 }
 
-// skewSegments is the number of linear pieces of the age quantile function.
-const skewSegments = 1 << 10
-
-// ageTable samples the age of a fresh token, as a 32-bit fraction x of the
-// context: x = u^(1+skew), linearly interpolated between skewSegments+1
-// exact points. x near 0 means recent.
-type ageTable struct {
-	q [skewSegments + 1]uint64 // q[i] = (i/skewSegments)^(1+skew) * 2^32
-}
-
-func newAgeTable(skew float64) *ageTable {
-	at := new(ageTable)
-	for i := range at.q {
-		u := float64(i) / skewSegments
-		at.q[i] = uint64(powSqrt(u, 1+skew) * one32)
-	}
-	return at
-}
-
-// age returns the age in [0, n) that the uniform 32-bit draw v gives, for
-// a context of n tokens (n < 2^31). It takes the draw rather than the
-// random stream so that it stays small enough to inline in drawNever's
-// loop.
-func (at *ageTable) age(v uint32, n int) int {
-	i := v >> 22                 // segment (10 bits = log2 skewSegments)
-	f := uint64(v & (1<<22 - 1)) // 22-bit position inside it
-	lo, hi := at.q[i], at.q[i+1]
-	x := lo + ((hi-lo)*f)>>22 // < 2^32: f < 2^22
-	return int((x * uint64(n)) >> 32)
-}
-
-// powSqrt returns u^a for u in [0,1] and a >= 0, with a's fraction taken to
+// powSqrt returns u^a for u >= 0 and a >= 0, with a's fraction taken to
 // 30 bits, using only multiplications and square roots, which IEEE 754
 // rounds exactly on every platform.
 func powSqrt(u, a float64) float64 {

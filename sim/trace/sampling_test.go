@@ -1,6 +1,7 @@
 package trace
 
 import (
+	"math"
 	"sort"
 	"testing"
 )
@@ -24,11 +25,11 @@ func TestRandomBitsSkip(t *testing.T) {
 	}
 }
 
-// TestLookbackDistance checks lookbackTable.distance against a plain
+// TestReuseDistance checks reuseTable.distance against a plain
 // sort.Search, at every threshold of the table and beside it.
-func TestLookbackDistance(t *testing.T) {
+func TestReuseDistance(t *testing.T) {
 	for _, mean := range []float64{1, 2.5, 3.3, 20, 1000} {
-		lt := newLookbackTable(mean, 1<<20)
+		lt := newReuseTable(mean, 1<<20)
 		us := []uint64{0, 1, one32 - 1}
 		for _, thr := range lt.tail {
 			us = append(us, thr-1, thr, thr+1)
@@ -113,6 +114,25 @@ func TestRandomBitsFill(t *testing.T) {
 			}
 			if got, want := b.uint32(), a.uint32(); got != want {
 				t.Errorf("after %d draws and fill(%d), uint32() = %#x, want %#x", pre, n, got, want)
+			}
+		}
+	}
+}
+
+// TestStickyThresholds checks that sticky and other tokens together keep
+// the step's share on average, with thresholds that are probabilities and
+// sticky tokens kept at least as often as the others.
+func TestStickyThresholds(t *testing.T) {
+	for _, keep := range []float64{0, 0.05, 0.45, 0.9, 1} {
+		for _, n := range []int{1, 7, 64, 2048} {
+			for _, sticky := range []int{0, 1, n / 8, n / 2, n} {
+				keepThr := threshold(keep)
+				thrS, thrN := stickyThresholds(keepThr, sticky, n)
+				got := float64(thrS)*float64(sticky) + float64(thrN)*float64(n-sticky)
+				want := float64(keepThr) * float64(n)
+				if thrS > one32 || thrN > one32 || (sticky < n && thrS < thrN) || math.Abs(got-want) > float64(n) {
+					t.Errorf("stickyThresholds(%v, %d, %d) = %d, %d: keeps %g/2^32, want %g", keep, sticky, n, thrS, thrN, got, want)
+				}
 			}
 		}
 	}

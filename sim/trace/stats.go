@@ -1,171 +1,120 @@
 package trace
 
-// Stats are the four access statistics of a trace, as DESIGN.md defines
-// them, with JSON keys for export. A statistic with no sample (new fraction with one step, lookback
-// when no token ever returns, overlap with one layer) is 0.
+// WorkingSetSteps is the paper's working-set window: the union of 50
+// consecutive steps' selections (research/paper.md, Table 3).
+const WorkingSetSteps = 50
+
+// Stats are the access statistics of a trace: the five rows of the paper's
+// Table 3 (research/paper.md, §3), each as mean, P95 and σ, plus the step
+// reuse distance, which the paper does not report. Each Summary says which
+// samples it is taken over. A statistic with no sample is all zero.
+//
+// Where the paper is ambiguous we chose:
+//   - k, the unit of WorkingSet and Lookback, is TopK: the largest
+//     selection measured (so selections of a context shorter than k count
+//     at their own size);
+//   - fractions (new lookups, overlap) divide by |S(t,l)|, which is k once
+//     the context holds k tokens (the paper divides by k);
+//   - the working-set window is WorkingSetSteps steps m..m+49 (the paper's
+//     eq. 6 writes Ω_m ∪ … ∪ Ω_{m+N} with N = 50, one set more), or the
+//     whole trace when it has fewer steps (Window says which);
+//   - runs cut by the trace's first or last step count at the length seen;
+//   - the current position at step t is N = Prompt + t, the token being
+//     decoded, so the newest cached token has lookback 1/k;
+//   - σ is the population standard deviation of the samples, and P95 the
+//     nearest-rank 95th percentile (the smallest sample with at least 95% of
+//     the samples at or below it).
 type Stats struct {
-	// Steps and Layers are the trace's shape.
+	// Steps and Layers are the measured shape: Steps may be a prefix of the
+	// trace's (see MeasureSteps); pooled, the largest.
 	Steps  int `json:"steps"`
 	Layers int `json:"layers"`
-	// NewFraction is the mean over t >= 1 and l of |S(t,l) \ S(t-1,l)| /
-	// |S(t,l)|: the share of a selection the previous step did not have.
-	NewFraction float64 `json:"newFraction"`
-	// Persistence is the mean length, in steps, of the maximal runs of
-	// consecutive steps in which a token stays in S(.,l); runs cut by the
-	// trace's first or last step count as they are.
-	Persistence float64 `json:"persistence"`
-	// Lookback is the mean of t - t' over the tokens of S(t,l) \ S(t-1,l)
-	// that layer l selected before, t' being its last earlier step.
-	Lookback float64 `json:"lookback"`
-	// InterLayerOverlap is the mean over t and l >= 1 of
-	// |S(t,l) ∩ S(t,l-1)| / |S(t,l)|.
-	InterLayerOverlap float64 `json:"interLayerOverlap"`
-	// Returns is the number of returning tokens Lookback averages over.
-	Returns int64 `json:"returns"`
+	// TopK is k, the largest selection measured.
+	TopK int `json:"topk"`
+	// Prompt is the context at step 0 that lookback is measured from: the
+	// Source's Prompt() if it has one, else the smallest that holds every
+	// index (as Log.MinPrompt).
+	Prompt int `json:"prompt"`
+	// Window is the working set's window in steps: WorkingSetSteps, or
+	// Steps when fewer (pooled, each trace's own, and here the largest).
+	Window int `json:"window"`
+
+	// WorkingSet is |S(m,l) ∪ … ∪ S(m+Window-1,l)| / k, one sample per
+	// (window start m, layer l) (paper: 5.15 / 7.2 / 1.02).
+	WorkingSet Summary `json:"workingSet"`
+	// Persistence is the length in steps of a maximal run of consecutive
+	// steps in which a token stays in S(.,l), one sample per run (paper:
+	// 1.82 / 5 / 2.86).
+	Persistence Summary `json:"persistence"`
+	// Lookback is (Prompt + t - i) / k, how far back into the context the
+	// selected token i lies, one sample per entry i of every S(t,l) (paper:
+	// 3.29 / 7.77 / 2.48).
+	Lookback Summary `json:"lookback"`
+	// NewLookups is |S(t,l) \ S(t-1,l)| / |S(t,l)|, one sample per
+	// non-empty S(t,l) with t >= 1 (paper: 0.55 / 0.9 / 0.22).
+	NewLookups Summary `json:"newLookups"`
+	// InterLayerOverlap is |S(t,l) ∩ S(t,l-1)| / |S(t,l)|, one sample per
+	// non-empty S(t,l) with l >= 1 (paper: 0.36 / 0.63 / 0.16).
+	InterLayerOverlap Summary `json:"interLayerOverlap"`
+	// ReuseDistance is t - t' in steps for a token that enters S(t,l)
+	// having been in S(t',l) last at t' < t-1, one sample per such return:
+	// how long a cache must keep a dropped token to catch its return.
+	ReuseDistance Summary `json:"reuseDistance"`
 }
 
-// Measure computes the statistics of src in one pass per layer, in time
-// linear in the trace's size. It expects every selection sorted and
-// distinct, as every Source guarantees; empty selections count in no mean.
-// It is the one implementation used by tests, by `dsasim trace` and by the
-// app.
-func Measure(src Source) Stats {
-	return measure(src, false)
+// Summary is one statistic over its samples.
+type Summary struct {
+	// Mean is the samples' mean.
+	Mean float64 `json:"mean"`
+	// P95 is the nearest-rank 95th percentile.
+	P95 float64 `json:"p95"`
+	// Sigma is the population standard deviation.
+	Sigma float64 `json:"sigma"`
+	// Count is the number of samples.
+	Count int64 `json:"count"`
 }
 
-// measure is Measure with the choice of the sparse (map) last-step table
-// forced, so tests cover both tables.
-func measure(src Source, forceSparse bool) Stats {
-	L, T := src.Layers(), src.Steps()
-	st := Stats{Steps: T, Layers: L}
-	var newSum, overlapSum float64
-	var newCount, overlapCount int
-	var members, runs, lookSum int64
+// prompter is a Source that knows its prompt length, as the Generator does.
+type prompter interface {
+	Prompt() int
+}
 
-	seen := newLastSeen(src, forceSparse)
-	for l := 0; l < L; l++ {
-		seen.reset()
-		var prev []int32
-		for t := 0; t < T; t++ {
-			sel := src.Selection(t, l)
-			members += int64(len(sel))
-			fresh := 0
-			// Merge sel and prev: tokens only in sel start a run (and
-			// may return), tokens only in prev end one at t-1.
-			i, j := 0, 0
-			for i < len(sel) || j < len(prev) {
-				switch {
-				case j == len(prev) || (i < len(sel) && sel[i] < prev[j]):
-					fresh++
-					if t0, ok := seen.get(sel[i]); ok {
-						lookSum += int64(t - t0)
-						st.Returns++
-					}
-					i++
-				case i == len(sel) || prev[j] < sel[i]:
-					seen.set(prev[j], t-1)
-					j++
-				default:
-					i++
-					j++
-				}
-			}
-			runs += int64(fresh)
-			if len(sel) > 0 && t > 0 {
-				newSum += float64(fresh) / float64(len(sel))
-				newCount++
-			}
-			if len(sel) > 0 && l > 0 {
-				both := intersection(sel, src.Selection(t, l-1))
-				overlapSum += float64(both) / float64(len(sel))
-				overlapCount++
-			}
-			prev = sel
+// Measure computes the statistics of every step of src. It expects every
+// selection sorted and distinct, as every Source guarantees. It is the one
+// implementation used by the tests, by `dsasim trace` and by the app.
+func Measure(src Source) Stats { return MeasureSteps(src, src.Steps()) }
+
+// MeasureSteps computes the statistics of the first steps steps of src
+// (all of them when steps is out of range) without reading the others: a
+// running generator is measured as far as it has gone. To follow a trace
+// step by step, a Meter costs only the new steps.
+func MeasureSteps(src Source, steps int) Stats {
+	if steps < 0 || steps > src.Steps() {
+		steps = src.Steps()
+	}
+	m := NewMeter(src)
+	m.Advance(steps)
+	return m.Stats()
+}
+
+// MeasurePooled computes the statistics of every step of several traces
+// with their samples pooled, as the paper pools its sequences: k is the
+// largest selection of any, Prompt the smallest prompt, Steps the most
+// steps, Layers the most layers and Window the longest window.
+func MeasurePooled(srcs ...Source) Stats {
+	var all samples
+	var st Stats
+	for i, src := range srcs {
+		m := NewMeter(src)
+		m.Advance(src.Steps())
+		s := m.Stats()
+		if i == 0 || s.Prompt < st.Prompt {
+			st.Prompt = s.Prompt
 		}
+		st.Steps, st.Layers = max(st.Steps, s.Steps), max(st.Layers, s.Layers)
+		st.Window, st.TopK = max(st.Window, s.Window), max(st.TopK, s.TopK)
+		all.merge(m.closed())
 	}
-	if newCount > 0 {
-		st.NewFraction = newSum / float64(newCount)
-	}
-	if runs > 0 {
-		// Runs add up to the memberships, so their mean is the ratio.
-		st.Persistence = float64(members) / float64(runs)
-	}
-	if st.Returns > 0 {
-		st.Lookback = float64(lookSum) / float64(st.Returns)
-	}
-	if overlapCount > 0 {
-		st.InterLayerOverlap = overlapSum / float64(overlapCount)
-	}
+	all.summarize(&st)
 	return st
-}
-
-// intersection returns |a ∩ b| for sorted, distinct a and b.
-func intersection(a, b []int32) int {
-	n, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			n++
-			i++
-			j++
-		}
-	}
-	return n
-}
-
-// lastSeen maps a token to the last step its layer selected it before the
-// current run: a dense slice when the indices are compact, else a map.
-type lastSeen struct {
-	dense  []int32 // step+1, 0 = never
-	sparse map[int32]int32
-}
-
-func newLastSeen(src Source, forceSparse bool) *lastSeen {
-	maxIndex, layerSize := int64(-1), int64(0)
-	for l := 0; l < src.Layers(); l++ {
-		size := int64(0)
-		for t := 0; t < src.Steps(); t++ {
-			sel := src.Selection(t, l)
-			if len(sel) > 0 {
-				maxIndex = max(maxIndex, int64(sel[len(sel)-1]))
-			}
-			size += int64(len(sel))
-		}
-		layerSize = max(layerSize, size)
-	}
-	// Dense costs maxIndex+1 entries cleared per layer: worth it while that
-	// is within a few times the layer's own work.
-	if !forceSparse && maxIndex+1 <= 8*layerSize+1<<16 {
-		return &lastSeen{dense: make([]int32, maxIndex+1)}
-	}
-	return &lastSeen{sparse: make(map[int32]int32)}
-}
-
-func (s *lastSeen) reset() {
-	if s.dense != nil {
-		clear(s.dense)
-	} else {
-		clear(s.sparse)
-	}
-}
-
-func (s *lastSeen) get(tok int32) (int, bool) {
-	if s.dense != nil {
-		v := s.dense[tok]
-		return int(v) - 1, v != 0
-	}
-	v, ok := s.sparse[tok]
-	return int(v), ok
-}
-
-func (s *lastSeen) set(tok int32, t int) {
-	if s.dense != nil {
-		s.dense[tok] = int32(t) + 1
-	} else {
-		s.sparse[tok] = int32(t)
-	}
 }

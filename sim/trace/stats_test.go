@@ -7,64 +7,60 @@ import (
 )
 
 func TestMeasureByHand(t *testing.T) {
+	// One layer: S(0) {1,2,3}, S(1) {2,3,4}, S(2) {1,4,5}; k = 3 and the
+	// smallest prompt is 4 (index 5 at step 2), so N = 4, 5, 6.
+	// Lookbacks N-i: 3 2 1, 3 2 1, 5 2 1. New: 1/3, 2/3. Runs: token 1
+	// twice 1, tokens 2, 3, 4 of 2, token 5 of 1. Token 1 returns at 2
+	// after 0. One window of 3 steps: {1..5}.
+	one := Measure(fixedSource{{{1, 2, 3}}, {{2, 3, 4}}, {{1, 4, 5}}})
+	// Two layers: overlaps {2,3}/4 and {0}/2; new 0/4 (l0) and {0}/2 (l1).
+	two := Measure(fixedSource{
+		{{0, 1, 2, 3}, {2, 3, 4, 5}},
+		{{0, 1, 2, 3}, {0, 5}},
+	})
 	tests := []struct {
-		name string
-		src  fixedSource
-		want Stats
-	}{{
-		// new: t1 {4} 1/3, t2 {1,5} 2/3. Runs 1,1 (token 1), 2 (2), 2 (3),
-		// 2 (4), 1 (5): 9/6. Token 1 returns at 2, last seen at 0.
-		name: "one layer",
-		src:  fixedSource{{{1, 2, 3}}, {{2, 3, 4}}, {{1, 4, 5}}},
-		want: Stats{Steps: 3, Layers: 1, NewFraction: 0.5, Persistence: 1.5, Lookback: 2, Returns: 1},
-	}, {
-		// new: l0 0/4, l1 {0} 1/2. Runs: 4 of length 2 in l0; 2, 3, 4 of
-		// 1, 5 of 2 and 0 of 1 in l1: 14/9. Overlap {2,3}/4 and {0}/2.
-		name: "two layers",
-		src: fixedSource{
-			{{0, 1, 2, 3}, {2, 3, 4, 5}},
-			{{0, 1, 2, 3}, {0, 5}},
-		},
-		want: Stats{Steps: 2, Layers: 2, NewFraction: 0.25, Persistence: 14.0 / 9, InterLayerOverlap: 0.5},
-	}, {
-		// Empty steps count in no mean. new: t2 1, t3 0, t5 1. Runs: 7 three
-		// of 1; 8 one of 2, one of 1: 6/5. Returns: 7 at 2 (from 0), 7 at 5
-		// (from 2), 8 at 5 (from 3).
-		name: "returns across empty steps",
-		src:  fixedSource{{{7}}, {{}}, {{7, 8}}, {{8}}, {{}}, {{7, 8}}},
-		want: Stats{Steps: 6, Layers: 1, NewFraction: 2.0 / 3, Persistence: 1.2, Lookback: 7.0 / 3, Returns: 3},
-	}, {
-		// Overlap l1 {2}/2, l2 {3}/1.
-		name: "three layers, one step",
-		src:  fixedSource{{{1, 2}, {2, 3}, {3}}},
-		want: Stats{Steps: 1, Layers: 3, Persistence: 1, InterLayerOverlap: 0.75},
-	}, {
-		name: "all empty",
-		src:  fixedSource{{{}, {}}, {{}, {}}},
-		want: Stats{Steps: 2, Layers: 2},
-	}}
+		name      string
+		got, want Summary
+	}{
+		{"lookback", one.Lookback, Summary{Mean: 20.0 / 27, P95: 5.0 / 3, Sigma: math.Sqrt(122.0/81) / 3, Count: 9}},
+		{"new lookups", one.NewLookups, Summary{Mean: 0.5, P95: 2.0 / 3, Sigma: 1.0 / 6, Count: 2}},
+		{"persistence", one.Persistence, Summary{Mean: 1.5, P95: 2, Sigma: 0.5, Count: 6}},
+		{"reuse distance", one.ReuseDistance, Summary{Mean: 2, P95: 2, Count: 1}},
+		{"working set", one.WorkingSet, Summary{Mean: 5.0 / 3, P95: 5.0 / 3, Count: 1}},
+		{"no overlap with one layer", one.InterLayerOverlap, Summary{}},
+		{"overlap", two.InterLayerOverlap, Summary{Mean: 0.5, P95: 0.5, Count: 2}},
+		{"new lookups, two layers", two.NewLookups, Summary{Mean: 0.25, P95: 0.5, Sigma: 0.25, Count: 2}},
+	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			for _, sparse := range []bool{false, true} {
-				if got := measure(tt.src, sparse); !statsClose(got, tt.want) {
-					t.Errorf("measure(sparse %v) = %+v, want %+v", sparse, got, tt.want)
-				}
-			}
-		})
+		if !summaryClose(tt.got, tt.want) {
+			t.Errorf("%s = %+v, want %+v", tt.name, tt.got, tt.want)
+		}
+	}
+	if one.Prompt != 4 || one.TopK != 3 || one.Window != 3 {
+		t.Errorf("Measure: prompt %d, k %d, window %d; want 4, 3, 3", one.Prompt, one.TopK, one.Window)
+	}
+	if got := Measure(fixedSource{{{}, {}}, {{}, {}}}); got != (Stats{Steps: 2, Layers: 2, Window: 2}) {
+		t.Errorf("Measure(all empty) = %+v, want only the shape", got)
 	}
 }
 
-func statsClose(a, b Stats) bool {
-	near := func(x, y float64) bool { return math.Abs(x-y) <= 1e-12 }
-	return a.Steps == b.Steps && a.Layers == b.Layers && a.Returns == b.Returns &&
-		near(a.NewFraction, b.NewFraction) && near(a.Persistence, b.Persistence) &&
-		near(a.Lookback, b.Lookback) && near(a.InterLayerOverlap, b.InterLayerOverlap)
+func summaryClose(a, b Summary) bool {
+	near := func(x, y float64) bool { return math.Abs(x-y) <= 1e-9*max(1, math.Abs(y)) }
+	return a.Count == b.Count && near(a.Mean, b.Mean) && near(a.P95, b.P95) && near(a.Sigma, b.Sigma)
 }
 
-// bruteStats computes the statistics straight from their definitions, with
-// maps and nested loops.
-func bruteStats(src Source) Stats {
-	T, L := src.Steps(), src.Layers()
+func statsClose(a, b Stats) bool {
+	return a.Steps == b.Steps && a.Layers == b.Layers && a.TopK == b.TopK && a.Prompt == b.Prompt && a.Window == b.Window &&
+		summaryClose(a.WorkingSet, b.WorkingSet) && summaryClose(a.Persistence, b.Persistence) &&
+		summaryClose(a.Lookback, b.Lookback) && summaryClose(a.NewLookups, b.NewLookups) &&
+		summaryClose(a.InterLayerOverlap, b.InterLayerOverlap) && summaryClose(a.ReuseDistance, b.ReuseDistance)
+}
+
+// bruteStats computes the statistics of the first T steps of src straight
+// from their definitions, with maps, nested loops and sorted samples, the
+// prompt inferred from all of src.
+func bruteStats(src Source, T int) Stats {
+	L := src.Layers()
 	set := func(t, l int) map[int32]bool {
 		m := map[int32]bool{}
 		for _, tok := range src.Selection(t, l) {
@@ -72,44 +68,72 @@ func bruteStats(src Source) Stats {
 		}
 		return m
 	}
-	st := Stats{Steps: T, Layers: L}
-	var newSum, overlapSum, lookSum float64
-	var newN, overlapN, runs, runSteps int
-	for l := 0; l < L; l++ {
+	st := Stats{Steps: T, Layers: L, Window: min(WorkingSetSteps, T)}
+	for t := range src.Steps() {
+		for l := range L {
+			sel := src.Selection(t, l)
+			if t < T {
+				st.TopK = max(st.TopK, len(sel))
+			}
+			for _, tok := range sel { // the prompt holds every step
+				st.Prompt = max(st.Prompt, int(tok)-t+1)
+			}
+		}
+	}
+	if p, ok := src.(prompter); ok {
+		st.Prompt = p.Prompt()
+	}
+	if st.TopK == 0 {
+		return st
+	}
+	k := float64(st.TopK)
+	var working, runs, look, fresh, overlap, reuse []float64
+	for l := range L {
 		tokens := map[int32]bool{}
-		for t := 0; t < T; t++ {
+		for t := range T {
 			cur := set(t, l)
 			for tok := range cur {
 				tokens[tok] = true
+				look = append(look, float64(st.Prompt+t-int(tok))/k)
 			}
 			if t >= 1 && len(cur) > 0 {
-				prev, fresh := set(t-1, l), 0
+				prev, n := set(t-1, l), 0
 				for tok := range cur {
-					if prev[tok] {
-						continue
-					}
-					fresh++
-					for t0 := t - 2; t0 >= 0; t0-- {
-						if set(t0, l)[tok] {
-							lookSum += float64(t - t0)
-							st.Returns++
-							break
-						}
+					if !prev[tok] {
+						n++
 					}
 				}
-				newSum += float64(fresh) / float64(len(cur))
-				newN++
+				fresh = append(fresh, float64(n)/float64(len(cur)))
+			}
+			for tok := range cur {
+				if t >= 1 && set(t-1, l)[tok] {
+					continue
+				}
+				for t0 := t - 2; t0 >= 0; t0-- {
+					if set(t0, l)[tok] {
+						reuse = append(reuse, float64(t-t0))
+						break
+					}
+				}
 			}
 			if l >= 1 && len(cur) > 0 {
-				above, both := set(t, l-1), 0
+				above, n := set(t, l-1), 0
 				for tok := range cur {
 					if above[tok] {
-						both++
+						n++
 					}
 				}
-				overlapSum += float64(both) / float64(len(cur))
-				overlapN++
+				overlap = append(overlap, float64(n)/float64(len(cur)))
 			}
+		}
+		for m := 0; m+st.Window <= T; m++ {
+			union := map[int32]bool{}
+			for t := m; t < m+st.Window; t++ {
+				for tok := range set(t, l) {
+					union[tok] = true
+				}
+			}
+			working = append(working, float64(len(union))/k)
 		}
 		for tok := range tokens {
 			run := 0
@@ -119,28 +143,19 @@ func bruteStats(src Source) Stats {
 					continue
 				}
 				if run > 0 {
-					runs++
-					runSteps += run
+					runs = append(runs, float64(run))
 				}
 				run = 0
 			}
 		}
 	}
-	div := func(a float64, n int) float64 {
-		if n == 0 {
-			return 0
-		}
-		return a / float64(n)
-	}
-	st.NewFraction = div(newSum, newN)
-	st.InterLayerOverlap = div(overlapSum, overlapN)
-	st.Persistence = div(float64(runSteps), runs)
-	st.Lookback = div(lookSum, int(st.Returns))
+	st.WorkingSet, st.Persistence, st.Lookback = summarize(working), summarize(runs), summarize(look)
+	st.NewLookups, st.InterLayerOverlap, st.ReuseDistance = summarize(fresh), summarize(overlap), summarize(reuse)
 	return st
 }
 
 func randomTrace(rng *rand.Rand) fixedSource {
-	T, L, universe := 1+rng.IntN(8), 1+rng.IntN(4), 1+rng.IntN(12)
+	T, L, universe := 1+rng.IntN(60), 1+rng.IntN(4), 1+rng.IntN(12)
 	f := make(fixedSource, T)
 	for t := range f {
 		f[t] = make([][]int32, L)
@@ -159,20 +174,60 @@ func randomTrace(rng *rand.Rand) fixedSource {
 
 func TestMeasureMatchesBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	for i := range 500 {
+	for i := range 300 {
 		src := randomTrace(rng)
-		want := bruteStats(src)
+		steps := src.Steps()
+		if i%3 == 0 {
+			steps = rng.IntN(steps + 1) // a prefix
+		}
+		want := bruteStats(src, steps)
 		for _, sparse := range []bool{false, true} {
-			if got := measure(src, sparse); !statsClose(got, want) {
-				t.Fatalf("trace %d %v: measure(sparse %v) = %+v, want %+v", i, src, sparse, got, want)
+			m := newMeter(src, sparse)
+			m.Advance(steps)
+			if got := m.Stats(); !statsClose(got, want) {
+				t.Fatalf("trace %d %v, %d steps: meter (sparse %v) =\n%+v, want\n%+v", i, src, steps, sparse, got, want)
 			}
 		}
 	}
-	// And on a generated trace, where tokens return for real.
-	g := mustGenerator(t, Params{Seed: 3, Layers: 3, TopK: 12, Prompt: 40, Steps: 12,
-		StepOverlap: 0.45, LayerOverlap: 0.36, ReturnRate: 0.5, Lookback: 3.3, Sinks: 1, Window: 2, Skew: 1})
-	if got, want := Measure(g), bruteStats(g); !statsClose(got, want) {
-		t.Errorf("Measure(generator) = %+v, want %+v", got, want)
+	// And on a generated trace longer than a working-set window, where
+	// tokens return for real.
+	p := smallParams()
+	p.Layers, p.TopK, p.Prompt, p.Steps, p.Sinks, p.Window = 3, 16, 100, 70, 1, 2
+	g := mustGenerator(t, p)
+	if got, want := Measure(g), bruteStats(g, p.Steps); !statsClose(got, want) {
+		t.Errorf("Measure(generator) =\n%+v, want\n%+v", got, want)
+	}
+}
+
+// TestHistogramBins checks that coarse bins keep the mean exact and P95
+// within a bin.
+func TestHistogramBins(t *testing.T) {
+	h := histogram{shift: 3}
+	for v := range 100 {
+		h.add(v)
+	}
+	s := h.summary(1)
+	if s.Mean != 49.5 || s.P95 < 94-8 || s.P95 > 94 || math.Abs(s.Sigma-28.87) > 1 {
+		t.Errorf("summary of 0..99 in bins of 8 = %+v, want mean 49.5, P95 in [86, 94], sigma about 28.9", s)
+	}
+}
+
+// TestMeterStepByStep checks that a Meter advanced a step at a time, with
+// Stats asked on the way, gives at every step what MeasureSteps gives, and
+// that MeasurePooled of one trace is Measure.
+func TestMeterStepByStep(t *testing.T) {
+	p := smallParams()
+	p.Layers, p.TopK, p.Prompt, p.Steps = 3, 16, 100, 70
+	g := mustGenerator(t, p)
+	m := NewMeter(g)
+	for step := 0; step <= p.Steps; step++ {
+		m.Advance(step)
+		if got, want := m.Stats(), MeasureSteps(g, step); !statsClose(got, want) {
+			t.Fatalf("after %d steps: meter %+v, MeasureSteps %+v", step, got, want)
+		}
+	}
+	if got, want := MeasurePooled(g), Measure(g); !statsClose(got, want) {
+		t.Errorf("MeasurePooled(g) = %+v, want Measure(g) = %+v", got, want)
 	}
 }
 
