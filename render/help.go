@@ -11,6 +11,7 @@ import (
 
 	"dsaviz/sim/config"
 	"dsaviz/sim/engine"
+	"dsaviz/sim/trace"
 )
 
 // helpSection is a heading and its paragraphs; the colours section shows
@@ -36,8 +37,8 @@ var helpKeys = []string{
 
 // helpSections returns the help's text for a config (its timing constants
 // appear in the formula).
-func helpSections(cfg config.Config) []helpSection {
-	return []helpSection{
+func helpSections(cfg config.Config, t3 *Table3) []helpSection {
+	secs := []helpSection{
 		{heading: "Keys", paras: helpKeys},
 		{heading: "What you see", paras: []string{
 			"The LLC: one cell per cache line. Sets run down the columns, the ways of a set side by side; the shared part on the left, the reservation on the right, tinted violet. When lines outnumber pixels, a pixel shows the most urgent event among its lines, else what most of them hold.",
@@ -62,6 +63,37 @@ func helpSections(cfg config.Config) []helpSection {
 			"It is an estimate for teaching and comparing configurations, not a cycle-accurate model.",
 		}},
 	}
+	if t3 != nil {
+		secs = append(secs, t3.section())
+	}
+	return secs
+}
+
+// Table3 is the paper's Table 3 measured on the runs' selection trace
+// (trace.Measure), for the help: the trace's name ("" for the generator)
+// and its statistics over the steps measured.
+type Table3 struct {
+	Trace string
+	Stats trace.Stats
+}
+
+// section is the help's Table 3 section: each row's mean / P95 / σ on the
+// trace beside the paper's.
+func (t *Table3) section() helpSection {
+	src := "the synthetic generator"
+	if t.Trace != "" {
+		src = "trace " + t.Trace
+	}
+	sec := helpSection{heading: "Table 3 on this trace", paras: []string{
+		fmt.Sprintf("Measured on %s over %d steps of %d layers, k = %d, as the paper defines each (mean / P95 / σ; the paper's in brackets):",
+			src, t.Stats.Steps, t.Stats.Layers, t.Stats.TopK)}}
+	paper := trace.PaperStats()
+	for _, row := range trace.Table3Rows() {
+		m, p := row.Of(t.Stats), row.Of(paper)
+		sec.paras = append(sec.paras, fmt.Sprintf("%s: %.2f / %.2f / %.2f %s (%.2f / %.2f / %.2f)",
+			row.Name, m.Mean, m.P95, m.Sigma, row.Unit, p.Mean, p.P95, p.Sigma))
+	}
+	return sec
 }
 
 // wrap splits s into lines no wider than width pixels in face, breaking at
@@ -92,15 +124,16 @@ type helpView struct {
 	rect image.Rectangle
 	z    float64
 	cfg  config.Config
+	t3   *Table3
 	img  *ebiten.Image
 }
 
 // layout redraws the help for area r if anything it depends on changed.
-func (v *helpView) layout(r image.Rectangle, f *fonts, pal *Palette, p *painter, cfg config.Config) bool {
-	if r == v.rect && f.zoom == v.z && cfg == v.cfg && v.img != nil {
+func (v *helpView) layout(r image.Rectangle, f *fonts, pal *Palette, p *painter, cfg config.Config, t3 *Table3) bool {
+	if r == v.rect && f.zoom == v.z && cfg == v.cfg && t3 == v.t3 && v.img != nil {
 		return false
 	}
-	v.rect, v.z, v.cfg = r, f.zoom, cfg
+	v.rect, v.z, v.cfg, v.t3 = r, f.zoom, cfg, t3
 	if v.img != nil {
 		v.img.Deallocate()
 		v.img = nil
@@ -115,7 +148,7 @@ func (v *helpView) layout(r image.Rectangle, f *fonts, pal *Palette, p *painter,
 	pad := px(marginSize, f.zoom)
 	top := pad + lineHeight(f.title) + pad/2
 	room := box.Dy() - pad - top
-	secs := helpSections(cfg)
+	secs := helpSections(cfg, t3)
 	// One column if it fits, else two split where they balance; text
 	// shrinks (to three quarters at most) if even two overflow.
 	body, small := f.body, f.small

@@ -6,6 +6,7 @@ import (
 
 	"dsaviz/sim/config"
 	"dsaviz/sim/engine"
+	"dsaviz/sim/trace"
 )
 
 func TestReadHUD(t *testing.T) {
@@ -57,7 +58,7 @@ func TestReadHUD(t *testing.T) {
 
 func TestHelpTellsTheFormula(t *testing.T) {
 	var all strings.Builder
-	for _, s := range helpSections(config.DefaultConfig()) {
+	for _, s := range helpSections(config.DefaultConfig(), nil) {
 		all.WriteString(s.heading + "\n" + strings.Join(s.paras, "\n") + "\n")
 	}
 	for _, want := range []string{
@@ -75,10 +76,25 @@ func TestHelpTellsThePaperFormula(t *testing.T) {
 	c := config.DefaultConfig()
 	c.TimeModel = config.TimePaper
 	var all strings.Builder
-	for _, s := range helpSections(c) {
+	for _, s := range helpSections(c, nil) {
 		all.WriteString(strings.Join(s.paras, "\n"))
 	}
 	if !strings.Contains(all.String(), engine.TimeFormula(config.TimePaper)) {
 		t.Errorf("with timeModel paper the help does not give its formula")
+	}
+}
+
+func TestHelpShowsTable3(t *testing.T) {
+	st := trace.PaperStats()
+	st.Steps, st.Layers, st.TopK = 7, 2, 64
+	var all strings.Builder
+	for _, s := range helpSections(config.DefaultConfig(), &Table3{Trace: "mine.npy", Stats: st}) {
+		all.WriteString(s.heading + "\n" + strings.Join(s.paras, "\n") + "\n")
+	}
+	for _, want := range []string{"Table 3 on this trace", "trace mine.npy over 7 steps of 2 layers, k = 64",
+		"working set: 5.15 / 7.20 / 1.02 x k (5.15 / 7.20 / 1.02)", "inter-layer overlap: 0.36 / 0.63 / 0.16"} {
+		if !strings.Contains(all.String(), want) {
+			t.Errorf("the help does not say %q", want)
+		}
 	}
 }

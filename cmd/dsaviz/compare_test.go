@@ -206,3 +206,16 @@ func TestLoadTrace(t *testing.T) {
 		t.Errorf("replaying the trace: %+v", s)
 	}
 }
+
+func TestHelpMeasuresTheTrace(t *testing.T) {
+	g, m, _ := newTestGame(t, "preset=small-demo&play=0")
+	for range 3 {
+		m.post(cmdStepOnce)
+		update(t, g)
+	}
+	g.do(cmdToggleHelp)
+	t3 := g.screen.table3
+	if t3 == nil || t3.Stats.Steps != 3 || t3.Stats.Layers != 4 || t3.Stats.NewLookups.Count == 0 || t3.Trace != "" {
+		t.Fatalf("help opened after 3 steps: Table 3 %+v", t3)
+	}
+}

@@ -5,6 +5,9 @@ import (
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
+
+	"dsaviz/render"
+	"dsaviz/sim/trace"
 )
 
 // do carries out one command.
@@ -46,6 +49,9 @@ func (g *Game) do(c command) {
 		g.showURL()
 	case cmdToggleHelp:
 		g.showHelp = !g.showHelp
+		if g.showHelp {
+			g.measureTrace()
+		}
 	case cmdToggleFullscreen:
 		ebiten.SetFullscreen(!ebiten.IsFullscreen())
 	case cmdPanicInUpdate:
@@ -261,4 +267,18 @@ func (g *Game) advanceLayer() {
 	r.advance()
 	r.broken = false
 	r.budget.spend(time.Since(start))
+}
+
+// measureTrace measures Table 3 on the runs' trace for the help: a loaded
+// log whole, the generator over the steps run so far (at least the first,
+// which the runs have generated or are about to).
+func (g *Game) measureTrace() {
+	r := &g.run
+	src := r.cmp.Source()
+	steps := max(r.cmp.Step(), 1)
+	name := ""
+	if r.spec.log != nil {
+		steps, name = src.Steps(), r.spec.log.Name()
+	}
+	g.screen.table3 = &render.Table3{Trace: name, Stats: trace.MeasureSteps(src, steps)}
 }

@@ -99,9 +99,10 @@ type screenState struct {
 	editB            bool // the panel edits B (while comparing)
 	frames           int64
 	fps, tps         float64
-	updateMs, drawMs windowMean // CPU time per Update and Draw
-	panicDraw        bool       // test hook armed by cmdPanicInDraw
-	exportPNG        bool       // the next Draw saves the screen as a PNG
+	updateMs, drawMs windowMean     // CPU time per Update and Draw
+	panicDraw        bool           // test hook armed by cmdPanicInDraw
+	exportPNG        bool           // the next Draw saves the screen as a PNG
+	table3           *render.Table3 // the trace's statistics, measured when the help opens
 
 	// keepScreen is set when Ebiten does not clear the screen between
 	// frames (main): a frame then draws only what changed. lastDraw is
@@ -309,6 +310,7 @@ func (g *Game) drawScene(screen *ebiten.Image, kept bool) (ok bool) {
 		Zoom:     g.zoom(),
 		ShowHelp: g.showHelp,
 		Charts:   g.link.launched.charts,
+		Table3:   sc.table3,
 		Error:    g.errMsg,
 		Kept:     kept,
 	})
