@@ -225,7 +225,7 @@ func (g *Game) advance() {
 	}
 	if r.seeking() {
 		for r.seeking() && !r.budget.spent() {
-			g.advanceLayer()
+			g.advanceLayer() // records only the jump's last layer (runs.advance)
 		}
 		if !r.seeking() {
 			g.observe()
@@ -234,8 +234,8 @@ func (g *Game) advance() {
 		return
 	}
 	r.play.tick(r.spec.cfg.Layers, dt)
-	if r.play.run(r.cmp, g.advanceLayer, r.budget.spent) > 0 {
-		g.observe()
+	if r.play.run(r.cmp, g.advanceLayer, r.budget.spent) > 0 && r.recorded {
+		g.observe() // else the budget cut the tick before the layer meant to be shown
 	}
 	if r.cmp.Done() {
 		r.play.pause()
@@ -259,14 +259,18 @@ func (g *Game) observe() {
 }
 
 // advanceLayer runs one layer of every run and charges the time to the
-// budget.
+// budget. Only the layer a tick shows records its events (recording every
+// gathered line costs as much again in mode none): the last one due, or
+// the one after which the budget is likely spent.
 func (g *Game) advanceLayer() {
 	r := &g.run
 	start := time.Now()
 	r.broken = true // until the layer returns
-	r.advance()
+	r.advance(r.play.lastDue(r.cmp, r.spec.cfg.Layers) || r.budget.left < 2*r.layerCost)
 	r.broken = false
-	r.budget.spend(time.Since(start))
+	d := time.Since(start)
+	r.budget.spend(d)
+	r.layerCost += (d - r.layerCost) / 8 // a running mean of the last layers
 }
 
 // measureTrace measures Table 3 on the runs' trace for the help: a loaded

@@ -84,6 +84,8 @@ type runState struct {
 	// engines may be half-way through a layer, so they are not advanced
 	// again until new runs start (R or a config change).
 	broken bool
+	// layerCost is a running mean of the time a layer takes.
+	layerCost time.Duration
 }
 
 // screenState is what is drawn: the scene, the panel and their sizes.

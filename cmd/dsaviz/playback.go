@@ -92,6 +92,17 @@ func (c *tickClock) since(now time.Time) time.Duration {
 	return dt
 }
 
+// lastDue reports, from inside run's advance, whether the layer being run
+// is the last one due this tick: no single layer, no rest of a step, and
+// no whole layer of playing owed after it. layersPerStep is the run's.
+func (p *playback) lastDue(at position, layersPerStep int) bool {
+	next := at.Step()
+	if at.Layer() == layersPerStep-1 {
+		next++
+	}
+	return p.layers == 0 && next >= p.untilStep && !(p.playing && p.owed >= 1-owedSlack)
+}
+
 // run calls advance once per layer that is due, until nothing is due, the
 // run is done, or spent reports the CPU budget spent (checked before each
 // layer, so the layer that crosses the budget is the last). It returns the

@@ -198,3 +198,36 @@ func TestPlaybackBudget(t *testing.T) {
 		t.Errorf("a layer 40 ms over budget: %d frames of 16 ms until the next layer, want 6", n)
 	}
 }
+
+// TestLastDue: inside run, lastDue is true for exactly the last layer run
+// when nothing cuts the tick short: a step asked for, single layers, and
+// playing.
+func TestLastDue(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		ask  func(p *playback, r *fakeRun)
+	}{
+		{"a step", func(p *playback, r *fakeRun) { p.stepOnce(r) }},
+		{"two steps", func(p *playback, r *fakeRun) { p.stepOnce(r); p.stepOnce(r) }},
+		{"layers", func(p *playback, r *fakeRun) { p.layerOnce(); p.layerOnce(); p.layerOnce() }},
+		{"playing", func(p *playback, r *fakeRun) {
+			p.speed = 5
+			p.play()
+			p.tick(r.layers, time.Second)
+		}},
+	} {
+		r := &fakeRun{layers: 4, steps: 100, layer: 1}
+		p := &playback{}
+		tc.ask(p, r)
+		var last []bool
+		n := p.run(r, func() { last = append(last, p.lastDue(r, r.layers)); r.advance() }, never)
+		if n == 0 {
+			t.Fatalf("%s: nothing ran", tc.name)
+		}
+		for i, l := range last {
+			if l != (i == n-1) {
+				t.Errorf("%s: layer %d of %d: lastDue %v", tc.name, i+1, n, l)
+			}
+		}
+	}
+}

@@ -53,6 +53,8 @@ type runs struct {
 	cmp  *compare.Comparison
 	// seek is the step a jump re-simulates to, -1 when none is under way.
 	seek int
+	// recorded reports that the last layer run kept its events.
+	recorded bool
 }
 
 // newRuns validates spec and builds its runs at step 0. An engine that
@@ -124,12 +126,15 @@ func (r *runs) settle() {
 	}
 }
 
-// advance runs the next layer of every run, keeping its events, unless a
-// jump is under way and this is not the jump's last layer (whose flashes
-// the picture at the target shows).
-func (r *runs) advance() {
-	last := r.cmp.Step() == r.seek-1 && r.cmp.Layer() == r.spec.cfg.Layers-1
-	r.cmp.Advance(!r.seeking() || last)
+// advance runs the next layer of every run, keeping its events if shown
+// (the caller's choice; during a jump, only for the jump's last layer,
+// whose flashes the picture at the target shows).
+func (r *runs) advance(shown bool) {
+	if r.seeking() {
+		shown = r.cmp.Step() == r.seek-1 && r.cmp.Layer() == r.spec.cfg.Layers-1
+	}
+	r.cmp.Advance(shown)
+	r.recorded = shown
 	r.settle()
 }
 

@@ -220,3 +220,34 @@ func steps(cps []checkpoint) []int {
 	}
 	return s
 }
+
+// BenchmarkDSV32 runs decode steps of dsv32-h100: A (tokens) alone, and
+// A with B (none) in lockstep, recording the events the app records.
+func BenchmarkDSV32(b *testing.B) {
+	a, err := config.Preset("dsv32-h100")
+	if err != nil {
+		b.Fatal(err)
+	}
+	a.Steps = 100000
+	for _, tc := range []struct {
+		name string
+		b    *config.Config
+	}{{"A", nil}, {"AB", func() *config.Config { c := DefaultB(a); return &c }()}} {
+		b.Run(tc.name, func(b *testing.B) {
+			c, err := New(a, tc.b, Options{MaxEvents: 1 << 20})
+			if err != nil {
+				b.Fatal(err)
+			}
+			for range a.Layers { // the first step generates the trace's start
+				c.Advance(true)
+			}
+			b.ResetTimer()
+			for range b.N {
+				for range a.Layers {
+					c.Advance(true)
+				}
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "steps/s")
+		})
+	}
+}
