@@ -96,6 +96,7 @@ cmd_build() {
 	gzip -9 -n -k "$stage/dsaviz.wasm"
 	cp "$goroot/lib/wasm/wasm_exec.js" "$stage/wasm_exec.js"
 	cp web/index.html web/style.css web/loader.js web/trace.js "$stage/"
+	cp assets/traces/*.npy "$stage/" # synthetic sample logs for Load trace (assets/traces/README.md)
 	wasm_bytes=$(stat -c %s "$stage/dsaviz.wasm")
 	gz_bytes=$(stat -c %s "$stage/dsaviz.wasm.gz")
 	version=$(sha256sum "$stage/dsaviz.wasm" | cut -c1-16)
