@@ -29,21 +29,16 @@ type sceneRects struct {
 // needs; the reservation view gets what the legend leaves in the right
 // column (nothing when withSlots is false or too little is left).
 func layoutScene(area image.Rectangle, z float64, legendH int, withSlots bool) sceneRects {
-	var r sceneRects
 	m := px(marginSize, z)
 	in := area.Inset(m)
 	if in.Empty() {
-		return r
+		return sceneRects{}
 	}
-	body := lineH(bodySize * z)
-	hudH := lineH(titleSize*z) + 2*body
-	r.HUD = clip(image.Rect(in.Min.X, in.Min.Y, in.Max.X, in.Min.Y+hudH), in)
-	stripH := body + StripRows*px(stripRowSize, z) + (StripRows-1)*px(2, z)
-	r.Strip = clip(image.Rect(in.Min.X, in.Max.Y-stripH, in.Max.X, in.Max.Y), in)
-	mid := image.Rect(in.Min.X, r.HUD.Max.Y+m, in.Max.X, r.Strip.Min.Y-m)
+	r, mid := paneFrame(in, z)
 	if mid.Dy() <= 0 {
 		return r
 	}
+	body := lineH(bodySize * z)
 	legW := min(px(legendWidthSize, z), mid.Dx()*2/5)
 	right := image.Rect(mid.Max.X-legW, mid.Min.Y, mid.Max.X, mid.Max.Y)
 	r.Legend = image.Rect(right.Min.X, right.Min.Y, right.Max.X, right.Min.Y+min(legendH, right.Dy()))
@@ -58,6 +53,20 @@ func layoutScene(area image.Rectangle, z float64, legendH int, withSlots bool) s
 		r.LLC = image.Rectangle{}
 	}
 	return r
+}
+
+// paneFrame places a pane's HUD along the top of in and its token strip
+// along the bottom, and returns what lies between them (empty when
+// nothing does).
+func paneFrame(in image.Rectangle, z float64) (sceneRects, image.Rectangle) {
+	var r sceneRects
+	m := px(marginSize, z)
+	body := lineH(bodySize * z)
+	hudH := lineH(titleSize*z) + 2*body
+	r.HUD = clip(image.Rect(in.Min.X, in.Min.Y, in.Max.X, in.Min.Y+hudH), in)
+	stripH := body + StripRows*px(stripRowSize, z) + (StripRows-1)*px(2, z)
+	r.Strip = clip(image.Rect(in.Min.X, in.Max.Y-stripH, in.Max.X, in.Max.Y), in)
+	return r, image.Rect(in.Min.X, r.HUD.Max.Y+m, in.Max.X, r.Strip.Min.Y-m)
 }
 
 // clip returns r inside bounds, or the empty rectangle.
@@ -106,20 +115,14 @@ func layoutCompare(area image.Rectangle, z float64, legendH int, withSlots [2]bo
 // top, the token strip along the bottom, the LLC view between them with
 // the reservation view under it (when withSlots and there is room).
 func layoutStacked(r image.Rectangle, z float64, withSlots bool) sceneRects {
-	var s sceneRects
 	if r.Dx() <= 0 || r.Dy() <= 0 {
-		return s
+		return sceneRects{}
 	}
-	m := px(marginSize, z)
-	body := lineH(bodySize * z)
-	hudH := lineH(titleSize*z) + 2*body
-	s.HUD = clip(image.Rect(r.Min.X, r.Min.Y, r.Max.X, r.Min.Y+hudH), r)
-	stripH := body + StripRows*px(stripRowSize, z) + (StripRows-1)*px(2, z)
-	s.Strip = clip(image.Rect(r.Min.X, r.Max.Y-stripH, r.Max.X, r.Max.Y), r)
-	mid := image.Rect(r.Min.X, s.HUD.Max.Y+m, r.Max.X, s.Strip.Min.Y-m)
+	s, mid := paneFrame(r, z)
 	if mid.Dy() <= 0 {
 		return s
 	}
+	m, body := px(marginSize, z), lineH(bodySize*z)
 	s.LLC = mid
 	if withSlots && mid.Dy() >= 9*body {
 		split := mid.Min.Y + mid.Dy()*3/5
