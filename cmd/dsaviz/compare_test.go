@@ -219,3 +219,16 @@ func TestHelpMeasuresTheTrace(t *testing.T) {
 		t.Fatalf("help opened after 3 steps: Table 3 %+v", t3)
 	}
 }
+
+func TestEmbedHasNoPanel(t *testing.T) {
+	g, m, _ := newTestGame(t, "preset=small-demo&embed=1&play=0")
+	update(t, g)
+	if g.screen.panelW != 0 {
+		t.Errorf("embed=1: the panel takes %d pixels, want 0", g.screen.panelW)
+	}
+	m.post(cmdStepOnce) // keys and the page's calls still drive it
+	update(t, g)
+	if s := m.read(); s.Step != 1 {
+		t.Errorf("embed=1: stepOnce left the run at step %d", s.Step)
+	}
+}

@@ -217,8 +217,12 @@ func (g *Game) Update() error {
 	sc.fps, sc.tps = ebiten.ActualFPS(), ebiten.ActualTPS()
 
 	in.cmds, in.changes = g.mail.take(in.cmds, in.changes)
-	sc.panelW = sc.panel.Width(sc.scale, g.zoom())
-	sc.panel.UI().Update() // its callbacks queue commands and a config change
+	if g.link.launched.embed {
+		sc.panelW = 0 // a course page's iframe: the scene alone, keys still work
+	} else {
+		sc.panelW = sc.panel.Width(sc.scale, g.zoom())
+		sc.panel.UI().Update() // its callbacks queue commands and a config change
+	}
 	in.cmds = append(in.cmds, in.panelCmds...)
 	in.panelCmds = in.panelCmds[:0]
 	if !sc.panel.TypingFocused() {
@@ -324,6 +328,9 @@ func (g *Game) drawScene(screen *ebiten.Image, kept bool) (ok bool) {
 func (g *Game) drawPanel(screen *ebiten.Image, kept bool) (live, ok bool) {
 	defer g.recoverFrame("the panel's Draw")
 	sc := &g.screen
+	if g.link.launched.embed {
+		return false, true
+	}
 	return sc.panelPic.draw(screen, sc.panelW, sc.panel.UI().Draw, kept), true
 }
 

@@ -34,12 +34,15 @@ const (
 	paramAt = "at"
 	// paramCharts = 1 shows the charts instead of the caches.
 	paramCharts = "charts"
+	// paramEmbed = 1 leaves the panel out, for course pages that show the
+	// app in an iframe.
+	paramEmbed = "embed"
 	// prefixB marks B's config keys: b.mode=ways sets B's mode.
 	prefixB = "b."
 )
 
 // pageParams are the page's own parameters, after paramPreset.
-var pageParams = []string{paramPreset, paramPlay, paramSpeed, paramLecture, paramCompare, paramAt, paramCharts}
+var pageParams = []string{paramPreset, paramPlay, paramSpeed, paramLecture, paramCompare, paramAt, paramCharts, paramEmbed}
 
 // Playback speeds in decode steps per second: the default, and the range a
 // link may ask for, the panel's slider's (which snaps a speed to its
@@ -57,6 +60,7 @@ type page struct {
 	speed   float64 // decode steps per second
 	lecture bool    // lecture=1
 	charts  bool    // charts=1
+	embed   bool    // embed=1
 }
 
 // launch is what a link asks for: the run's config, the preset it starts
@@ -108,6 +112,13 @@ func parseLaunch(search string) launch {
 			l.problem = append(l.problem, fmt.Sprintf("charts must be 0 or 1, got %q; showing the caches.", v))
 		}
 		l.charts = err == nil && on
+	}
+	if v := q.Get(paramEmbed); v != "" {
+		on, err := strconv.ParseBool(v)
+		if err != nil {
+			l.problem = append(l.problem, fmt.Sprintf("embed must be 0 or 1, got %q; showing the panel.", v))
+		}
+		l.embed = err == nil && on
 	}
 	if v := q.Get(paramPlay); v != "" {
 		play, err := parsePlay(v)
@@ -314,6 +325,9 @@ func shareQuery(spec runSpec, p page, at int) string {
 	if p.charts {
 		add(paramCharts, "1")
 	}
+	if p.embed {
+		add(paramEmbed, "1")
+	}
 	if at > 0 {
 		add(paramAt, strconv.Itoa(at))
 	}
@@ -383,8 +397,8 @@ func parseChange(query string, cur runSpec) (change, error) {
 			return ch, err
 		}
 	}
-	if q.Has(paramLecture) {
-		return ch, fmt.Errorf("lecture applies when the page loads, not to a running app")
+	if q.Has(paramLecture) || q.Has(paramEmbed) {
+		return ch, fmt.Errorf("lecture and embed apply when the page loads, not to a running app")
 	}
 	if v := q.Get(paramCharts); v != "" {
 		on, err := strconv.ParseBool(v)
