@@ -8,14 +8,27 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 )
 
-// bannerView draws the current user-facing error in a box along the bottom
-// of the scene, wrapped to its width: drawn once into an image for a
-// message, a width and a zoom.
+// bannerView draws a message in a framed box across the scene, wrapped to
+// its width under a title: the current user-facing error along the bottom,
+// or a tour scene's caption along the top. It is drawn once into an image
+// for a message, a width and a zoom.
 type bannerView struct {
-	msg  string
-	rect image.Rectangle // the scene area it was made for
-	z    float64
-	img  *ebiten.Image
+	title string // over the message, in the title colour
+	tint  Index  // the colour of the title and the frame
+	top   bool   // along the top of the scene, else the bottom
+	msg   string
+	rect  image.Rectangle // the scene area it was made for
+	z     float64
+	img   *ebiten.Image
+}
+
+// errorBanner and captionBanner are the scene's two banners.
+func errorBanner() bannerView {
+	return bannerView{title: "Error (the app keeps running)", tint: BlockingMiss}
+}
+
+func captionBanner() bannerView {
+	return bannerView{title: "Guided tour (N: next scene)", tint: Hit, top: true}
 }
 
 // layout redraws the banner if its message or size changed; "" hides it.
@@ -50,14 +63,14 @@ func (v *bannerView) layout(msg string, area image.Rectangle, f *fonts, pal *Pal
 		op.ColorScale.ScaleWithColor(c)
 		text.Draw(v.img, s, face, &op)
 	}
-	put("Error (the app keeps running)", f.body, pal.Color(Miss), m/2+t)
+	put(v.title, f.body, pal.Color(v.tint), m/2+t)
 	for i, l := range lines {
 		put(l, f.body, pal.Text, m/2+t+bodyH*(i+1))
 	}
 	return true
 }
 
-// draw draws the banner, framed in the blocking-miss colour.
+// draw draws the banner, framed in its tint.
 func (v *bannerView) draw(dst *ebiten.Image, p *painter, pal *Palette) {
 	if v.img == nil {
 		return
@@ -65,6 +78,9 @@ func (v *bannerView) draw(dst *ebiten.Image, p *painter, pal *Palette) {
 	m := px(marginSize, v.z)
 	b := v.img.Bounds()
 	x, y := v.rect.Min.X+m, v.rect.Max.Y-m-b.Dy()
+	if v.top {
+		y = v.rect.Min.Y + m
+	}
 	p.image(dst, v.img, x, y, 1)
-	p.frame(dst, x, y, b.Dx(), b.Dy(), px(3, v.z), pal.Color(BlockingMiss))
+	p.frame(dst, x, y, b.Dx(), b.Dy(), px(3, v.z), pal.Color(v.tint))
 }

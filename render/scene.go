@@ -18,6 +18,7 @@ type Status struct {
 	Zoom     float64 // render.UIZoom of the window
 	ShowHelp bool    // draw the help overlay over area
 	Error    string  // the current user-facing error ("" none); drawn as a banner
+	Caption  string  // the guided tour's caption ("" none); drawn along the top
 	// Charts shows the charts of the runs instead of their caches.
 	Charts bool
 	// Table3 is the trace's statistics for the help (nil: none measured);
@@ -81,6 +82,7 @@ type Scene struct {
 	legend  legendView
 	help    helpView
 	banner  bannerView
+	caption bannerView
 	none    textLine // shown without a run
 
 	drawnHelp bool // the help overlay was on the last picture drawn
@@ -89,7 +91,7 @@ type Scene struct {
 // NewScene returns a scene that writes in font (see LoadFont); its images
 // are made on the first Draw.
 func NewScene(font *fontface.Font) *Scene {
-	s := &Scene{pal: DefaultPalette(), fonts: &fonts{font: font}, laidOut: -1}
+	s := &Scene{pal: DefaultPalette(), fonts: &fonts{font: font}, laidOut: -1, banner: errorBanner(), caption: captionBanner()}
 	return s
 }
 
@@ -150,6 +152,9 @@ func (s *Scene) Draw(dst *ebiten.Image, area image.Rectangle, r Runs, st Status)
 	if s.banner.layout(st.Error, area, s.fonts, &s.pal) {
 		changed = true
 	}
+	if s.caption.layout(st.Caption, area, s.fonts, &s.pal) {
+		changed = true
+	}
 	help := st.ShowHelp && n > 0
 	if help && s.help.layout(area, s.fonts, &s.pal, s.paint, r.A.Config(), st.Table3) {
 		changed = true
@@ -167,6 +172,7 @@ func (s *Scene) Draw(dst *ebiten.Image, area image.Rectangle, r Runs, st Status)
 		s.drawViews(dst)
 	}
 	s.banner.draw(dst, s.paint, &s.pal)
+	s.caption.draw(dst, s.paint, &s.pal)
 	if help {
 		s.help.draw(dst, s.paint)
 	}

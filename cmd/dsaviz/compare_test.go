@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -230,5 +231,41 @@ func TestEmbedHasNoPanel(t *testing.T) {
 	update(t, g)
 	if s := m.read(); s.Step != 1 {
 		t.Errorf("embed=1: stepOnce left the run at step %d", s.Step)
+	}
+}
+
+func TestTour(t *testing.T) {
+	g, m, h := newTestGame(t, "tour=2")
+	if spec := m.config(); spec.cfg.Mode != "ways" || !spec.compare || !strings.HasPrefix(g.caption(), "Scene 2 of ") {
+		t.Fatalf("tour=2: mode %s compare %v caption %q", spec.cfg.Mode, spec.compare, g.caption())
+	}
+	g.do(cmdNextScene)
+	update(t, g)
+	if spec := m.config(); spec.cfg.Mode != "tokens" || !strings.HasPrefix(g.caption(), "Scene 3 of ") || !m.read().Playing {
+		t.Errorf("after N: mode %s, caption %q, playing %v", spec.cfg.Mode, g.caption(), m.read().Playing)
+	}
+	if q := h.queries[len(h.queries)-1]; q != "tour=3" {
+		t.Errorf("the address of scene 3 is %q, want tour=3", q)
+	}
+	for k := 4; k <= len(tourScenes)+1; k++ {
+		g.do(cmdNextScene)
+		update(t, g)
+		want := (k-1)%len(tourScenes) + 1
+		if g.link.tour != want || h.lastError() != "" {
+			t.Fatalf("N to scene %d: at scene %d, error %q", want, g.link.tour, h.lastError())
+		}
+	}
+	m.postChange("seed=9")
+	update(t, g)
+	if c := g.caption(); c != "" {
+		t.Errorf("after a change of the runs the caption still reads %q", c)
+	}
+	for k := range tourScenes {
+		if l := parseLaunch("tour=" + strconv.Itoa(k+1)); len(l.problem) > 0 || l.tour != k+1 {
+			t.Errorf("tour=%d: problems %q, scene %d", k+1, l.problem, l.tour)
+		}
+	}
+	if l := parseLaunch("tour=9"); l.tour != 0 || len(l.problem) != 1 {
+		t.Errorf("tour=9: scene %d, problems %q; want refused", l.tour, l.problem)
 	}
 }

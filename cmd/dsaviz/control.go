@@ -44,6 +44,8 @@ func (g *Game) do(c command) {
 		g.screen.exportPNG = true
 	case cmdLoadTrace:
 		g.host.openTrace()
+	case cmdNextScene:
+		g.nextScene()
 	case cmdToggleCharts:
 		g.link.launched.charts = !g.link.launched.charts
 		g.showURL()
@@ -196,6 +198,9 @@ func (g *Game) showURL() {
 	}
 	g.link.moment = g.moment()
 	q := shareQuery(g.run.spec, g.pageNow(), max(g.link.moment, 0))
+	if c := g.caption(); c != "" && g.link.moment <= 0 {
+		q = tourQuery(g.link.tour, g.pageNow())
+	}
 	if q != g.link.shown {
 		g.link.shown = q
 		g.host.showQuery(q)

@@ -125,6 +125,10 @@ type linkState struct {
 	// moment is the at= the address shows (-1 while playing, where a link
 	// has none), so that Update rewrites the address only when it changes.
 	moment int
+	// tour is the guided tour's scene on screen (1-based, 0: none), while
+	// the runs are tourSpec, the ones it set.
+	tour     int
+	tourSpec runSpec
 }
 
 // inputQueue holds what Update gathers before it acts: the page's and the
@@ -194,6 +198,9 @@ func newGame(m *mailbox, h host, l launch) (*Game, error) {
 	}
 	if len(problems) > 0 {
 		g.setError(strings.Join(problems, " "))
+	}
+	if l.tour > 0 {
+		g.link.tour, g.link.tourSpec = l.tour, g.run.spec
 	}
 	if l.at > 0 {
 		g.run.jump(l.at)
@@ -318,6 +325,7 @@ func (g *Game) drawScene(screen *ebiten.Image, kept bool) (ok bool) {
 		Charts:   g.link.launched.charts,
 		Table3:   sc.table3,
 		Error:    g.errMsg,
+		Caption:  g.caption(),
 		Kept:     kept,
 	})
 	return true

@@ -61,6 +61,8 @@ func shortcuts(k keyState, dst []command) []command {
 			dst = append(dst, cmdToggleCompare)
 		case 'g', 'G':
 			dst = append(dst, cmdToggleCharts)
+		case 'n', 'N':
+			dst = append(dst, cmdNextScene)
 		case 'h', 'H', '?':
 			dst = append(dst, cmdToggleHelp)
 		case 'f', 'F':

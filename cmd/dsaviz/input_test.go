@@ -18,6 +18,7 @@ func TestShortcuts(t *testing.T) {
 		{"left", keyState{left: true}, []command{cmdStepBack}},
 		{"compare", keyState{chars: []rune("cC")}, []command{cmdToggleCompare, cmdToggleCompare}},
 		{"charts", keyState{chars: []rune("g")}, []command{cmdToggleCharts}},
+		{"tour", keyState{chars: []rune("nN")}, []command{cmdNextScene, cmdNextScene}},
 		{"r and R", keyState{chars: []rune("rR")}, []command{cmdReset, cmdReset}},
 		{"help", keyState{chars: []rune("hH?")}, []command{cmdToggleHelp, cmdToggleHelp, cmdToggleHelp}},
 		{"fullscreen", keyState{chars: []rune("f")}, []command{cmdToggleFullscreen}},

@@ -22,6 +22,7 @@ const (
 	cmdExportConfig     // download the config(s) as JSON
 	cmdExportPNG        // download the screen as PNG
 	cmdLoadTrace        // ask the page for an index log file
+	cmdNextScene        // the guided tour's next scene
 	cmdToggleHelp
 	cmdToggleFullscreen
 	cmdPanicInUpdate // test hook: panic in the next Update

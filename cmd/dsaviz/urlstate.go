@@ -42,7 +42,7 @@ const (
 )
 
 // pageParams are the page's own parameters, after paramPreset.
-var pageParams = []string{paramPreset, paramPlay, paramSpeed, paramLecture, paramCompare, paramAt, paramCharts, paramEmbed}
+var pageParams = []string{paramPreset, paramPlay, paramSpeed, paramLecture, paramCompare, paramAt, paramCharts, paramEmbed, paramTour}
 
 // Playback speeds in decode steps per second: the default, and the range a
 // link may ask for, the panel's slider's (which snaps a speed to its
@@ -70,6 +70,7 @@ type page struct {
 type launch struct {
 	spec runSpec
 	at   int // the decode step to open at, 0 for the start
+	tour int // the tour's scene the link opens (tour=K), 0 for none
 	page
 	problem []string
 }
@@ -83,6 +84,21 @@ func parseLaunch(search string) launch {
 	if err != nil {
 		// ParseQuery keeps every parameter it could read.
 		l.problem = append(l.problem, fmt.Sprintf("The link's query is malformed (%v); the rest of it is used.", err))
+	}
+	if v := q.Get(paramTour); v != "" {
+		// A tour scene's link: the scene's keys, with the link's page
+		// parameters (lecture, play, embed) still applied.
+		k, err := parseTour(v)
+		if err != nil {
+			l.problem = append(l.problem, err.Error()+"; no tour.")
+		} else {
+			sq, _ := url.ParseQuery(tourScenes[k-1].query) // the scenes are ours: they parse
+			for key, vs := range sq {
+				q[key] = vs
+			}
+			l.tour = k
+		}
+		q.Del(paramTour)
 	}
 	if !namesARun(q) {
 		// An address that names no run (bare, or only the page's own

@@ -1,0 +1,96 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// A guided tour (issue 12, section 3): prepared scenes, each a link's query
+// and a one-line caption. N (or tour=K in a link, 1-based) shows a scene;
+// its link is ?tour=K while the runs stay as the scene set them.
+type tourScene struct {
+	query   string
+	caption string
+}
+
+// tourScenes are the tour, in order.
+var tourScenes = []tourScene{
+	{"preset=small-demo&mode=none&reserve=0",
+		"No reservation: the weight stream flushes the LLC between steps, so nearly every KV line the gather reads is a blocking miss."},
+	{"preset=small-demo&mode=ways&reserve=32KiB&cmp=1",
+		"Way partitioning (like Intel CAT): half the ways hold only KV lines, line by line in LRU. B has no reservation."},
+	{"preset=small-demo&cmp=1",
+		"Token reservation (the paper's proposal): whole tokens are kept across steps in a token LRU. B has no reservation."},
+	{"preset=dsv32-h100&cmp=1&b.mode=prevk",
+		"Too small a reservation: at DeepSeek-V3.2 scale a step gathers 96 MB, and a global token LRU of 20 MiB thrashes. B keeps each layer's previous top-k."},
+	{"preset=small-demo&cmp=1&charts=1",
+		"The charts: KV hit rate, blocking misses and estimated tokens/s of A against B over the steps, and each layer's KV hit rate."},
+}
+
+// paramTour = K opens scene K of the tour.
+const paramTour = "tour"
+
+// parseTour reads the tour parameter: a scene number 1..len(tourScenes).
+func parseTour(v string) (int, error) {
+	k, err := strconv.Atoi(v)
+	if err != nil || k < 1 || k > len(tourScenes) {
+		return 0, fmt.Errorf("tour must be a scene 1..%d, got %q", len(tourScenes), v)
+	}
+	return k, nil
+}
+
+// tourCaption is what the scene shows of scene k: its number and caption.
+func tourCaption(k int) string {
+	return fmt.Sprintf("Scene %d of %d: %s", k, len(tourScenes), tourScenes[k-1].caption)
+}
+
+// nextScene shows the tour's next scene (the first after the last, or
+// when no scene is shown), paused at step 0 with the scene's runs.
+func (g *Game) nextScene() {
+	k := g.link.tour%len(tourScenes) + 1
+	g.showScene(k)
+}
+
+// showScene applies scene k's query as a change of the runs.
+func (g *Game) showScene(k int) {
+	g.applyChange(tourScenes[k-1].query + "&play=1")
+	if g.errMsg != "" {
+		return // refused: the runs are as they were
+	}
+	g.link.tour, g.link.tourSpec = k, g.run.spec
+	g.link.launched.charts = g.sceneCharts(k)
+	g.showURL()
+}
+
+// sceneCharts reports whether scene k shows the charts.
+func (g *Game) sceneCharts(k int) bool {
+	ch, err := parseChange(tourScenes[k-1].query, g.run.spec)
+	return err == nil && ch.charts > 0
+}
+
+// caption is the tour's caption while the runs are a scene's, else "".
+func (g *Game) caption() string {
+	if g.link.tour == 0 || g.run.spec != g.link.tourSpec {
+		return ""
+	}
+	return tourCaption(g.link.tour)
+}
+
+// tourQuery is the link of tour scene k with the page's parameters that
+// differ from the scene's (play=0, lecture=1, embed=1, speed).
+func tourQuery(k int, p page) string {
+	q := paramTour + "=" + strconv.Itoa(k)
+	if p.paused {
+		q += "&" + paramPlay + "=0"
+	}
+	if p.speed != defaultSpeed {
+		q += "&" + paramSpeed + "=" + strconv.FormatFloat(p.speed, 'g', -1, 64)
+	}
+	if p.lecture {
+		q += "&" + paramLecture + "=1"
+	}
+	if p.embed {
+		q += "&" + paramEmbed + "=1"
+	}
+	return q
+}
