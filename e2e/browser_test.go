@@ -211,6 +211,8 @@ func TestBrowser(t *testing.T) {
 
 	t.Run("load a trace", func(t *testing.T) { testLoadTrace(t, ctx, srvHandler) })
 
+	t.Run("guided tour", func(t *testing.T) { testTour(t, ctx, srvHandler) })
+
 	t.Run("loader", func(t *testing.T) { testLoader(t, ctx, site) })
 
 	final := evaluate[stats](t, ctx, `dsaviz.stats()`)

@@ -391,6 +391,7 @@ func (g *Game) publish() {
 	st := Stats{
 		FPS: sc.fps, TPS: sc.tps, Frames: sc.frames,
 		Playing: g.run.play.playing, Speed: g.run.play.speed, Help: g.showHelp, Charts: g.link.launched.charts,
+		Tour:         g.tourShown(),
 		UpdateMillis: sc.updateMs.mean, DrawMillis: sc.drawMs.mean,
 	}
 	g.run.stats(&st)

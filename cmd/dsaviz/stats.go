@@ -77,6 +77,8 @@ type Stats struct {
 	// Help reports whether the help overlay is shown; Charts whether the
 	// charts are, instead of the caches.
 	Help, Charts bool
+	// Tour is the guided tour's scene on screen (1-based), 0 for none.
+	Tour int
 	// UpdateMillis and DrawMillis are the CPU time spent in Update and
 	// Draw, in milliseconds, averaged over the last complete window of 30
 	// frames (0 before the first window completes). GPU work that Draw
@@ -100,6 +102,7 @@ func (s Stats) fields() map[string]any {
 	f["speed"] = s.Speed
 	f["help"] = s.Help
 	f["charts"] = s.Charts
+	f["tour"] = s.Tour
 	f["updateMs"] = s.UpdateMillis
 	f["drawMs"] = s.DrawMillis
 	return f

@@ -68,12 +68,20 @@ func (g *Game) sceneCharts(k int) bool {
 	return err == nil && ch.charts > 0
 }
 
-// caption is the tour's caption while the runs are a scene's, else "".
-func (g *Game) caption() string {
-	if g.link.tour == 0 || g.run.spec != g.link.tourSpec {
-		return ""
+// tourShown is the tour's scene while the runs are the ones it set, else 0.
+func (g *Game) tourShown() int {
+	if g.link.tour == 0 || g.run.runs == nil || g.run.spec != g.link.tourSpec {
+		return 0
 	}
-	return tourCaption(g.link.tour)
+	return g.link.tour
+}
+
+// caption is the tour's caption while a scene is shown, else "".
+func (g *Game) caption() string {
+	if k := g.tourShown(); k > 0 {
+		return tourCaption(k)
+	}
+	return ""
 }
 
 // tourQuery is the link of tour scene k with the page's parameters that
