@@ -70,6 +70,17 @@ func (v *bannerView) layout(msg string, area image.Rectangle, f *fonts, pal *Pal
 	return true
 }
 
+// below returns the part of area under a top banner (all of area when the
+// banner is at the bottom or hidden), as laid out for area.
+func (v *bannerView) below(area image.Rectangle) image.Rectangle {
+	if !v.top || v.img == nil {
+		return area
+	}
+	m := px(marginSize, v.z)
+	area.Min.Y = min(area.Max.Y, area.Min.Y+m+v.img.Bounds().Dy())
+	return area
+}
+
 // draw draws the banner, framed in its tint.
 func (v *bannerView) draw(dst *ebiten.Image, p *painter, pal *Palette) {
 	if v.img == nil {

@@ -112,7 +112,11 @@ func (v *hudView) update(e engine.View, st Status, h hudRun, f *fonts, pal *Pale
 	}
 	gap := px(16, f.zoom)
 	if all || n.ran != o.ran || n.step != o.step || n.layer != o.layer || n.done != o.done || n.name != o.name {
-		fitLevels(&v.where, w-v.state.W-gap, f.gTitle, pal.Text, hudWhere, n)
+		face := f.gTitle
+		if n.quiet {
+			face = f.gBody // a pane of two: half the width
+		}
+		fitLevels(&v.where, w-v.state.W-gap, face, pal.Text, hudWhere, n)
 	}
 	if all || n.kvStep != o.kvStep || n.kvTotal != o.kvTotal || n.blockStep != o.blockStep || n.blockTotal != o.blockTotal {
 		fitLevels(&v.rates, w, f.gBody, pal.Text, hudRates, n)

@@ -134,7 +134,12 @@ func (s *Scene) Draw(dst *ebiten.Image, area image.Rectangle, r Runs, st Status)
 	}
 	n := r.count()
 	changed := !st.Kept || n == 0 || st.ShowHelp != s.drawnHelp
-	stale := s.fonts.setZoom(z) || area != s.area || n != s.laidOut || st.Charts != s.charted
+	zoomed := s.fonts.setZoom(z)
+	if s.caption.layout(st.Caption, area, s.fonts, &s.pal) {
+		changed = true
+	}
+	views := s.caption.below(area) // the tour's caption takes the top
+	stale := zoomed || views != s.area || n != s.laidOut || st.Charts != s.charted
 	for i := range n {
 		if s.panes[i].stale(r.at(i)) {
 			stale = true
@@ -143,16 +148,13 @@ func (s *Scene) Draw(dst *ebiten.Image, area image.Rectangle, r Runs, st Status)
 	s.n = n
 	if stale {
 		s.charted = st.Charts
-		s.layout(area, r)
+		s.layout(views, r)
 		changed = true
 	}
 	if n > 0 && s.refresh(r, st) {
 		changed = true
 	}
 	if s.banner.layout(st.Error, area, s.fonts, &s.pal) {
-		changed = true
-	}
-	if s.caption.layout(st.Caption, area, s.fonts, &s.pal) {
 		changed = true
 	}
 	help := st.ShowHelp && n > 0
