@@ -59,6 +59,9 @@ func FuzzValidate(f *testing.F) {
 		c := config.DefaultConfig()
 		c.Capacity, c.Line, c.Ways, c.Reserve = config.Size(capacity), line, ways, config.Size(reserve)
 		c.Mode = fuzzModes[int(mode)%len(fuzzModes)]
+		if int(mode)/len(fuzzModes)%2 == 1 {
+			c.TokenScope = config.ScopeLayer
+		}
 		c.Layout = fuzzLayouts[int(layout)%len(fuzzLayouts)]
 		c.PageTokens, c.Layers, c.TopK, c.KVBytes = pageTokens, layers, topk, kvBytes
 		c.Prompt, c.Steps, c.Sinks, c.Window = prompt, steps, sinks, window
@@ -97,6 +100,9 @@ func checkValid(t *testing.T, c config.Config) {
 	}
 	if (c.Mode == config.ModeTokens || c.Mode == config.ModePrevK) && int64(c.Reserve) < c.TokenStride() {
 		t.Errorf("valid config in mode %s reserves %d bytes, less than a token slot of %d", c.Mode, c.Reserve, c.TokenStride())
+	}
+	if c.Mode == config.ModeTokens && c.TokenScope == config.ScopeLayer && int64(c.Reserve) < c.TokenStride()*int64(c.Layers) {
+		t.Errorf("valid config in tokenScope layer reserves %d bytes, less than a slot for each of %d layers", c.Reserve, c.Layers)
 	}
 	if c.TokenLines() <= 0 || c.TokenStride() < int64(c.KVBytes) {
 		t.Errorf("valid config has %d lines (%d bytes) per token of %d bytes", c.TokenLines(), c.TokenStride(), c.KVBytes)

@@ -50,6 +50,8 @@ func randomConfig(r *rand.Rand) config.Config {
 	c.MissLatency = 1e3 * r.Float64()
 	c.HitLatency = 1e3 * r.Float64()
 	c.MLP = 1 + r.IntN(1024)
+	c.Horizon = r.IntN(1<<20 + 1)
+	c.TokenScope = pick(r, config.ScopeGlobal, config.ScopeLayer)
 
 	c.Mode = pick(r, config.ModeNone, config.ModeWays, config.ModePrevK, config.ModePages, config.ModeTokens)
 	unit := c.WayBytes()
@@ -67,6 +69,9 @@ func randomConfig(r *rand.Rand) config.Config {
 	} else {
 		c.Mode = config.ModeNone
 		c.Reserve = config.Size(r.Int64N(int64(c.Capacity) + 1))
+	}
+	if c.Mode == config.ModeTokens && int64(c.Reserve) < c.TokenStride()*int64(c.Layers) {
+		c.TokenScope = config.ScopeGlobal // layer scope needs a slot per layer
 	}
 	return c
 }

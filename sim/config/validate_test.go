@@ -99,6 +99,12 @@ var validationRules = []validationRule{
 	{"hitLatency NaN", func(c *config.Config) { c.HitLatency = math.NaN() }, "hitLatency", "NaN", "0..1e+09"},
 	{"mlp zero", func(c *config.Config) { c.MLP = 0 }, "mlp", "0", "1..1048576"},
 	{"mlp above 2^20", func(c *config.Config) { c.MLP = 1<<20 + 1 }, "mlp", "1048577", "1..1048576"},
+	{"tokenScope unknown", func(c *config.Config) { c.TokenScope = "request" }, "tokenScope", `"request"`, "one of global, layer"},
+	{"horizon negative", func(c *config.Config) { c.Horizon = -1 }, "horizon", "-1", "0..1048576"},
+	{"horizon above 2^20", func(c *config.Config) { c.Horizon = 1<<20 + 1 }, "horizon", "1048577", "0..1048576"},
+	{"reserve below one slot per layer", func(c *config.Config) {
+		c.Mode, c.TokenScope, c.Reserve = config.ModeTokens, config.ScopeLayer, 60*768
+	}, "reserve", "45KiB", "46848..48000KiB in mode tokens with tokenScope layer"},
 	{"reserve negative", func(c *config.Config) { c.Reserve = -1 }, "reserve", "-1", "0..1PiB"},
 	{"reserve above capacity in mode none", func(c *config.Config) { c.Reserve = c.Capacity + 1 }, "reserve", "52428801", "0..capacity = 50MiB"},
 	{"reserve below one way", withReserve(config.ModeWays, 1), "reserve", "1", "3200KiB..48000KiB in mode ways"},
@@ -190,12 +196,29 @@ func TestValidateReserveEdges(t *testing.T) {
 		{"prevk leaving one way", config.ModePrevK, 48000 << 10},
 		{"pages with one page", config.ModePages, 48 << 10},
 	}
+	layerScope := []struct {
+		name    string
+		mode    string
+		reserve config.Size
+	}{
+		{"layer scope with one slot per layer", config.ModeTokens, 61 * 768},
+		{"layer scope ignored in mode prevk", config.ModePrevK, 768},
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := config.DefaultConfig()
 			c.Mode, c.Reserve = tt.mode, tt.reserve
 			if err := c.Validate(); err != nil {
 				t.Errorf("Validate() with mode %s, reserve %v = %v, want nil", tt.mode, tt.reserve, err)
+			}
+		})
+	}
+	for _, tt := range layerScope {
+		t.Run(tt.name, func(t *testing.T) {
+			c := config.DefaultConfig()
+			c.Mode, c.Reserve, c.TokenScope = tt.mode, tt.reserve, config.ScopeLayer
+			if err := c.Validate(); err != nil {
+				t.Errorf("Validate() with mode %s, tokenScope layer, reserve %v = %v, want nil", tt.mode, tt.reserve, err)
 			}
 		})
 	}
