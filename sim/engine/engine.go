@@ -22,6 +22,7 @@ type Engine struct {
 	shared *cache.Partition // the shared part of the LLC
 	kvWays *cache.Partition // mode ways: the ways reserved for KV
 	tokens *cache.TokenLRU  // modes tokens (keys: tokens) and pages (keys: pages)
+	store  *tokenStore      // mode tokens: the scope's policy and the key sequence
 	pages  *pageUse         // mode pages: which tokens of each resident page were used
 	prevk  *prevK           // mode prevk
 
@@ -135,7 +136,7 @@ func (e *Engine) buildCache() error {
 		slots := int(int64(c.Reserve) / c.TokenStride())
 		switch c.Mode {
 		case config.ModeTokens:
-			e.tokens, err = cache.NewTokenLRU(slots, c.Layers*e.layout.MaxContext())
+			err = e.newTokenStore(slots)
 		case config.ModePages:
 			pageSlots := slots / c.PageTokens
 			e.tokens, err = cache.NewTokenLRU(pageSlots, c.Layers*e.layout.PagesPerLayer())
@@ -206,6 +207,9 @@ func (e *Engine) Clone() *Engine {
 	}
 	if e.tokens != nil {
 		c.tokens = e.tokens.Clone()
+	}
+	if e.store != nil {
+		c.store = e.store.clone()
 	}
 	if e.pages != nil {
 		c.pages = e.pages.clone()

@@ -131,14 +131,5 @@ func (e *Engine) fetchExclusive(c *Counts, first uint64, n int, token int32, hel
 }
 
 // checked drops, from a selection of a source that could not be checked
-// up front, what the run cannot gather: tokens beyond the context (the
-// selection is sorted, so they are its tail) and entries beyond topk.
-func (e *Engine) checked(sel []int32) []int32 {
-	for len(sel) > 0 && int(sel[len(sel)-1]) >= e.cur.Context {
-		sel = sel[:len(sel)-1]
-	}
-	for len(sel) > 0 && sel[0] < 0 {
-		sel = sel[1:]
-	}
-	return sel[:min(len(sel), e.cfg.TopK)]
-}
+// up front, what the run cannot gather (see clipSelection).
+func (e *Engine) checked(sel []int32) []int32 { return clipSelection(sel, e.cur.Context, e.cfg.TopK) }

@@ -24,7 +24,8 @@ type refEngine struct {
 	sWays    int
 	kv       [][]uint64 // mode ways
 	kvWays   int
-	res      []int64 // tokens/pages: keys, most recent first; prevk: unordered
+	res      []int64   // tokens/pages: keys, most recent first; prevk: unordered
+	resL     [][]int64 // tokens in tokenScope layer: per layer, keys, most recent first
 	slots    int
 	used     map[int64]map[int]bool // pages: tokens used per resident page
 	fill     int64
@@ -43,6 +44,9 @@ func newRef(t *testing.T, e *Engine) *refEngine {
 		r.kv = make([][]uint64, c.Sets())
 	case config.ModeTokens:
 		r.slots = e.tokens.Slots()
+		if c.TokenScope == config.ScopeLayer {
+			r.resL = make([][]int64, c.Layers)
+		}
 	case config.ModePages:
 		r.slots = e.tokens.Slots()
 	case config.ModePrevK:
@@ -113,7 +117,9 @@ func (r *refEngine) layer(step, l int) ByClass {
 	// held reports whether line x of layer l is in the reservation
 	// through a resident token other than tok (packed neighbours).
 	fetched := map[int64]bool{} // prevk: kept tokens already moved in this layer
-	resident := func(key int64) bool { return slices.Contains(r.res, key) || fetched[key] }
+	resident := func(key int64) bool {
+		return slices.Contains(r.res, key) || fetched[key] || (r.resL != nil && slices.Contains(r.resL[key/maxCtx], key))
+	}
 	heldByOther := func(l, tok int, x uint64) bool {
 		if r.cfg.Layout != config.LayoutPacked {
 			return false
@@ -154,21 +160,31 @@ func (r *refEngine) layer(step, l int) ByClass {
 			}
 		}
 	case config.ModeTokens:
+		// The global scope is one list of every slot; the layer scope one
+		// list per layer, of the layer's share: slots/layers, one more for
+		// the first slots%layers layers.
+		res, slots := &r.res, r.slots
+		if r.resL != nil {
+			res, slots = &r.resL[l], r.slots/r.cfg.Layers
+			if l < r.slots%r.cfg.Layers {
+				slots++
+			}
+		}
 		for _, tok := range sel {
 			key := tokKey(l, int(tok))
 			_, n := r.lay.TokenLines(l, int(tok))
-			if i := slices.Index(r.res, key); i >= 0 {
-				r.res = slices.Insert(slices.Delete(r.res, i, i+1), 0, key)
+			if i := slices.Index(*res, key); i >= 0 {
+				*res = slices.Insert(slices.Delete(*res, i, i+1), 0, key)
 				for range n {
 					r.count(kv, true, false, ReservedHit)
 				}
 				continue
 			}
 			exclusive(l, int(tok))
-			r.res = slices.Insert(r.res, 0, key)
-			if len(r.res) > r.slots {
-				v := r.res[r.slots]
-				r.res = r.res[:r.slots]
+			*res = slices.Insert(*res, 0, key)
+			if len(*res) > slots {
+				v := (*res)[slots]
+				*res = (*res)[:slots]
 				_, vn := r.lay.TokenLines(int(v/maxCtx), int(v%maxCtx))
 				kv.Evictions += int64(vn)
 			}
@@ -300,6 +316,9 @@ func randomConfig(rng *rand.Rand, mode string) config.Config {
 			c.Mode = config.ModeNone
 		} else {
 			c.Reserve = config.Size(unit + rng.Int64N(max-unit+1))
+		}
+		if c.Mode == config.ModeTokens && rng.IntN(2) == 0 && int64(c.Reserve) >= unit*int64(c.Layers) {
+			c.TokenScope = config.ScopeLayer
 		}
 	}
 	return c

@@ -6,17 +6,77 @@ import (
 	"dsaviz/sim/workload"
 )
 
+// tokenStore is mode tokens' reservation. e.tokens always holds every
+// resident key (layer*maxContext+token), for the pictures and the packed
+// layout's neighbour test. In the global scope it is also the policy: one
+// LRU over all layers. In the layer scope each layer has an LRU of its
+// own share of the slots (LayerSlots) that decides its evictions, and
+// e.tokens only mirrors them: its slots are the sum of the shares, so
+// adding to it never evicts.
+type tokenStore struct {
+	keys   *TokenKeys
+	keyBuf []int32           // one layer's keys
+	layer  []*cache.TokenLRU // layer scope: per layer, keys are tokens; nil in the global scope
+}
+
+// LayerSlots is the share of a reservation of slots that layer l of
+// layers gets in tokenScope layer: slots/layers, and one more for the
+// first slots%layers layers, so that the shares add up to slots.
+func LayerSlots(slots, layers, l int) int {
+	n := slots / layers
+	if l < slots%layers {
+		n++
+	}
+	return n
+}
+
+// newTokenStore builds mode tokens' reservation of slots for a config.
+func (e *Engine) newTokenStore(slots int) error {
+	c := e.cfg
+	var err error
+	if e.tokens, err = cache.NewTokenLRU(slots, c.Layers*e.layout.MaxContext()); err != nil {
+		return err
+	}
+	e.store = &tokenStore{keys: newTokenKeys(c, e.src), keyBuf: make([]int32, 0, c.TopK)}
+	if c.TokenScope != config.ScopeLayer {
+		return nil
+	}
+	e.store.layer = make([]*cache.TokenLRU, c.Layers)
+	for l := range e.store.layer {
+		if e.store.layer[l], err = cache.NewTokenLRU(LayerSlots(slots, c.Layers, l), e.layout.MaxContext()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *tokenStore) clone() *tokenStore {
+	c := *s
+	c.keyBuf = make([]int32, 0, cap(s.keyBuf))
+	if s.layer != nil {
+		c.layer = make([]*cache.TokenLRU, len(s.layer))
+		for l, t := range s.layer {
+			c.layer[l] = t.Clone()
+		}
+	}
+	return &c
+}
+
 // gatherTokens is the proposal: a token-granularity LRU reservation. A
 // resident token hits on all its lines; any other token is read through
 // the shared part, then inserted whole, evicting the least recently used
-// token.
+// token (of its layer, in the layer scope).
 func (e *Engine) gatherTokens(ls *LayerStats, l int, sel []int32) {
 	c := &ls.Class[workload.KV]
-	maxCtx := e.layout.MaxContext()
-	base := int32(l * maxCtx)
-	for _, tok := range sel {
+	s := e.store
+	s.keyBuf = s.keys.appendKeys(s.keyBuf[:0], l, sel)
+	for _, key := range s.keyBuf {
+		tok := s.keys.Token(key)
 		first, n := e.layout.TokenLines(l, int(tok))
-		if e.tokens.Get(base + tok) {
+		if e.tokens.Get(key) {
+			if s.layer != nil {
+				s.layer[l].Get(tok)
+			}
 			c.Accesses += int64(n)
 			c.ReservedHits += int64(n)
 			e.ev.add(Event{Line: first, N: uint64(n), Token: tok, Class: workload.KV, Outcome: ReservedHit})
@@ -24,13 +84,31 @@ func (e *Engine) gatherTokens(ls *LayerStats, l int, sel []int32) {
 		}
 		heldFirst, heldLast := e.neighboursHold(l, int(tok), first, n, e.tokenResident)
 		e.fetchExclusive(c, first, n, tok, heldFirst, heldLast)
-		if _, victim := mustAdd(e.tokens, base+tok); victim >= 0 {
-			vl, vt := int(victim)/maxCtx, int(victim)%maxCtx
-			vfirst, vn := e.layout.TokenLines(vl, vt)
+		if victim := e.insertToken(l, key); victim >= 0 {
+			vl, vt := s.keys.LayerOf(victim), s.keys.Token(victim)
+			vfirst, vn := e.layout.TokenLines(vl, int(vt))
 			c.Evictions += int64(vn)
-			e.ev.add(Event{Line: vfirst, N: uint64(vn), Token: int32(vt), Class: workload.KV, Outcome: Evicted})
+			e.ev.add(Event{Line: vfirst, N: uint64(vn), Token: vt, Class: workload.KV, Outcome: Evicted})
 		}
 	}
+}
+
+// insertToken inserts a key of layer l that is not resident and returns
+// the key it evicted, or -1.
+func (e *Engine) insertToken(l int, key int32) (victim int32) {
+	s := e.store
+	if s.layer == nil {
+		_, victim = mustAdd(e.tokens, key)
+		return victim
+	}
+	_, v := mustAdd(s.layer[l], s.keys.Token(key))
+	victim = -1
+	if v >= 0 {
+		victim = key - s.keys.Token(key) + v
+		e.tokens.Remove(victim)
+	}
+	mustAdd(e.tokens, key) // the shares add up to its slots: never evicts
+	return victim
 }
 
 // tokenResident reports whether a token of a layer is in the reservation.
