@@ -1,0 +1,136 @@
+package oracle
+
+import (
+	"fmt"
+	"testing"
+
+	"dsaviz/sim/config"
+	"dsaviz/sim/engine"
+	"dsaviz/sim/workload"
+)
+
+// smallRuns are small configs of mode tokens, varied in what changes the
+// sequence or the lines: seed, layout, shape.
+func smallRuns(t *testing.T) []config.Config {
+	base, err := config.Preset("small-demo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base.Mode, base.Steps = config.ModeTokens, 16
+	var out []config.Config
+	for i, edit := range []func(*config.Config){
+		func(*config.Config) {},
+		func(c *config.Config) { c.Seed, c.Layout = 7, config.LayoutPaged },
+		func(c *config.Config) { c.Seed, c.Layers, c.TopK, c.StepOverlap = 3, 6, 48, 0.7 },
+		func(c *config.Config) { c.Seed, c.KVBytes, c.Prompt = 9, 200, 40 }, // three lines per token, selections of the whole context
+	} {
+		c := base
+		edit(&c)
+		if err := c.Validate(); err != nil {
+			t.Fatalf("small run %d: %v", i, err)
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func sequenceOf(t *testing.T, c config.Config) *Sequence {
+	k, err := engine.NewTokenKeys(c, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := NewSequence(k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// runTokens runs c in mode tokens with a reservation of slots in a scope
+// and returns its KV counts.
+func runTokens(t *testing.T, c config.Config, slots int, scope string) engine.Counts {
+	c.Mode, c.TokenScope, c.Reserve = config.ModeTokens, scope, config.Size(int64(slots)*c.TokenStride())
+	e, err := engine.New(c, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.Run()
+	return e.Totals()[workload.KV]
+}
+
+// maxSlots is the largest reservation of a config, in token slots.
+func maxSlots(c config.Config) int {
+	return int((int64(c.Capacity) - c.WayBytes()) / c.TokenStride())
+}
+
+// TestCurveEqualsSeparateRuns: the LRU curve's reserved hits, at every
+// size, are exactly those of a separate engine run at that size, in both
+// scopes, and its blocking misses are the rest of the gather's lines (in
+// mode tokens the shared part never holds a KV line).
+func TestCurveEqualsSeparateRuns(t *testing.T) {
+	for i, c := range smallRuns(t) {
+		s := sequenceOf(t, c)
+		n := int64(c.TokenLines())
+		most := maxSlots(c)
+		for _, scope := range []string{config.ScopeGlobal, config.ScopeLayer} {
+			h := s.StackDistances(scope == config.ScopeLayer, most)
+			least := 1
+			if scope == config.ScopeLayer {
+				least = c.Layers
+			}
+			for _, slots := range []int{least, least + 1, 7, 23, 64, 150, most / 2, most} {
+				if slots < least || slots > most {
+					continue
+				}
+				t.Run(fmt.Sprintf("%d/%s/%d", i, scope, slots), func(t *testing.T) {
+					got := runTokens(t, c, slots, scope)
+					if want := h.Hits(slots) * n; got.ReservedHits != want {
+						t.Errorf("reserved hits: run %d, curve %d", got.ReservedHits, want)
+					}
+					if want := int64(s.Len())*n - h.Hits(slots)*n; got.Misses != want {
+						t.Errorf("blocking misses: run %d, curve %d", got.Misses, want)
+					}
+				})
+			}
+		}
+	}
+}
+
+// TestMINBoundsTheEngine: seeing the whole run, the token MIN has at least
+// the token LRU's reserved hits at the same capacity and scope, and the
+// line MIN of the whole LLC at least the KV hits of every mode that reads
+// only what it gathers.
+func TestMINBoundsTheEngine(t *testing.T) {
+	for i, c := range smallRuns(t) {
+		s := sequenceOf(t, c)
+		n := int64(c.TokenLines())
+		for _, scope := range []string{config.ScopeGlobal, config.ScopeLayer} {
+			for _, slots := range []int{c.Layers, 40, maxSlots(c)} {
+				lru := runTokens(t, c, slots, scope).ReservedHits
+				if min := sum(s.MIN(slots, scope == config.ScopeLayer, c.Steps)) * n; min < lru {
+					t.Errorf("run %d, %s scope, %d slots: MIN %d reserved hits, below LRU's %d", i, scope, slots, min, lru)
+				}
+			}
+		}
+		lines, err := s.LineMIN(int(int64(c.Capacity)/int64(c.Line)), c.TokenLines(), c.Steps)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bound := sum(lines)
+		for _, mode := range []string{config.ModeNone, config.ModeWays, config.ModeTokens} {
+			m := c
+			m.Mode = mode
+			if mode == config.ModeWays {
+				m.Reserve = config.Size(c.WayBytes())
+			}
+			e, err := engine.New(m, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			e.Run()
+			if kv := e.Totals()[workload.KV].Hits(); kv > bound {
+				t.Errorf("run %d, mode %s: %d KV hits, above the line MIN's %d", i, mode, kv, bound)
+			}
+		}
+	}
+}
