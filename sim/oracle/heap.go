@@ -1,54 +1,69 @@
 package oracle
 
 // The residents of each partition form a binary max-heap on priority,
-// stored in b.heap[off[p] : off[p]+size[p]], with b.pos mapping a slot to
-// its place, so that a resident's priority can change in O(log n).
+// stored in b.heap[off[p] : off[p]+size[p]] with each entry's priority
+// beside its slot (one memory read per comparison), and b.pos mapping a
+// slot to its place, so that a resident's priority can change in
+// O(log n).
 
-// fix restores the heap after slot's priority changed.
-func (b *belady) fix(p int, slot int32) {
+// heapEntry is one resident in a heap.
+type heapEntry struct {
+	prio int64 // eviction priority: the largest goes first
+	slot int32
+}
+
+// setPrio gives slot a new priority and restores the heap.
+func (b *belady) setPrio(p int, slot int32, prio int64) {
 	h := int(b.pos[slot])
-	if !b.up(p, h) {
+	old := b.heap[h].prio
+	b.heap[h].prio = prio
+	if prio > old {
+		b.up(p, h)
+	} else {
 		b.down(p, h)
 	}
 }
 
 // up moves the entry at heap index h towards the root while it beats its
-// parent, and reports whether it moved.
-func (b *belady) up(p, h int) bool {
+// parent.
+func (b *belady) up(p, h int) {
 	base := b.off[p]
-	moved := false
+	e := b.heap[h]
 	for h > base {
 		parent := base + (h-base-1)/2
-		if b.prio[b.heap[h]] <= b.prio[b.heap[parent]] {
+		if e.prio <= b.heap[parent].prio {
 			break
 		}
-		b.swap(h, parent)
-		h, moved = parent, true
+		b.put(h, b.heap[parent])
+		h = parent
 	}
-	return moved
+	b.put(h, e)
 }
 
 // down moves the entry at heap index h towards the leaves while a child
 // beats it.
 func (b *belady) down(p, h int) {
 	base, end := b.off[p], b.off[p]+b.size[p]
+	e := b.heap[h]
 	for {
 		c := base + 2*(h-base) + 1
 		if c >= end {
-			return
+			break
 		}
-		if r := c + 1; r < end && b.prio[b.heap[r]] > b.prio[b.heap[c]] {
+		if r := c + 1; r < end && b.heap[r].prio > b.heap[c].prio {
 			c = r
 		}
-		if b.prio[b.heap[c]] <= b.prio[b.heap[h]] {
-			return
+		if b.heap[c].prio <= e.prio {
+			break
 		}
-		b.swap(h, c)
+		b.put(h, b.heap[c])
 		h = c
 	}
+	b.put(h, e)
 }
 
-func (b *belady) swap(i, j int) {
-	b.heap[i], b.heap[j] = b.heap[j], b.heap[i]
-	b.pos[b.heap[i]], b.pos[b.heap[j]] = int32(i), int32(j)
+// put stores e at heap index h.
+func (b *belady) put(h int, e heapEntry) {
+	b.heap[h] = e
+	b.pos[e.slot] = int32(h)
 }

@@ -57,13 +57,12 @@ type belady struct {
 	expand int32
 	div    int32 // token key / div is the partition
 
-	slotOf []int32 // expanded key -> slot+1, 0 when not resident
-	key    []int32 // slot -> expanded key
-	last   []int32 // slot -> expanded position of its latest use
-	prio   []int64 // slot -> eviction priority: the largest goes first
-	heap   []int32 // partition p's max-heap of slots is heap[off[p] : off[p]+size[p]]
-	pos    []int32 // slot -> its index in heap
-	off    []int   // partition p's slots (and heap) start at off[p]
+	slotOf []int32     // expanded key -> slot+1, 0 when not resident
+	key    []int32     // slot -> expanded key
+	last   []int32     // slot -> expanded position of its latest use
+	heap   []heapEntry // partition p's max-heap of slots is heap[off[p] : off[p]+size[p]]
+	pos    []int32     // slot -> its index in heap
+	off    []int       // partition p's slots (and heap) start at off[p]
 	size   []int
 	caps   []int
 }
@@ -78,8 +77,8 @@ func newBelady(s *Sequence, expand, div int32, caps []int) *belady {
 	return &belady{
 		seq: s, expand: expand, div: div,
 		slotOf: make([]int32, s.numKeys*int(expand)),
-		key:    make([]int32, total), last: make([]int32, total), prio: make([]int64, total),
-		heap: make([]int32, total), pos: make([]int32, total),
+		key:    make([]int32, total), last: make([]int32, total),
+		heap: make([]heapEntry, total), pos: make([]int32, total),
 		off: off, size: make([]int, len(caps)), caps: caps,
 	}
 }
@@ -139,12 +138,11 @@ func (b *belady) reveal(u int) {
 		for o := range e {
 			k := s.keys[j]*e + o
 			slot := b.slotOf[k] - 1
-			if slot < 0 || b.prio[slot] < farBase {
+			if slot < 0 || b.heap[b.pos[slot]].prio < farBase {
 				continue
 			}
 			if y := int32(j)*e + o; b.nextUse(b.last[slot]) == y {
-				b.prio[slot] = int64(y)
-				b.fix(p, slot)
+				b.setPrio(p, slot, int64(y))
 			}
 		}
 	}
@@ -154,8 +152,8 @@ func (b *belady) reveal(u int) {
 // and reports a hit.
 func (b *belady) access(p int, k, x int32, prio int64) bool {
 	if slot := b.slotOf[k] - 1; slot >= 0 {
-		b.last[slot], b.prio[slot] = x, prio
-		b.fix(p, slot)
+		b.last[slot] = x
+		b.setPrio(p, slot, prio)
 		return true
 	}
 	if b.caps[p] == 0 {
@@ -163,21 +161,23 @@ func (b *belady) access(p int, k, x int32, prio int64) bool {
 	}
 	if b.size[p] < b.caps[p] {
 		slot := int32(b.off[p] + b.size[p])
-		b.key[slot], b.last[slot], b.prio[slot] = k, x, prio
+		b.key[slot], b.last[slot] = k, x
 		b.slotOf[k] = slot + 1
 		h := b.off[p] + b.size[p]
-		b.heap[h], b.pos[slot] = slot, int32(h)
+		b.put(h, heapEntry{prio, slot})
 		b.size[p]++
 		b.up(p, h)
 		return false
 	}
-	top := b.heap[b.off[p]]
-	if prio > b.prio[top] {
+	root := b.off[p]
+	top := b.heap[root]
+	if prio > top.prio {
 		return false // the incoming key is used furthest: bypass
 	}
-	b.slotOf[b.key[top]] = 0
-	b.key[top], b.last[top], b.prio[top] = k, x, prio
-	b.slotOf[k] = top + 1
-	b.down(p, b.off[p])
+	b.slotOf[b.key[top.slot]] = 0
+	b.key[top.slot], b.last[top.slot] = k, x
+	b.slotOf[k] = top.slot + 1
+	b.heap[root].prio = prio
+	b.down(p, root)
 	return false
 }

@@ -1,5 +1,7 @@
 package oracle
 
+import "math/bits"
+
 // Histogram holds the LRU stack distances of a sequence's accesses: for
 // each partition (one in the global scope, one per layer in the layer
 // scope), how many accesses found their key at each depth of the
@@ -17,9 +19,11 @@ type Histogram struct {
 // StackDistances counts the stack depths of every access of the
 // sequence, in the global scope or the layer scope, for stores of up to
 // maxSlots slots (deeper accesses miss at every such size). It takes
-// O(log n) per access: the depth of a key last used at position q is the
-// number of keys whose latest use is after q, a count a Fenwick tree over
-// positions answers.
+// O(log n) per access and no allocation: the depth of a key last used at
+// position q is the number of keys whose latest use is after q. Those
+// latest uses are bits in a bitmap over positions, and a Fenwick tree
+// over the bitmap's words counts them (a tree 64 times smaller than one
+// over positions, so that it stays in cache).
 func (s *Sequence) StackDistances(layerScope bool, maxSlots int) *Histogram {
 	parts, div := s.partitions(layerScope)
 	maxDepth := maxSlots
@@ -27,35 +31,36 @@ func (s *Sequence) StackDistances(layerScope bool, maxSlots int) *Histogram {
 		maxDepth = (maxSlots + parts - 1) / parts
 	}
 	// Positions are counted per partition: partition p's accesses are
-	// numbered 0..count[p]-1, its tree at offset start[p].
-	start := make([]int, parts+1)
+	// numbered 0..count-1, its words at wordStart[p].
+	count := make([]int, parts)
 	for _, k := range s.keys {
-		start[k/div+1]++
+		count[k/div]++
 	}
-	for p := range parts {
-		start[p+1] += start[p]
+	wordStart := make([]int, parts+1)
+	for p, n := range count {
+		wordStart[p+1] = wordStart[p] + (n+63)/64
 	}
-	tree := make([]int32, len(s.keys)) // Fenwick trees over each partition's positions
-	last := make([]int32, s.numKeys)   // key -> partition position+1 of its latest use, 0: none
-	clock := make([]int32, parts)      // next position of each partition
-	marks := make([]int32, parts)      // distinct keys seen per partition
+	marks := newMarkSet(wordStart[parts])
+	last := make([]int32, s.numKeys) // key -> partition position+1 of its latest use, 0: none
+	clock := make([]int32, parts)    // next position of each partition
+	seen := make([]int32, parts)     // distinct keys seen per partition
 	hist := make([][]int64, parts)
 	for p := range hist {
 		hist[p] = make([]int64, maxDepth+1)
 	}
 	for _, k := range s.keys {
 		p := k / div
-		t := tree[start[p]:start[p+1]]
+		m := marks.part(wordStart[p], wordStart[p+1])
 		now := clock[p]
 		clock[p]++
 		if q := last[k]; q > 0 {
-			depth := marks[p] - fenwickSum(t, q) // marks after position q-1
+			depth := seen[p] - m.countBelow(q) // marks after position q-1
 			hist[p][min(int(depth), maxDepth)]++
-			fenwickAdd(t, q-1, -1)
+			m.move(q-1, now)
 		} else {
-			marks[p]++
+			seen[p]++
+			m.add(now)
 		}
-		fenwickAdd(t, now, 1)
 		last[k] = now + 1
 	}
 	h := &Histogram{layerScope: layerScope, maxSlots: maxSlots, cum: make([][]int64, parts), seq: s}
@@ -79,6 +84,48 @@ func (h *Histogram) Hits(slots int) int64 {
 		n += c[min(share, len(c)-1)]
 	}
 	return n
+}
+
+// markSet is a set of positions: a bitmap, and a Fenwick tree of the
+// number of members in each of its words.
+type markSet struct {
+	bits []uint64
+	tree []int32 // Fenwick tree over words: tree[i-1] is node i of the 1-based form
+}
+
+func newMarkSet(words int) markSet {
+	return markSet{bits: make([]uint64, words), tree: make([]int32, words)}
+}
+
+// part returns the set over words [lo, hi): one partition's positions.
+func (m markSet) part(lo, hi int) markSet {
+	return markSet{bits: m.bits[lo:hi:hi], tree: m.tree[lo:hi:hi]}
+}
+
+// countBelow returns the number of members below position n.
+func (m markSet) countBelow(n int32) int32 {
+	w, b := n/64, uint(n%64)
+	c := fenwickSum(m.tree, w)
+	if b > 0 {
+		c += int32(bits.OnesCount64(m.bits[w] << (64 - b)))
+	}
+	return c
+}
+
+func (m markSet) add(i int32) {
+	m.bits[i/64] |= 1 << uint(i%64)
+	fenwickAdd(m.tree, i/64, 1)
+}
+
+// move removes member from and adds to.
+func (m markSet) move(from, to int32) {
+	fw, tw := from/64, to/64
+	m.bits[fw] &^= 1 << uint(from%64)
+	m.bits[tw] |= 1 << uint(to%64)
+	if fw != tw {
+		fenwickAdd(m.tree, fw, -1)
+		fenwickAdd(m.tree, tw, 1)
+	}
 }
 
 // fenwickSum returns the sum of the first n positions (0..n-1) of a
