@@ -67,3 +67,13 @@ func (b *belady) put(h int, e heapEntry) {
 	b.heap[h] = e
 	b.pos[e.slot] = int32(h)
 }
+
+// removeRoot drops the top entry of partition p's heap.
+func (b *belady) removeRoot(p int) {
+	root := b.off[p]
+	b.size[p]--
+	if last := root + b.size[p]; last > root {
+		b.put(root, b.heap[last])
+		b.down(p, root)
+	}
+}

@@ -3,6 +3,7 @@ package oracle
 import (
 	"fmt"
 	"math"
+	"slices"
 )
 
 // MIN returns, step by step, the hits of Belady's MIN on the token store:
@@ -11,8 +12,8 @@ import (
 // key a token of a layer. On a miss with the store (or the layer's share)
 // full, it drops whichever of the residents and the incoming token is
 // used furthest in the future; if that is the incoming token, it is not
-// inserted (MIN may bypass, so that it bounds the policies that may too,
-// such as prevk).
+// inserted (MIN may bypass, so that it bounds the policies that may
+// too).
 //
 // Deciding during step t, MIN sees the rest of step t and steps
 // t+1..t+horizon. Every token not used within that window counts as used
@@ -26,104 +27,97 @@ func (s *Sequence) MIN(slots int, layerScope bool, horizon int) []int64 {
 	return newBelady(s, 1, div, s.shares(slots, layerScope)[:n]).run(horizon)
 }
 
-// LineMIN returns, step by step, the line hits of Belady's MIN (with the
-// same rules as MIN) on a fully associative cache of lines KV lines that
-// holds only the KV gather's lines, where every token is linesPerToken
-// lines of its own (the rounded and paged layouts; the packed layout
-// shares lines between neighbours and is not modelled). With the whole
-// LLC's lines and the full horizon it bounds the KV hits, reserved or
-// shared, of every mode that reads only what it is asked for (none, ways,
-// tokens, prevk; not pages, which fetch whole pages) on an LLC of that
-// size: the streams only take room from the gather. It refuses a
-// sequence of 2^31 or more lines.
+// LineMIN returns, step by step, the line hits of Belady's MIN on a fully
+// associative cache of lines KV lines that holds only the KV gather's
+// lines, every token being linesPerToken lines of its own (the rounded and
+// paged layouts; the packed layout shares lines between neighbours and is
+// not modelled). Lines rank as their tokens do in MIN (next use, or
+// beyond the horizon least recently used first), and within a token the
+// last line goes first, so a token is always held as its first lines.
+// With the whole LLC's lines and the full horizon it bounds the KV hits,
+// reserved or shared, of every mode that reads only what it gathers and
+// keeps each token in the reservation's slots (none, ways, tokens; not
+// pages, which fetch whole pages, nor prevk, whose reservation holds the
+// previous and the new selection together while a layer runs) on an LLC
+// of that size: the streams only take room from the gather.
 func (s *Sequence) LineMIN(lines, linesPerToken, horizon int) ([]int64, error) {
-	if lines < 1 || linesPerToken < 1 {
-		return nil, fmt.Errorf("oracle: a line cache needs at least one line and one line per token, got %d and %d", lines, linesPerToken)
+	if lines < 1 || linesPerToken < 1 || linesPerToken > 1<<16 {
+		return nil, fmt.Errorf("oracle: a line cache needs at least one line and 1..65536 lines per token, got %d and %d", lines, linesPerToken)
 	}
-	if int64(s.Len())*int64(linesPerToken) >= noNext || int64(s.numKeys)*int64(linesPerToken) >= noNext {
-		return nil, fmt.Errorf("oracle: %d token accesses of %d lines are too many for the line cache's MIN", s.Len(), linesPerToken)
-	}
-	return newBelady(s, int32(linesPerToken), int32(s.numKeys), []int{lines}).run(horizon), nil
+	return newBelady(s, int64(linesPerToken), int32(s.numKeys), []int{lines}).run(horizon), nil
 }
 
 // farBase is added to the priority of a resident whose next use is beyond
-// the horizon: such residents go before any with a known next use.
-const farBase = int64(1) << 40
+// the horizon: such residents go before any with a known next use (whose
+// priorities are below 2^31 * 2^16).
+const farBase = int64(1) << 50
 
-// belady is one run of MIN over a sequence whose every key is expand
-// sub-keys (lines) accessed in a row.
+// belady is one run of MIN. Residents are tokens, each holding its first
+// lines[slot] of n lines; a token's priority B ranks its line o as B+o.
+// Blocks [B, B+n) of different tokens never overlap, so the heap orders
+// tokens by B and its top token's last line is the line to evict.
 type belady struct {
-	seq    *Sequence
-	expand int32
-	div    int32 // token key / div is the partition
+	seq *Sequence
+	n   int64 // lines per token: 1 for the token store
+	div int32 // key / div is the partition
 
-	slotOf []int32     // expanded key -> slot+1, 0 when not resident
-	key    []int32     // slot -> expanded key
-	last   []int32     // slot -> expanded position of its latest use
+	slotOf []int32     // key -> slot+1, 0 when not resident
+	key    []int32     // slot -> key
+	last   []int32     // slot -> position of its latest use
+	lines  []int32     // slot -> lines resident
 	heap   []heapEntry // partition p's max-heap of slots is heap[off[p] : off[p]+size[p]]
 	pos    []int32     // slot -> its index in heap
 	off    []int       // partition p's slots (and heap) start at off[p]
-	size   []int
-	caps   []int
+	size   []int       // tokens resident per partition
+	used   []int       // lines resident per partition
+	caps   []int       // lines per partition
+	free   [][]int32   // per partition, slots freed by partial evictions
+	fresh  []int       // per partition, slots never used yet
 }
 
-func newBelady(s *Sequence, expand, div int32, caps []int) *belady {
+func newBelady(s *Sequence, n int64, div int32, caps []int) *belady {
 	total := 0
 	off := make([]int, len(caps))
+	free := make([][]int32, len(caps))
 	for p, c := range caps {
 		off[p] = total
 		total += c
+		if n > 1 {
+			free[p] = make([]int32, 0, c)
+		}
 	}
 	return &belady{
-		seq: s, expand: expand, div: div,
-		slotOf: make([]int32, s.numKeys*int(expand)),
-		key:    make([]int32, total), last: make([]int32, total),
+		seq: s, n: n, div: div, slotOf: make([]int32, s.numKeys),
+		key: make([]int32, total), last: make([]int32, total), lines: make([]int32, total),
 		heap: make([]heapEntry, total), pos: make([]int32, total),
-		off: off, size: make([]int, len(caps)), caps: caps,
+		off: off, size: make([]int, len(caps)), used: make([]int, len(caps)), caps: caps,
+		free: free, fresh: slices.Clone(off),
 	}
 }
 
-// nextUse is the expanded position of the next use after expanded
-// position x, or noNext.
-func (b *belady) nextUse(x int32) int32 {
-	i, o := x/b.expand, x%b.expand
-	nx := b.seq.next[i]
-	if nx == noNext {
-		return noNext
+// priority is the rank B of a token used at position i whose next use is
+// nx, seen from a window that ends (exclusive) at winEnd.
+func (b *belady) priority(i, nx int32, winEnd int) int64 {
+	if int(nx) < winEnd {
+		return int64(nx) * b.n
 	}
-	return nx*b.expand + o
+	return farBase + int64(math.MaxInt32-i)*b.n
 }
 
-// priority of a key last used at x whose next use is nx, seen from a
-// window that ends (exclusive) at winEnd.
-func priority(x, nx int32, winEnd int64) int64 {
-	if int64(nx) < winEnd {
-		return int64(nx)
-	}
-	return farBase + int64(math.MaxInt32-x)
-}
-
-// run replays the sequence and returns the hits of each step.
+// run replays the sequence and returns the line hits of each step.
 func (b *belady) run(horizon int) []int64 {
 	s := b.seq
 	steps := s.Steps()
 	hits := make([]int64, steps)
-	e := b.expand
 	for t := range steps {
 		end := min(t+horizon+1, steps)
-		winEnd := int64(s.stepStart[end]) * int64(e)
 		if t > 0 && end == t+horizon+1 {
 			b.reveal(end - 1)
 		}
+		winEnd := s.stepStart[end]
 		for i := s.stepStart[t]; i < s.stepStart[t+1]; i++ {
-			tokKey := s.keys[i]
-			p := int(tokKey / b.div)
-			for o := range e {
-				x := int32(i)*e + o
-				if b.access(p, tokKey*e+o, x, priority(x, b.nextUse(x), winEnd)) {
-					hits[t]++
-				}
-			}
+			k := s.keys[i]
+			hits[t] += b.access(int(k/b.div), k, int32(i), b.priority(int32(i), s.next[i], winEnd))
 		}
 	}
 	return hits
@@ -132,52 +126,83 @@ func (b *belady) run(horizon int) []int64 {
 // reveal brings step u into the window: a resident whose next use was
 // beyond the horizon and falls in step u now has a known next use.
 func (b *belady) reveal(u int) {
-	s, e := b.seq, b.expand
+	s := b.seq
 	for j := s.stepStart[u]; j < s.stepStart[u+1]; j++ {
-		p := int(s.keys[j] / b.div)
-		for o := range e {
-			k := s.keys[j]*e + o
-			slot := b.slotOf[k] - 1
-			if slot < 0 || b.heap[b.pos[slot]].prio < farBase {
-				continue
-			}
-			if y := int32(j)*e + o; b.nextUse(b.last[slot]) == y {
-				b.setPrio(p, slot, int64(y))
-			}
+		k := s.keys[j]
+		slot := b.slotOf[k] - 1
+		if slot >= 0 && b.heap[b.pos[slot]].prio >= farBase && s.next[b.last[slot]] == int32(j) {
+			b.setPrio(int(k/b.div), slot, int64(j)*b.n)
 		}
 	}
 }
 
-// access uses key k (of partition p) at position x with its new priority,
-// and reports a hit.
-func (b *belady) access(p int, k, x int32, prio int64) bool {
-	if slot := b.slotOf[k] - 1; slot >= 0 {
-		b.last[slot] = x
+// access uses key k (of partition p) at position i with its new priority
+// and returns the lines that hit: those resident. Its other lines come in
+// one by one, each evicting the last line of the top token, unless the
+// line itself ranks above that (then it and the rest are bypassed).
+func (b *belady) access(p int, k, i int32, prio int64) int64 {
+	slot := b.slotOf[k] - 1
+	var m int64
+	if slot >= 0 {
+		m = int64(b.lines[slot])
+		b.last[slot] = i
 		b.setPrio(p, slot, prio)
-		return true
 	}
-	if b.caps[p] == 0 {
-		return false
+	for o := m; o < b.n; o++ {
+		if b.used[p] < b.caps[p] {
+			if slot < 0 {
+				slot = b.insert(p, k, i, prio)
+			}
+			b.lines[slot]++
+			b.used[p]++
+			continue
+		}
+		if b.caps[p] == 0 {
+			break
+		}
+		root := b.off[p]
+		top := b.heap[root]
+		if top.slot == slot || prio+o > top.prio+int64(b.lines[top.slot])-1 {
+			break // this line ranks above every resident one: bypass it and the rest
+		}
+		b.lines[top.slot]--
+		if b.lines[top.slot] == 0 {
+			b.slotOf[b.key[top.slot]] = 0
+			if slot < 0 { // the new token takes the slot
+				slot = top.slot
+				b.key[slot], b.last[slot] = k, i
+				b.slotOf[k] = slot + 1
+				b.heap[root].prio = prio
+				b.down(p, root)
+			} else {
+				b.removeRoot(p)
+				b.free[p] = append(b.free[p], top.slot)
+			}
+		} else if slot < 0 {
+			slot = b.insert(p, k, i, prio)
+		}
+		b.lines[slot]++
 	}
-	if b.size[p] < b.caps[p] {
-		slot := int32(b.off[p] + b.size[p])
-		b.key[slot], b.last[slot] = k, x
-		b.slotOf[k] = slot + 1
-		h := b.off[p] + b.size[p]
-		b.put(h, heapEntry{prio, slot})
-		b.size[p]++
-		b.up(p, h)
-		return false
+	return m
+}
+
+// insert makes k resident with no lines yet, in a free slot (there is
+// always one: every resident token holds a line, and there are as many
+// slots as lines).
+func (b *belady) insert(p int, k, i int32, prio int64) int32 {
+	var slot int32
+	if n := len(b.free[p]); n > 0 {
+		slot = b.free[p][n-1]
+		b.free[p] = b.free[p][:n-1]
+	} else {
+		slot = int32(b.fresh[p])
+		b.fresh[p]++
 	}
-	root := b.off[p]
-	top := b.heap[root]
-	if prio > top.prio {
-		return false // the incoming key is used furthest: bypass
-	}
-	b.slotOf[b.key[top.slot]] = 0
-	b.key[top.slot], b.last[top.slot] = k, x
-	b.slotOf[k] = top.slot + 1
-	b.heap[root].prio = prio
-	b.down(p, root)
-	return false
+	b.key[slot], b.last[slot], b.lines[slot] = k, i, 0
+	b.slotOf[k] = slot + 1
+	h := b.off[p] + b.size[p]
+	b.size[p]++
+	b.put(h, heapEntry{prio, slot})
+	b.up(p, h)
+	return slot
 }

@@ -114,6 +114,26 @@ func TestLineMINOfWholeTokens(t *testing.T) {
 	}
 }
 
+func TestLineMINMatchesReference(t *testing.T) {
+	for i := range 80 {
+		r := rand.New(rand.NewPCG(uint64(i), 15))
+		s := randomSteps(r, 2+r.IntN(7), 1+r.IntN(3), 4+r.IntN(10), 5)
+		for _, n := range []int{1, 2, 3} {
+			for _, lines := range []int{1, 2, 5, 11} {
+				for _, h := range []int{0, 1, 3, s.Steps()} {
+					got, err := s.LineMIN(lines, n, h)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if want := refLineMIN(s, lines, n, h); !slices.Equal(got, want) {
+						t.Fatalf("case %d: LineMIN(%d lines, %d per token, horizon %d) = %v, reference %v", i, lines, n, h, got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
 func TestLineMINRefusesNoLines(t *testing.T) {
 	s := tinyCases(1)[0]
 	if _, err := s.LineMIN(0, 1, 1); err == nil {

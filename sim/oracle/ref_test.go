@@ -1,6 +1,7 @@
 package oracle
 
 import (
+	"math"
 	"math/bits"
 	"math/rand/v2"
 	"slices"
@@ -175,4 +176,52 @@ func sum(xs []int64) int64 {
 		n += x
 	}
 	return n
+}
+
+// refLineMIN is LineMIN written the obvious way: every line a key of its
+// own, accessed in a row for each token access; at a miss with the cache
+// full, every resident line's rank and the incoming one's are found by
+// scanning the window, and the highest goes (the incoming line: bypass).
+func refLineMIN(s *Sequence, lines, n, horizon int) []int64 {
+	type line struct {
+		key  int32 // token key
+		o    int   // line of the token
+		last int   // token position of its latest use
+	}
+	var res []line
+	hits := make([]int64, s.Steps())
+	for i, k := range s.keys {
+		t := stepOf(s, i)
+		end := s.stepStart[min(t+horizon+1, s.Steps())]
+		rank := func(l line) int64 {
+			for j := i + 1; j < end; j++ {
+				if s.keys[j] == l.key {
+					return int64(j)*int64(n) + int64(l.o)
+				}
+			}
+			return farBase + int64(math.MaxInt32-l.last)*int64(n) + int64(l.o)
+		}
+		for o := range n {
+			in := line{k, o, i}
+			if j := slices.IndexFunc(res, func(l line) bool { return l.key == k && l.o == o }); j >= 0 {
+				hits[t]++
+				res[j].last = i
+				continue
+			}
+			if len(res) < lines {
+				res = append(res, in)
+				continue
+			}
+			worst, wr := -1, rank(in)
+			for j, l := range res {
+				if r := rank(l); r > wr {
+					worst, wr = j, r
+				}
+			}
+			if worst >= 0 {
+				res[worst] = in
+			}
+		}
+	}
+	return hits
 }
