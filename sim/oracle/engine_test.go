@@ -1,6 +1,7 @@
 package oracle
 
 import (
+	"errors"
 	"fmt"
 	"testing"
 
@@ -69,14 +70,21 @@ func maxSlots(c config.Config) int {
 // mode tokens the shared part never holds a KV line).
 func TestCurveEqualsSeparateRuns(t *testing.T) {
 	for i, c := range smallRuns(t) {
-		s := sequenceOf(t, c)
-		n := int64(c.TokenLines())
-		most := maxSlots(c)
+		r, err := NewRun(c, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		most := r.MaxSlots()
+		if most != maxSlots(c) {
+			t.Fatalf("MaxSlots() = %d, want %d", most, maxSlots(c))
+		}
 		for _, scope := range []string{config.ScopeGlobal, config.ScopeLayer} {
-			h := s.StackDistances(scope == config.ScopeLayer, most)
-			least := 1
-			if scope == config.ScopeLayer {
-				least = c.Layers
+			least := r.MinSlots(scope)
+			if _, ok := r.LRU(least-1, scope); ok {
+				t.Errorf("LRU(%d, %s) = ok, below the smallest reservation", least-1, scope)
+			}
+			if _, ok := r.LRU(most+1, scope); ok {
+				t.Errorf("LRU(%d, %s) = ok, above the largest reservation", most+1, scope)
 			}
 			for _, slots := range []int{least, least + 1, 7, 23, 64, 150, most / 2, most} {
 				if slots < least || slots > most {
@@ -84,15 +92,24 @@ func TestCurveEqualsSeparateRuns(t *testing.T) {
 				}
 				t.Run(fmt.Sprintf("%d/%s/%d", i, scope, slots), func(t *testing.T) {
 					got := runTokens(t, c, slots, scope)
-					if want := h.Hits(slots) * n; got.ReservedHits != want {
-						t.Errorf("reserved hits: run %d, curve %d", got.ReservedHits, want)
+					lru, ok := r.LRU(slots, scope)
+					if !ok || got.ReservedHits != lru {
+						t.Errorf("reserved hits: run %d, curve %d (%v)", got.ReservedHits, lru, ok)
 					}
-					if want := int64(s.Len())*n - h.Hits(slots)*n; got.Misses != want {
-						t.Errorf("blocking misses: run %d, curve %d", got.Misses, want)
+					if got.Accesses != r.GatherLines() || got.Misses != r.GatherLines()-lru {
+						t.Errorf("run gathers %d lines with %d blocking misses, curve %d with %d", got.Accesses, got.Misses, r.GatherLines(), r.GatherLines()-lru)
 					}
 				})
 			}
 		}
+	}
+}
+
+func TestRunRefusesPacked(t *testing.T) {
+	c := smallRuns(t)[0]
+	c.Layout = config.LayoutPacked
+	if _, err := NewRun(c, nil); !errors.Is(err, ErrPacked) {
+		t.Errorf("NewRun(packed) = %v, want ErrPacked", err)
 	}
 }
 
