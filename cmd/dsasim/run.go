@@ -11,13 +11,19 @@ import (
 	"dsaviz/sim/engine"
 )
 
-const runSynopsis = "dsasim run [-preset NAME] [-config FILE.json] [-trace FILE] [-KEY VALUE ...] [-json] [-csv FILE [-per-layer]]"
+const runSynopsis = "dsasim run [-preset NAME] [-config FILE.json] [-trace FILE] [-KEY VALUE ...] [-json] [-csv FILE [-per-layer]] [-min=false]"
 
 const runAbout = `
 Run simulates a scenario and prints its totals: a table, or with -json one
 object (steps accesses hits reservedHits sharedHits misses blockingMisses
 evictions hitRate kvHitRate seconds stepSeconds tokensPerSecond, the counts
-per class, pageUtilization in mode pages, and the config). The JSON holds no
+per class, pageUtilization in mode pages, and the config), then Belady's
+MIN over the same selections, seeing -horizon steps ahead: minReservedHits
+(mode tokens: the token store of the same reservation and tokenScope, in
+lines) and minLineHits (a fully associative cache of the whole LLC's lines
+holding only the gather: with the whole run in sight, a bound on the KV
+hits of modes none, ways and tokens). MIN costs about another run and is
+not computed in the packed layout; -min=false skips it. The JSON holds no
 wall-clock time, so two runs compare byte for byte; the time the simulation
 took goes to stderr. -csv writes one row per step (or per layer) to FILE
 ("-" for stdout).
@@ -37,6 +43,7 @@ type runFlags struct {
 	json     bool
 	csv      string
 	perLayer bool
+	min      bool
 }
 
 func cmdRun(e *env, args []string) error {
@@ -45,6 +52,7 @@ func cmdRun(e *env, args []string) error {
 	fs.BoolVar(&f.json, "json", false, "print the totals as one JSON object")
 	fs.StringVar(&f.csv, "csv", "", "write one CSV row per step to `FILE` (\"-\": stdout)")
 	fs.BoolVar(&f.perLayer, "per-layer", false, "with -csv, one row per layer of each step")
+	fs.BoolVar(&f.min, "min", true, "compute Belady's MIN (minReservedHits, minLineHits)")
 	f.scenarioFlags.register(fs)
 	rest, err := parse(e, fs, args, runSynopsis, runAbout)
 	if err != nil {
@@ -95,6 +103,13 @@ func cmdRun(e *env, args []string) error {
 	}
 	reportSpeed(e, "run", sc.cfg.Steps, elapsed)
 	s := summarize(eng, traceName(sc))
+	if f.min {
+		m, err := computeMIN(e, "run", sc.cfg, eng.Source())
+		if err != nil {
+			return err
+		}
+		s.MinReservedHits, s.MinLineHits = m.ReservedHits, m.LineHits
+	}
 	text := e.stdout
 	if f.csv == "-" {
 		text = e.stderr
@@ -156,6 +171,13 @@ func writeSummary(w io.Writer, s *summary) error {
 		s.BlockingMisses, float64(s.StepSeconds)*1e6, float64(s.TokensPerSecond))
 	if s.PageUtilization != nil {
 		fmt.Fprintf(w, "page utilization %.3f over %d evicted pages\n", float64(*s.PageUtilization), *s.EvictedPages)
+	}
+	if s.MinReservedHits != nil {
+		fmt.Fprintf(w, "Belady's MIN (horizon %d steps): %d reserved hits at this reservation, LRU %d (%.1f%% of MIN)\n",
+			c.Horizon, *s.MinReservedHits, s.ReservedHits, 100*float64(ratio(s.ReservedHits, *s.MinReservedHits)))
+	}
+	if s.MinLineHits != nil {
+		fmt.Fprintf(w, "Belady's MIN for a line cache of the whole LLC, gather only: %d KV hits (this run: %d)\n", *s.MinLineHits, s.Classes.KV.Hits())
 	}
 	_, err := fmt.Fprintf(w, "(an estimate for comparing configurations, not a cycle-accurate model)\n")
 	return err

@@ -134,7 +134,7 @@ func sweep(e *env, cfgs []config.Config, base scenario) ([]summary, error) {
 			}
 		})
 	}
-	stop := progress(e, &done, len(cfgs))
+	stop := progress(e, func() string { return fmt.Sprintf("dsasim sweep: %d of %d runs done", done.Load(), len(cfgs)) })
 	wg.Wait()
 	stop()
 	for i, err := range errs {
@@ -161,9 +161,9 @@ func runOne(cfg config.Config, base scenario) (s summary, err error) {
 	return summarize(eng, traceName(base)), nil
 }
 
-// progress reports done/total on stderr every second once the first
-// second has passed; the returned stop ends it.
-func progress(e *env, done *atomic.Int64, total int) (stop func()) {
+// progress writes the line report gives on stderr every second once the
+// first second has passed; the returned stop ends it.
+func progress(e *env, report func() string) (stop func()) {
 	quit := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Go(func() {
@@ -174,7 +174,7 @@ func progress(e *env, done *atomic.Int64, total int) (stop func()) {
 			case <-quit:
 				return
 			case <-tick.C:
-				fmt.Fprintf(e.stderr, "dsasim sweep: %d of %d runs done\n", done.Load(), total)
+				fmt.Fprintln(e.stderr, report())
 			}
 		}
 	})
