@@ -162,19 +162,24 @@ func runOne(cfg config.Config, base scenario) (s summary, err error) {
 }
 
 // progress writes the line report gives on stderr every second once the
-// first second has passed; the returned stop ends it.
+// first second has passed, unless it is the line written last; the
+// returned stop ends it.
 func progress(e *env, report func() string) (stop func()) {
 	quit := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		tick := time.NewTicker(time.Second)
 		defer tick.Stop()
+		last := ""
 		for {
 			select {
 			case <-quit:
 				return
 			case <-tick.C:
-				fmt.Fprintln(e.stderr, report())
+				if line := report(); line != last {
+					fmt.Fprintln(e.stderr, line)
+					last = line
+				}
 			}
 		}
 	})

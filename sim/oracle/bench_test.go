@@ -44,13 +44,13 @@ func benchSequence(b *testing.B, c config.Config, src trace.Source) *Sequence {
 func BenchmarkPlainRun(b *testing.B) {
 	c, src := benchRun(b)
 	b.ReportAllocs()
-	for b.Loop() {
+	reportCPU(b, func() {
 		e, err := engine.New(c, src)
 		if err != nil {
 			b.Fatal(err)
 		}
 		e.Run()
-	}
+	})
 	b.ReportMetric(float64(b.N*benchSteps)/b.Elapsed().Seconds(), "steps/s")
 }
 
@@ -60,9 +60,7 @@ func BenchmarkMIN(b *testing.B) {
 	c, src := benchRun(b)
 	slots := int(int64(c.Reserve) / c.TokenStride())
 	b.ReportAllocs()
-	for b.Loop() {
-		benchSequence(b, c, src).MIN(slots, false, c.Horizon)
-	}
+	reportCPU(b, func() { benchSequence(b, c, src).MIN(slots, false, c.Horizon) })
 	b.ReportMetric(float64(b.N*benchSteps)/b.Elapsed().Seconds(), "steps/s")
 }
 
@@ -72,7 +70,7 @@ func BenchmarkCurve(b *testing.B) {
 	c, src := benchRun(b)
 	most := int((int64(c.Capacity) - c.WayBytes()) / c.TokenStride())
 	b.ReportAllocs()
-	for b.Loop() {
+	reportCPU(b, func() {
 		s := benchSequence(b, c, src)
 		for _, layer := range []bool{false, true} {
 			h := s.StackDistances(layer, most)
@@ -80,7 +78,7 @@ func BenchmarkCurve(b *testing.B) {
 				h.Hits(slots)
 			}
 		}
-	}
+	})
 	b.ReportMetric(float64(b.N*benchSteps)/b.Elapsed().Seconds(), "steps/s")
 }
 
@@ -88,10 +86,10 @@ func BenchmarkCurve(b *testing.B) {
 func BenchmarkLineMIN(b *testing.B) {
 	c, src := benchRun(b)
 	b.ReportAllocs()
-	for b.Loop() {
+	reportCPU(b, func() {
 		if _, err := benchSequence(b, c, src).LineMIN(int(int64(c.Capacity)/int64(c.Line)), c.TokenLines(), c.Horizon); err != nil {
 			b.Fatal(err)
 		}
-	}
+	})
 	b.ReportMetric(float64(b.N*benchSteps)/b.Elapsed().Seconds(), "steps/s")
 }

@@ -40,7 +40,11 @@ func (s *Sequence) StackDistances(layerScope bool, maxSlots int) *Histogram {
 	for p, n := range count {
 		wordStart[p+1] = wordStart[p] + (n+63)/64
 	}
-	marks := newMarkSet(wordStart[parts])
+	all := newMarkSet(wordStart[parts])
+	marks := make([]markSet, parts)
+	for p := range marks {
+		marks[p] = all.part(wordStart[p], wordStart[p+1])
+	}
 	last := make([]int32, s.numKeys) // key -> partition position+1 of its latest use, 0: none
 	clock := make([]int32, parts)    // next position of each partition
 	seen := make([]int32, parts)     // distinct keys seen per partition
@@ -50,9 +54,12 @@ func (s *Sequence) StackDistances(layerScope bool, maxSlots int) *Histogram {
 	}
 	for _, k := range s.keys {
 		p := k / div
-		m := marks.part(wordStart[p], wordStart[p+1])
+		m := &marks[p]
 		now := clock[p]
 		clock[p]++
+		if now%64 == 0 && now > 0 {
+			m.seal(now/64 - 1) // the word before is complete: count it in the tree
+		}
 		if q := last[k]; q > 0 {
 			depth := seen[p] - m.countBelow(q) // marks after position q-1
 			hist[p][min(int(depth), maxDepth)]++
@@ -86,8 +93,10 @@ func (h *Histogram) Hits(slots int) int64 {
 	return n
 }
 
-// markSet is a set of positions: a bitmap, and a Fenwick tree of the
-// number of members in each of its words.
+// markSet is a set of positions that only grows at its end: a bitmap,
+// and a Fenwick tree of the number of members in each sealed word (every
+// word before the one the newest position is in). Adding at the end then
+// costs no tree update; a word enters the tree once, when sealed.
 type markSet struct {
 	bits []uint64
 	tree []int32 // Fenwick tree over words: tree[i-1] is node i of the 1-based form
@@ -102,7 +111,13 @@ func (m markSet) part(lo, hi int) markSet {
 	return markSet{bits: m.bits[lo:hi:hi], tree: m.tree[lo:hi:hi]}
 }
 
-// countBelow returns the number of members below position n.
+// seal counts word w, now complete, in the tree.
+func (m markSet) seal(w int32) {
+	fenwickAdd(m.tree, w, int32(bits.OnesCount64(m.bits[w])))
+}
+
+// countBelow returns the number of members below position n, which is
+// at most the newest position, so the words before n's are sealed.
 func (m markSet) countBelow(n int32) int32 {
 	w, b := n/64, uint(n%64)
 	c := fenwickSum(m.tree, w)
@@ -112,19 +127,16 @@ func (m markSet) countBelow(n int32) int32 {
 	return c
 }
 
-func (m markSet) add(i int32) {
-	m.bits[i/64] |= 1 << uint(i%64)
-	fenwickAdd(m.tree, i/64, 1)
-}
+// add adds the newest position i.
+func (m markSet) add(i int32) { m.bits[i/64] |= 1 << uint(i%64) }
 
-// move removes member from and adds to.
+// move removes member from and adds the newest position to.
 func (m markSet) move(from, to int32) {
-	fw, tw := from/64, to/64
+	fw := from / 64
 	m.bits[fw] &^= 1 << uint(from%64)
-	m.bits[tw] |= 1 << uint(to%64)
-	if fw != tw {
+	m.add(to)
+	if fw != to/64 { // from's word is sealed
 		fenwickAdd(m.tree, fw, -1)
-		fenwickAdd(m.tree, tw, 1)
 	}
 }
 
