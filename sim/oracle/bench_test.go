@@ -28,18 +28,6 @@ func benchRun(b *testing.B) (config.Config, trace.Source) {
 	return c, src
 }
 
-func benchSequence(b *testing.B, c config.Config, src trace.Source) *Sequence {
-	k, err := engine.NewTokenKeys(c, src)
-	if err != nil {
-		b.Fatal(err)
-	}
-	s, err := NewSequence(k)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return s
-}
-
 // BenchmarkPlainRun is the yardstick: an engine run of the same steps.
 func BenchmarkPlainRun(b *testing.B) {
 	c, src := benchRun(b)
@@ -60,7 +48,7 @@ func BenchmarkMIN(b *testing.B) {
 	c, src := benchRun(b)
 	slots := int(int64(c.Reserve) / c.TokenStride())
 	b.ReportAllocs()
-	reportCPU(b, func() { benchSequence(b, c, src).MIN(slots, false, c.Horizon) })
+	reportCPU(b, func() { sequenceOf(b, c, src).MIN(slots, false, c.Horizon) })
 	b.ReportMetric(float64(b.N*benchSteps)/b.Elapsed().Seconds(), "steps/s")
 }
 
@@ -71,7 +59,7 @@ func BenchmarkCurve(b *testing.B) {
 	most := int((int64(c.Capacity) - c.WayBytes()) / c.TokenStride())
 	b.ReportAllocs()
 	reportCPU(b, func() {
-		s := benchSequence(b, c, src)
+		s := sequenceOf(b, c, src)
 		for _, layer := range []bool{false, true} {
 			h := s.StackDistances(layer, most)
 			for slots := 1; slots <= most; slots += most / 64 {
@@ -87,7 +75,7 @@ func BenchmarkLineMIN(b *testing.B) {
 	c, src := benchRun(b)
 	b.ReportAllocs()
 	reportCPU(b, func() {
-		if _, err := benchSequence(b, c, src).LineMIN(int(int64(c.Capacity)/int64(c.Line)), c.TokenLines(), c.Horizon); err != nil {
+		if _, err := sequenceOf(b, c, src).LineMIN(int(int64(c.Capacity)/int64(c.Line)), c.TokenLines(), c.Horizon); err != nil {
 			b.Fatal(err)
 		}
 	})

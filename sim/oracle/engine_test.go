@@ -7,6 +7,7 @@ import (
 
 	"dsaviz/sim/config"
 	"dsaviz/sim/engine"
+	"dsaviz/sim/trace"
 	"dsaviz/sim/workload"
 )
 
@@ -35,14 +36,16 @@ func smallRuns(t *testing.T) []config.Config {
 	return out
 }
 
-func sequenceOf(t *testing.T, c config.Config) *Sequence {
-	k, err := engine.NewTokenKeys(c, nil)
+// sequenceOf returns the reservation accesses of c over src (nil: its
+// generator).
+func sequenceOf(tb testing.TB, c config.Config, src trace.Source) *Sequence {
+	k, err := engine.NewTokenKeys(c, src)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	s, err := NewSequence(k)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	return s
 }
@@ -119,7 +122,7 @@ func TestRunRefusesPacked(t *testing.T) {
 // only what it gathers.
 func TestMINBoundsTheEngine(t *testing.T) {
 	for i, c := range smallRuns(t) {
-		s := sequenceOf(t, c)
+		s := sequenceOf(t, c, nil)
 		n := int64(c.TokenLines())
 		for _, scope := range []string{config.ScopeGlobal, config.ScopeLayer} {
 			for _, slots := range []int{c.Layers, 40, maxSlots(c)} {
