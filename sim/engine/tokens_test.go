@@ -1,7 +1,9 @@
 package engine
 
 import (
+	"fmt"
 	"math/rand/v2"
+	"reflect"
 	"testing"
 
 	"dsaviz/sim/config"
@@ -85,5 +87,49 @@ func TestLayerScopeOneLayerIsGlobal(t *testing.T) {
 	l.Run()
 	if g.Totals() != l.Totals() {
 		t.Errorf("one layer: layer scope totals %+v, global %+v", l.Totals(), g.Totals())
+	}
+}
+
+// layerScopeConfig is the small demo in mode tokens, tokenScope layer.
+func layerScopeConfig() config.Config {
+	c := smallConfig(config.ModeTokens)
+	c.TokenScope = config.ScopeLayer
+	return c
+}
+
+// TestLayerScopeInvariants runs the engine-wide checks in the layer
+// scope: a clone runs identically, the partitions never share a line
+// (packed layout included), and a layer allocates nothing.
+func TestLayerScopeInvariants(t *testing.T) {
+	c := layerScopeConfig()
+	c.Steps = 12
+	e := mustNew(t, c, nil)
+	for range 2*c.Layers + 1 {
+		e.AdvanceLayer(nil)
+	}
+	clone := e.Clone()
+	e.Run()
+	clone.Run()
+	if !reflect.DeepEqual(e.History(), clone.History()) || e.Totals() != clone.Totals() {
+		t.Errorf("layer scope: a clone diverged")
+	}
+
+	for _, layout := range []string{config.LayoutRounded, config.LayoutPacked} {
+		c := layerScopeConfig()
+		c.Layout, c.KVBytes, c.WeightBytes, c.Steps = layout, 100, 4<<10, 10
+		e := mustNew(t, c, nil)
+		for !e.Done() {
+			e.AdvanceLayer(nil)
+			checkExclusive(t, e, fmt.Sprintf("layer scope/%s step %d layer %d", layout, e.Step(), e.Layer()))
+		}
+	}
+
+	c = layerScopeConfig()
+	c.Steps = 400
+	e = mustNew(t, c, newRandomSource(1, c.Layers, c.Steps, c.TopK, c.Prompt))
+	buf := make([]Event, 0, e.MaxEventsPerLayer())
+	e.AdvanceStep()
+	if allocs := testing.AllocsPerRun(200, func() { buf = e.AdvanceLayer(buf) }); allocs != 0 {
+		t.Errorf("layer scope: AdvanceLayer allocates %v times per call", allocs)
 	}
 }
