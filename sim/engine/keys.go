@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"slices"
+
 	"dsaviz/sim/config"
 	"dsaviz/sim/trace"
 )
@@ -72,12 +74,17 @@ func (k *TokenKeys) Append(buf []int32, step, l int) []int32 {
 // appendKeys is the one place a layer's gather becomes reservation keys:
 // key = layer*maxContext + token, in selection (index) order.
 func (k *TokenKeys) appendKeys(buf []int32, l int, sel []int32) []int32 {
-	base := int32(l * k.maxCtx)
-	for _, tok := range sel {
-		buf = append(buf, base+tok)
+	n := len(buf)
+	buf = slices.Grow(buf, len(sel))[:n+len(sel)]
+	base := k.base(l)
+	for i, tok := range sel {
+		buf[n+i] = base + tok
 	}
 	return buf
 }
+
+// base is the key of token 0 of layer l.
+func (k *TokenKeys) base(l int) int32 { return int32(l * k.maxCtx) }
 
 // clipSelection drops, from a selection of a source that could not be
 // checked up front, what a run with this context and topk cannot gather:

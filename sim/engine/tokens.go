@@ -70,8 +70,9 @@ func (e *Engine) gatherTokens(ls *LayerStats, l int, sel []int32) {
 	c := &ls.Class[workload.KV]
 	s := e.store
 	s.keyBuf = s.keys.appendKeys(s.keyBuf[:0], l, sel)
+	base := s.keys.base(l)
 	for _, key := range s.keyBuf {
-		tok := s.keys.Token(key)
+		tok := key - base
 		first, n := e.layout.TokenLines(l, int(tok))
 		if e.tokens.Get(key) {
 			if s.layer != nil {
@@ -84,7 +85,13 @@ func (e *Engine) gatherTokens(ls *LayerStats, l int, sel []int32) {
 		}
 		heldFirst, heldLast := e.neighboursHold(l, int(tok), first, n, e.tokenResident)
 		e.fetchExclusive(c, first, n, tok, heldFirst, heldLast)
-		if victim := e.insertToken(l, key); victim >= 0 {
+		var victim int32
+		if s.layer == nil {
+			_, victim = mustAdd(e.tokens, key)
+		} else {
+			victim = e.insertScoped(l, key)
+		}
+		if victim >= 0 {
 			vl, vt := s.keys.LayerOf(victim), s.keys.Token(victim)
 			vfirst, vn := e.layout.TokenLines(vl, int(vt))
 			c.Evictions += int64(vn)
@@ -93,14 +100,10 @@ func (e *Engine) gatherTokens(ls *LayerStats, l int, sel []int32) {
 	}
 }
 
-// insertToken inserts a key of layer l that is not resident and returns
-// the key it evicted, or -1.
-func (e *Engine) insertToken(l int, key int32) (victim int32) {
+// insertScoped inserts, in the layer scope, a key of layer l that is not
+// resident and returns the key it evicted, or -1.
+func (e *Engine) insertScoped(l int, key int32) (victim int32) {
 	s := e.store
-	if s.layer == nil {
-		_, victim = mustAdd(e.tokens, key)
-		return victim
-	}
 	_, v := mustAdd(s.layer[l], s.keys.Token(key))
 	victim = -1
 	if v >= 0 {
