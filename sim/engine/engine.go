@@ -209,7 +209,7 @@ func (e *Engine) Clone() *Engine {
 		c.tokens = e.tokens.Clone()
 	}
 	if e.store != nil {
-		c.store = e.store.clone()
+		c.store = e.store.clone(c.tokens)
 	}
 	if e.pages != nil {
 		c.pages = e.pages.clone()

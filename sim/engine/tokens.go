@@ -14,6 +14,7 @@ import (
 // e.tokens only mirrors them: its slots are the sum of the shares, so
 // adding to it never evicts.
 type tokenStore struct {
+	mirror *cache.TokenLRU // e.tokens
 	keys   *TokenKeys
 	keyBuf []int32           // one layer's keys
 	layer  []*cache.TokenLRU // layer scope: per layer, keys are tokens; nil in the global scope
@@ -37,7 +38,7 @@ func (e *Engine) newTokenStore(slots int) error {
 	if e.tokens, err = cache.NewTokenLRU(slots, c.Layers*e.layout.MaxContext()); err != nil {
 		return err
 	}
-	e.store = &tokenStore{keys: newTokenKeys(c, e.src), keyBuf: make([]int32, 0, c.TopK)}
+	e.store = &tokenStore{mirror: e.tokens, keys: newTokenKeys(c, e.src), keyBuf: make([]int32, 0, c.TopK)}
 	if c.TokenScope != config.ScopeLayer {
 		return nil
 	}
@@ -50,8 +51,10 @@ func (e *Engine) newTokenStore(slots int) error {
 	return nil
 }
 
-func (s *tokenStore) clone() *tokenStore {
+// clone returns a deep copy whose mirror is the clone's own e.tokens.
+func (s *tokenStore) clone(mirror *cache.TokenLRU) *tokenStore {
 	c := *s
+	c.mirror = mirror
 	c.keyBuf = make([]int32, 0, cap(s.keyBuf))
 	if s.layer != nil {
 		c.layer = make([]*cache.TokenLRU, len(s.layer))
@@ -74,10 +77,7 @@ func (e *Engine) gatherTokens(ls *LayerStats, l int, sel []int32) {
 	for _, key := range s.keyBuf {
 		tok := key - base
 		first, n := e.layout.TokenLines(l, int(tok))
-		if e.tokens.Get(key) {
-			if s.layer != nil {
-				s.layer[l].Get(tok)
-			}
+		if s.hit(l, key, tok) {
 			c.Accesses += int64(n)
 			c.ReservedHits += int64(n)
 			e.ev.add(Event{Line: first, N: uint64(n), Token: tok, Class: workload.KV, Outcome: ReservedHit})
@@ -98,6 +98,16 @@ func (e *Engine) gatherTokens(ls *LayerStats, l int, sel []int32) {
 			e.ev.add(Event{Line: vfirst, N: uint64(vn), Token: vt, Class: workload.KV, Outcome: Evicted})
 		}
 	}
+}
+
+// hit reports whether a key of layer l (its token tok) is resident and,
+// if so, makes it the most recently used of its LRU (the mirror's order
+// is not used in the layer scope).
+func (s *tokenStore) hit(l int, key, tok int32) bool {
+	if s.layer == nil {
+		return s.mirror.Get(key)
+	}
+	return s.layer[l].Get(tok)
 }
 
 // insertScoped inserts, in the layer scope, a key of layer l that is not

@@ -133,3 +133,25 @@ func TestLayerScopeInvariants(t *testing.T) {
 		t.Errorf("layer scope: AdvanceLayer allocates %v times per call", allocs)
 	}
 }
+
+// BenchmarkDSV32TokensLayer is BenchmarkDSV32Tokens in the layer scope.
+func BenchmarkDSV32TokensLayer(b *testing.B) {
+	c, err := config.Preset("dsv32-h100")
+	if err != nil {
+		b.Fatal(err)
+	}
+	c.TokenScope = config.ScopeLayer
+	c.Steps = b.N + 1
+	e, err := New(c, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	e.AdvanceStep()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		e.AdvanceStep()
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "steps/s")
+	b.ReportMetric(0, "ns/op")
+}
