@@ -74,6 +74,32 @@ func TestCurveMatchesRun(t *testing.T) {
 	}
 }
 
+// TestCurveOfATrace: the curve of a real index log matches a run of the
+// same log.
+func TestCurveOfATrace(t *testing.T) {
+	var log strings.Builder
+	for step := range 6 {
+		for layer := range 2 {
+			log.WriteString(strconv.Itoa(step) + " " + strconv.Itoa(layer))
+			for tok := range 5 {
+				log.WriteString(" " + strconv.Itoa(tok*7+(step*3+layer)%7)) // sorted, distinct, below 35
+			}
+			log.WriteString("\n")
+		}
+	}
+	file := writeFile(t, t.TempDir(), "log.txt", log.String())
+	scenario := []string{"-preset", "small-demo", "-trace", file}
+	rows := readCurve(t, append([]string{"-points", "4"}, scenario...)...)
+	row := rows[1]
+	m := runJSON(t, append([]string{"-reserve", row["reserveBytes"]}, scenario...)...)
+	if got, want := row["globalReservedHits"], jsonNumber(m["reservedHits"]); got != want {
+		t.Errorf("trace: curve globalReservedHits = %s, run reservedHits = %s", got, want)
+	}
+	if got, want := row["globalMinReservedHits"], jsonNumber(m["minReservedHits"]); got != want {
+		t.Errorf("trace: curve globalMinReservedHits = %s, run minReservedHits = %s", got, want)
+	}
+}
+
 // jsonNumber formats a decoded JSON number as the CSV does.
 func jsonNumber(v any) string {
 	f, ok := v.(float64)
