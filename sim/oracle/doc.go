@@ -9,20 +9,19 @@
 //     reservation size (Histogram.Hits), exactly the engine's reserved
 //     hits at each size.
 //
-// Usage:
+// Usage (Run answers for one config; Sequence is the layer below it):
 //
-//	keys, err := engine.NewTokenKeys(cfg, nil) // nil: the synthetic trace of cfg
+//	r, err := oracle.NewRun(cfg, src) // src nil: the synthetic trace of cfg
 //	if err != nil {
-//		return err
+//		return err // an invalid config, or the packed layout (ErrPacked)
 //	}
-//	seq, err := oracle.NewSequence(keys)
-//	if err != nil {
-//		return err
+//	slots := r.Slots(int64(cfg.Reserve))
+//	lru, _ := r.LRU(slots, cfg.TokenScope) // reserved hits, exactly the engine's
+//	min, _ := r.MIN(slots, cfg.TokenScope) // MIN's reserved hits, step by step
+//	for s := r.MinSlots(cfg.TokenScope); s <= r.MaxSlots(); s += 100 {
+//		hits, _ := r.LRU(s, cfg.TokenScope) // the whole curve, O(1) a size
+//		...
 //	}
-//	slots := int(int64(cfg.Reserve) / cfg.TokenStride())
-//	min := seq.MIN(slots, cfg.TokenScope == config.ScopeLayer, cfg.Horizon) // token hits per step
-//	hist := seq.StackDistances(cfg.TokenScope == config.ScopeLayer, slots)
-//	lru := hist.Hits(slots) // the engine's reserved tokens hits at slots, for every slots
 //
 // A Sequence holds 8 bytes per access (the keys and their next uses), as
 // much as the generator's memory for the same selections; the stack
