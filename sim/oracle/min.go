@@ -139,7 +139,9 @@ func (b *belady) reveal(u int) {
 // access uses key k (of partition p) at position i with its new priority
 // and returns the lines that hit: those resident. Its other lines come in
 // one by one, each evicting the last line of the top token, unless the
-// line itself ranks above that (then it and the rest are bypassed).
+// line itself ranks above that (then it and the rest are bypassed). A new
+// token takes the slot of the first token it empties, or a free one at
+// the end: one heap update either way.
 func (b *belady) access(p int, k, i int32, prio int64) int64 {
 	slot := b.slotOf[k] - 1
 	var m int64
@@ -148,40 +150,45 @@ func (b *belady) access(p int, k, i int32, prio int64) int64 {
 		b.last[slot] = i
 		b.setPrio(p, slot, prio)
 	}
+	var got int32 // lines taken while k has no slot
 	for o := m; o < b.n; o++ {
 		if b.used[p] < b.caps[p] {
-			if slot < 0 {
-				slot = b.insert(p, k, i, prio)
-			}
-			b.lines[slot]++
 			b.used[p]++
-			continue
-		}
-		if b.caps[p] == 0 {
-			break
-		}
-		root := b.off[p]
-		top := b.heap[root]
-		if top.slot == slot || prio+o > top.prio+int64(b.lines[top.slot])-1 {
-			break // this line ranks above every resident one: bypass it and the rest
-		}
-		b.lines[top.slot]--
-		if b.lines[top.slot] == 0 {
-			b.slotOf[b.key[top.slot]] = 0
-			if slot < 0 { // the new token takes the slot
-				slot = top.slot
-				b.key[slot], b.last[slot] = k, i
-				b.slotOf[k] = slot + 1
-				b.heap[root].prio = prio
-				b.down(p, root)
-			} else {
-				b.removeRoot(p)
-				b.free[p] = append(b.free[p], top.slot)
+		} else {
+			if b.size[p] == 0 {
+				break // no room at all: the lines taken are k's own
 			}
-		} else if slot < 0 {
-			slot = b.insert(p, k, i, prio)
+			root := b.off[p]
+			top := b.heap[root]
+			// Outside the heap, k ranks above its own lines: if it would
+			// be the top, the top's line ranks below this one too.
+			if top.slot == slot || prio+o > top.prio+int64(b.lines[top.slot])-1 {
+				break // this line ranks above every resident one: bypass it and the rest
+			}
+			b.lines[top.slot]--
+			if b.lines[top.slot] == 0 {
+				b.slotOf[b.key[top.slot]] = 0
+				if slot < 0 { // the new token takes the slot
+					slot = top.slot
+					b.key[slot], b.last[slot], b.lines[slot] = k, i, got
+					b.slotOf[k] = slot + 1
+					b.heap[root].prio = prio
+					b.down(p, root)
+				} else {
+					b.removeRoot(p)
+					b.free[p] = append(b.free[p], top.slot)
+				}
+			}
 		}
-		b.lines[slot]++
+		if slot >= 0 {
+			b.lines[slot]++
+		} else {
+			got++
+		}
+	}
+	if slot < 0 && got > 0 {
+		slot = b.insert(p, k, i, prio)
+		b.lines[slot] = got
 	}
 	return m
 }
