@@ -81,3 +81,12 @@ func BenchmarkLineMIN(b *testing.B) {
 	})
 	b.ReportMetric(float64(b.N*benchSteps)/b.Elapsed().Seconds(), "steps/s")
 }
+
+// BenchmarkSequence is the part of the others that reads the selections:
+// the keys and their next uses.
+func BenchmarkSequence(b *testing.B) {
+	c, src := benchRun(b)
+	b.ReportAllocs()
+	reportCPU(b, func() { sequenceOf(b, c, src) })
+	b.ReportMetric(float64(b.N*benchSteps)/b.Elapsed().Seconds(), "steps/s")
+}

@@ -16,6 +16,7 @@ type Sequence struct {
 	keys      []int32 // access i's key
 	next      []int32 // access i's next use of the same key, or noNext
 	stepStart []int   // step t's accesses are keys[stepStart[t]:stepStart[t+1]]
+	segStart  []int   // layer l of step t: keys[segStart[t*layers+l]:segStart[t*layers+l+1]]
 	numKeys   int     // keys are in [0, numKeys)
 	layers    int
 	layerDiv  int32 // key / layerDiv is the key's layer
@@ -25,9 +26,11 @@ type Sequence struct {
 // 2^31 accesses or more: access positions are int32.
 func NewSequence(k *engine.TokenKeys) (*Sequence, error) {
 	s := newSequence(k.Steps(), k.Keys(), k.Layers())
+	s.keys = make([]int32, 0, k.Steps()*k.Layers()*min(k.MaxGather(), 1<<16))
 	for t := range k.Steps() {
 		for l := range k.Layers() {
 			s.keys = k.Append(s.keys, t, l)
+			s.segStart[t*s.layers+l+1] = len(s.keys)
 		}
 		if len(s.keys) >= noNext {
 			return nil, fmt.Errorf("oracle: the run has more than %d reservation accesses", noNext-1)
@@ -39,32 +42,56 @@ func NewSequence(k *engine.TokenKeys) (*Sequence, error) {
 }
 
 // fromSteps builds a sequence from each step's keys, in order, with keys
-// in [0, numKeys) and key/(numKeys/layers) a key's layer.
+// in [0, numKeys), key/(numKeys/layers) a key's layer, and each step's
+// keys grouped by layer in layer order, as the engine gathers them.
 func fromSteps(steps [][]int32, numKeys, layers int) *Sequence {
 	s := newSequence(len(steps), numKeys, layers)
 	for t, keys := range steps {
+		i := 0
+		for l := range layers {
+			s.segStart[t*layers+l] = len(s.keys) + i
+			for i < len(keys) && int(keys[i]/s.layerDiv) == l {
+				i++
+			}
+		}
+		if i != len(keys) {
+			panic("oracle: fromSteps needs each step's keys grouped by layer, in layer order")
+		}
 		s.keys = append(s.keys, keys...)
 		s.stepStart[t+1] = len(s.keys)
 	}
+	s.segStart[len(steps)*layers] = len(s.keys)
 	s.link()
 	return s
 }
 
 func newSequence(steps, numKeys, layers int) *Sequence {
-	return &Sequence{stepStart: make([]int, steps+1), numKeys: numKeys, layers: layers, layerDiv: int32(numKeys / layers)}
+	return &Sequence{
+		stepStart: make([]int, steps+1), segStart: make([]int, steps*layers+1),
+		numKeys: numKeys, layers: layers, layerDiv: int32(numKeys / layers),
+	}
 }
 
-// link finds every access's next use, in one backward pass.
+// link finds every access's next use, a layer at a time: a key is used
+// again only in its own layer, so the table of latest uses holds one
+// layer's tokens and stays in cache.
 func (s *Sequence) link() {
 	s.next = make([]int32, len(s.keys))
-	last := make([]int32, s.numKeys) // last[key] = position+1 of the latest access seen, 0: none
-	for i := len(s.keys) - 1; i >= 0; i-- {
-		key := s.keys[i]
-		s.next[i] = noNext
-		if p := last[key]; p > 0 {
-			s.next[i] = p - 1
+	last := make([]int32, s.layerDiv) // token -> position+1 of the latest access seen, 0: none
+	for l := range s.layers {
+		clear(last)
+		base := int32(l) * s.layerDiv
+		for t := s.Steps() - 1; t >= 0; t-- {
+			seg := t*s.layers + l
+			for i := s.segStart[seg+1] - 1; i >= s.segStart[seg]; i-- {
+				tok := s.keys[i] - base
+				s.next[i] = noNext
+				if p := last[tok]; p > 0 {
+					s.next[i] = p - 1
+				}
+				last[tok] = int32(i) + 1
+			}
 		}
-		last[key] = int32(i) + 1
 	}
 }
 
