@@ -6,7 +6,8 @@ import (
 	"slices"
 )
 
-// MIN returns, step by step, the hits of Belady's MIN on the token store:
+// MIN returns, step by step, the hits of Belady's MIN on the token store
+// (none for slots <= 0):
 // a reservation of slots (split as engine.LayerSlots does in the layer
 // scope, each layer then an independent store), fully associative, one
 // key a token of a layer. On a miss with the store (or the layer's share)
@@ -23,13 +24,13 @@ import (
 // capacity can have on the sequence; with less it is MIN with a limited
 // look-ahead, a strong policy but not a bound.
 func (s *Sequence) MIN(slots int, layerScope bool, horizon int) []int64 {
-	n, div := s.partitions(layerScope)
-	return newBelady(s, 1, div, s.shares(slots, layerScope)[:n]).run(horizon)
+	_, div := s.partitions(layerScope)
+	return newBelady(s, 1, div, s.shares(max(slots, 0), layerScope)).run(horizon)
 }
 
 // LineMIN returns, step by step, the line hits of Belady's MIN on a fully
-// associative cache of lines KV lines that holds only the KV gather's
-// lines, every token being linesPerToken lines of its own (the rounded and
+// associative cache of the given number of lines that holds only the KV
+// gather's lines, every token being linesPerToken lines of its own (the rounded and
 // paged layouts; the packed layout shares lines between neighbours and is
 // not modelled). Lines rank as their tokens do in MIN (next use, or
 // beyond the horizon least recently used first), and within a token the

@@ -137,3 +137,12 @@ func TestLineMINRefusesNoLines(t *testing.T) {
 		t.Error("LineMIN(0 lines per token) = nil error")
 	}
 }
+
+func TestMINOfNoSlots(t *testing.T) {
+	s := tinyCases(1)[0]
+	for _, slots := range []int{0, -3} {
+		if got := sum(s.MIN(slots, false, s.Steps())); got != 0 {
+			t.Errorf("MIN(%d slots) = %d hits, want 0", slots, got)
+		}
+	}
+}
