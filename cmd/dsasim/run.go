@@ -22,8 +22,9 @@ MIN over the same selections, seeing -horizon steps ahead: minReservedHits
 (mode tokens: the token store of the same reservation and tokenScope, in
 lines) and minLineHits (a fully associative cache of the whole LLC's lines
 holding only the gather: with the whole run in sight, a bound on the KV
-hits of modes none, ways and tokens). MIN costs about another run and is
-not computed in the packed layout; -min=false skips it. The JSON holds no
+hits of modes none, ways and tokens). The two run side by side and cost
+2 to 4 runs of CPU time; they are not computed in the packed layout, and
+-min=false skips them. The JSON holds no
 wall-clock time, so two runs compare byte for byte; the time the simulation
 took goes to stderr. -csv writes one row per step (or per layer) to FILE
 ("-" for stdout).
