@@ -132,6 +132,22 @@ func TestMINBoundsTheEngine(t *testing.T) {
 				}
 			}
 		}
+		// Way partitioning keeps its KV lines in its reserved ways: a line
+		// cache of that many lines bounds its reserved hits.
+		w := c
+		w.Mode, w.Reserve = config.ModeWays, config.Size(2*c.WayBytes())
+		e, err := engine.New(w, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e.Run()
+		wayLines, err := s.LineMIN(2*c.Sets(), c.TokenLines(), c.Steps)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := e.Totals()[workload.KV].ReservedHits; got > sum(wayLines) {
+			t.Errorf("run %d, mode ways: %d reserved hits, above the line MIN of its %d lines, %d", i, got, 2*c.Sets(), sum(wayLines))
+		}
 		lines, err := s.LineMIN(int(int64(c.Capacity)/int64(c.Line)), c.TokenLines(), c.Steps)
 		if err != nil {
 			t.Fatal(err)
