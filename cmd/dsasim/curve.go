@@ -86,20 +86,20 @@ func cmdCurve(e *env, args []string) error {
 		return usagef("curve", "curve: %v", oracle.ErrPacked)
 	}
 	start := time.Now()
-	var phase atomic.Value
-	phase.Store("reading the selections")
-	stop := progress(e, func() string { return "dsasim curve: " + phase.Load().(string) })
+	var prog curveProgress
+	prog.phase.Store("reading the selections")
+	stop := progress(e, prog.report)
 	r, err := oracle.NewRun(sc.cfg, sc.src)
 	if err != nil {
 		stop()
 		return fmt.Errorf("curve: %w", err)
 	}
 	rows := curveSizes(r, sc.cfg, *points)
-	phase.Store("counting stack distances")
+	prog.phase.Store("counting stack distances")
 	fillLRU(r, rows)
 	var lineHits int64
 	if *withMIN {
-		lineHits, err = fillMIN(r, rows, &phase)
+		lineHits, err = fillMIN(r, rows, &prog)
 	}
 	stop()
 	if err != nil {
@@ -115,6 +115,19 @@ func cmdCurve(e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stderr, "dsasim curve: %d sizes of %d steps in %v\n", len(rows), sc.cfg.Steps, time.Since(start).Round(time.Millisecond))
 	return nil
+}
+
+// curveProgress is what the curve is doing, for the progress lines.
+type curveProgress struct {
+	phase       atomic.Value // a string, before MIN
+	done, total atomic.Int64 // MIN runs
+}
+
+func (p *curveProgress) report() string {
+	if total := p.total.Load(); total > 0 {
+		return fmt.Sprintf("dsasim curve: Belady's MIN: %d of %d runs done", p.done.Load(), total)
+	}
+	return "dsasim curve: " + p.phase.Load().(string)
 }
 
 // curveSizes returns the sizes of the curve: points sizes evenly spread
@@ -153,7 +166,7 @@ func fillLRU(r *oracle.Run, rows []curveRow) {
 
 // fillMIN runs MIN at every row and scope on all cores, and the line MIN
 // of the whole LLC beside them; it returns the latter's hits.
-func fillMIN(r *oracle.Run, rows []curveRow, phase *atomic.Value) (int64, error) {
+func fillMIN(r *oracle.Run, rows []curveRow, prog *curveProgress) (int64, error) {
 	type job struct{ row, scope int }
 	jobs := []job{{-1, 0}} // the line MIN
 	for i := range rows {
@@ -161,11 +174,11 @@ func fillMIN(r *oracle.Run, rows []curveRow, phase *atomic.Value) (int64, error)
 			jobs = append(jobs, job{i, sc})
 		}
 	}
-	var next, done atomic.Int64
+	var next atomic.Int64
 	var lineHits int64
 	var lineErr error
 	var wg sync.WaitGroup
-	phase.Store(fmt.Sprintf("Belady's MIN: 0 of %d runs done", len(jobs)))
+	prog.total.Store(int64(len(jobs)))
 	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
 		wg.Go(func() {
 			for {
@@ -179,7 +192,7 @@ func fillMIN(r *oracle.Run, rows []curveRow, phase *atomic.Value) (int64, error)
 				} else if hits, ok := r.MIN(rows[jb.row].slots, curveScopes[jb.scope]); ok {
 					rows[jb.row].hits[jb.scope][1], rows[jb.row].ok[jb.scope][1] = *total(hits), true
 				}
-				phase.Store(fmt.Sprintf("Belady's MIN: %d of %d runs done", done.Add(1), len(jobs)))
+				prog.done.Add(1)
 			}
 		})
 	}
