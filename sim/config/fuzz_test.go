@@ -127,6 +127,8 @@ func FuzzParseJSON(f *testing.F) {
 		}
 		f.Add(data)
 	}
+	f.Add([]byte(`{"mode": "tokens", "tokenScope": "layer", "reserve": "1MiB", "horizon": 0}`))
+	f.Add([]byte(`{"tokenScope": 7, "horizon": "64"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		base := config.DefaultConfig()
 		c, err := config.ParseJSON(data, base)
@@ -158,6 +160,8 @@ func FuzzApplyQuery(f *testing.F) {
 		}
 		f.Add(c.Query(config.DefaultConfig()).Encode() + "&preset=" + name)
 	}
+	f.Add("mode=tokens&tokenScope=LAYER&reserve=61x&horizon=-1")
+	f.Add("mode=tokens&tokenScope=layer&reserve=45KiB&horizon=1048577")
 	f.Fuzz(func(t *testing.T, query string) {
 		// ParseQuery keeps what it could read even when it reports an
 		// error, as a browser would: apply that.
