@@ -72,7 +72,11 @@ func (k *TokenKeys) Append(buf []int32, step, l int) []int32 {
 }
 
 // appendKeys is the one place a layer's gather becomes reservation keys:
-// key = layer*maxContext + token, in selection (index) order.
+// key = layer*maxContext + token, in selection (index) order. A batch of
+// requests gathers every request's selection at a layer before the next
+// layer: it belongs in this loop, with key = (layer*requests +
+// request)*maxContext + token, so that a key's layer stays key / (Keys() /
+// Layers()) (LayerOf), which the oracle's layer scope relies on.
 func (k *TokenKeys) appendKeys(buf []int32, l int, sel []int32) []int32 {
 	n := len(buf)
 	buf = slices.Grow(buf, len(sel))[:n+len(sel)]

@@ -11,7 +11,8 @@ import (
 const noNext = math.MaxInt32
 
 // Sequence is a run's reservation accesses, flattened in the engine's
-// order: step by step, layer by layer, the keys each layer gathers.
+// order: step by step, layer by layer, the keys each layer gathers. A
+// key's layer is key / (numKeys / layers), as engine.TokenKeys.LayerOf.
 type Sequence struct {
 	keys      []int32 // access i's key
 	next      []int32 // access i's next use of the same key, or noNext
