@@ -4,7 +4,6 @@ import (
 	"encoding/csv"
 	"fmt"
 	"runtime"
-	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -130,23 +129,13 @@ func (p *curveProgress) report() string {
 	return "dsasim curve: " + p.phase.Load().(string)
 }
 
-// curveSizes returns the sizes of the curve: points sizes evenly spread
-// over 1..MaxSlots, and the config's own, sorted, each once.
+// curveSizes returns the rows of the curve (oracle.Run.Sizes), the
+// config's own size marked.
 func curveSizes(r *oracle.Run, cfg config.Config, points int) []curveRow {
-	most := r.MaxSlots()
 	own := r.Slots(int64(cfg.Reserve))
-	var slots []int
-	for i := 1; i <= points; i++ {
-		slots = append(slots, max(1, int(int64(i)*int64(most)/int64(points))))
-	}
-	if own >= 1 && own <= most {
-		slots = append(slots, own)
-	}
-	slices.Sort(slots)
-	slots = slices.Compact(slots)
-	rows := make([]curveRow, len(slots))
-	for i, s := range slots {
-		rows[i] = curveRow{slots: s, current: s == own}
+	var rows []curveRow
+	for _, s := range r.Sizes(points, int64(cfg.Reserve)) {
+		rows = append(rows, curveRow{slots: s, current: s == own})
 	}
 	return rows
 }

@@ -3,6 +3,7 @@ package oracle
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"testing"
 
 	"dsaviz/sim/config"
@@ -167,6 +168,27 @@ func TestMINBoundsTheEngine(t *testing.T) {
 			if kv := e.Totals()[workload.KV].Hits(); kv > bound {
 				t.Errorf("run %d, mode %s: %d KV hits, above the line MIN's %d", i, mode, kv, bound)
 			}
+		}
+	}
+}
+
+func TestSizes(t *testing.T) {
+	c := smallRuns(t)[0]
+	r, err := NewRun(c, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		points  int
+		reserve int64
+	}{{2, int64(c.Reserve)}, {32, int64(c.Reserve)}, {5000, int64(c.Reserve)}, {4, 0}, {4, 1 << 40}} {
+		sizes := r.Sizes(tt.points, tt.reserve)
+		own := r.Slots(tt.reserve)
+		hasOwn := slices.Contains(sizes, own)
+		if !slices.IsSorted(sizes) || len(slices.Compact(slices.Clone(sizes))) != len(sizes) ||
+			sizes[0] < 1 || sizes[len(sizes)-1] != r.MaxSlots() || len(sizes) > tt.points+1 ||
+			hasOwn != (own >= 1 && own <= r.MaxSlots()) {
+			t.Errorf("Sizes(%d, %d) = %v: want sorted distinct sizes in 1..%d ending at it, at most %d, with %d if allowed", tt.points, tt.reserve, sizes, r.MaxSlots(), tt.points+1, own)
 		}
 	}
 }

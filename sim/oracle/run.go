@@ -2,6 +2,7 @@ package oracle
 
 import (
 	"errors"
+	"slices"
 	"sync"
 
 	"dsaviz/sim/config"
@@ -66,6 +67,22 @@ func (r *Run) MinSlots(scope string) int {
 // reservation: each is a reserved hit or, in mode tokens, a blocking miss
 // (the shared part never holds a KV line there).
 func (r *Run) GatherLines() int64 { return int64(r.seq.Len()) * r.lines }
+
+// Sizes returns the reservation sizes of a curve, in slots: points sizes
+// evenly spread over 1..MaxSlots, and reserve's own (if the config allows
+// it), sorted, each once. The app's chart and dsasim curve use the same.
+func (r *Run) Sizes(points int, reserve int64) []int {
+	most := r.MaxSlots()
+	var slots []int
+	for i := 1; i <= points; i++ {
+		slots = append(slots, max(1, int(int64(i)*int64(most)/int64(points))))
+	}
+	if own := r.Slots(reserve); own >= 1 && own <= most {
+		slots = append(slots, own)
+	}
+	slices.Sort(slots)
+	return slices.Compact(slots)
+}
 
 // valid reports whether slots is a reservation the scope allows.
 func (r *Run) valid(slots int, scope string) bool {
