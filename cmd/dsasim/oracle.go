@@ -26,6 +26,8 @@ type minFigures struct {
 func computeMIN(e *env, cmd string, cfg config.Config, src trace.Source) (minFigures, error) {
 	var f minFigures
 	start := time.Now()
+	stop := progress(e, func() string { return fmt.Sprintf("dsasim %s: computing Belady's MIN", cmd) })
+	defer stop()
 	r, err := oracle.NewRun(cfg, src)
 	if errors.Is(err, oracle.ErrPacked) {
 		fmt.Fprintf(e.stderr, "dsasim %s: no MIN figures: %v\n", cmd, err)
@@ -50,6 +52,7 @@ func computeMIN(e *env, cmd string, cfg config.Config, src trace.Source) (minFig
 		}
 	})
 	wg.Wait()
+	stop()
 	if lineErr != nil {
 		return f, fmt.Errorf("%s: MIN: %w", cmd, lineErr)
 	}

@@ -163,7 +163,7 @@ func runOne(cfg config.Config, base scenario) (s summary, err error) {
 
 // progress writes the line report gives on stderr every second once the
 // first second has passed, unless it is the line written last; the
-// returned stop ends it.
+// returned stop ends it (calling it again does nothing).
 func progress(e *env, report func() string) (stop func()) {
 	quit := make(chan struct{})
 	var wg sync.WaitGroup
@@ -183,8 +183,11 @@ func progress(e *env, report func() string) (stop func()) {
 			}
 		}
 	})
+	var once sync.Once
 	return func() {
-		close(quit)
-		wg.Wait()
+		once.Do(func() {
+			close(quit)
+			wg.Wait()
+		})
 	}
 }
