@@ -207,6 +207,8 @@ func TestBrowser(t *testing.T) {
 		screenshot(t, tab, "hidpi.png")
 	})
 
+	t.Run("compare A and B", func(t *testing.T) { testCompare(t, ctx, srvHandler) })
+
 	t.Run("loader", func(t *testing.T) { testLoader(t, ctx, site) })
 
 	final := evaluate[stats](t, ctx, `dsaviz.stats()`)
@@ -391,12 +393,19 @@ func call(t *testing.T, ctx context.Context, expr string) {
 // stats) holds, and returns those stats.
 func waitStats(t *testing.T, ctx context.Context, pred string) stats {
 	t.Helper()
-	expr := `(() => { const s = dsaviz.stats(); return (` + pred + `)(s) ? s : null; })()`
-	s, err := chromedp.Run(ctx, chromedp.Poll[stats](expr,
+	return waitFor[stats](t, ctx, `dsaviz.stats()`, pred)
+}
+
+// waitFor polls the JavaScript expression expr until pred (a JavaScript
+// function of its value) holds, and returns that value.
+func waitFor[T any](t *testing.T, ctx context.Context, expr, pred string) T {
+	t.Helper()
+	poll := `(() => { const s = ` + expr + `; return (` + pred + `)(s) ? s : null; })()`
+	s, err := chromedp.Run(ctx, chromedp.Poll[T](poll,
 		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(15*time.Second)))
 	if err != nil {
-		last, _ := chromedp.Run(ctx, chromedp.Evaluate[stats](`dsaviz.stats()`))
-		t.Fatalf("waiting for stats to satisfy %s: %v (last stats %+v)", pred, err, last)
+		last, _ := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+		t.Fatalf("waiting for %s to satisfy %s: %v (last %+v)", expr, pred, err, last)
 	}
 	return s
 }

@@ -121,15 +121,15 @@ func runModel(c config.Config, n, ticks int) (*engine.Engine, *sceneModel) {
 		panic(err)
 	}
 	m := &sceneModel{}
-	m.reset(e)
+	m.reset(e.View())
 	m.setStripWidth(64)
 	buf := make([]engine.Event, 0, e.MaxEventsPerLayer())
 	for range n {
-		m.observe(e, e.AdvanceLayer(buf))
+		m.observe(e.View(), e.AdvanceLayer(buf))
 		for range ticks {
 			m.tick()
 		}
 	}
-	m.update(e)
+	m.update(e.View())
 	return e, m
 }

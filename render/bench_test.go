@@ -24,16 +24,16 @@ func dsv32(b *testing.B, mode string) (*engine.Engine, *sceneModel, []engine.Eve
 		b.Fatal(err)
 	}
 	m := &sceneModel{}
-	m.reset(e)
+	m.reset(e.View())
 	m.setStripWidth(820)
 	buf := make([]engine.Event, 0, e.MaxEventsPerLayer())
 	var ev []engine.Event
 	for range c.Layers + 3 {
 		ev = e.AdvanceLayer(buf)
-		m.observe(e, ev)
+		m.observe(e.View(), ev)
 		m.tick()
 	}
-	m.update(e)
+	m.update(e.View())
 	return e, m, ev
 }
 
@@ -47,7 +47,7 @@ func BenchmarkRebuild(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				m.dirty = true
-				m.update(e)
+				m.update(e.View())
 			}
 		})
 	}
@@ -60,7 +60,7 @@ func BenchmarkCompose(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		m.composedAt = 0
-		m.update(e)
+		m.update(e.View())
 	}
 }
 
@@ -99,7 +99,7 @@ func BenchmarkObserve(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				m.strip.ran = false // observe the same layer again
-				m.observe(e, ev)
+				m.observe(e.View(), ev)
 			}
 			b.ReportMetric(float64(len(ev)), "events/op")
 		})
@@ -113,7 +113,7 @@ func BenchmarkReadLLC(b *testing.B) {
 	e, m, _ := dsv32(b, config.ModeTokens)
 	b.ReportAllocs()
 	for b.Loop() {
-		m.slots.rebuild(e)
-		m.llc.rebuild(e, m.strip.kvRegion(), nil)
+		m.slots.rebuild(e.View())
+		m.llc.rebuild(e.View(), m.strip.kvRegion(), nil)
 	}
 }

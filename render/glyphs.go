@@ -148,6 +148,20 @@ func (l *textLine) fit(maxW int, face *glyphFace, c color.RGBA, texts ...string)
 	}
 }
 
+// truncate cuts the line's text to at most maxW pixels, ending it with an
+// ellipsis when it cut anything.
+func (l *textLine) truncate(maxW int) {
+	if l.fits(l.buf, maxW) {
+		return
+	}
+	b := l.buf
+	for len(b) > 0 && !l.fits(append(b, "…"...), maxW) {
+		_, n := utf8.DecodeLastRune(b)
+		b = b[:len(b)-n]
+	}
+	l.end(append(b, "…"...))
+}
+
 // draw draws the line with its top-left corner at (x, y).
 func (p *painter) text(dst *ebiten.Image, l *textLine, x, y int) {
 	if l.face == nil {

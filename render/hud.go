@@ -2,6 +2,7 @@ package render
 
 import (
 	"image"
+	"image/color"
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -12,40 +13,43 @@ import (
 // hudValues are the numbers the HUD shows, rounded to what it prints, so
 // that its labels are re-formatted only when a printed value changes.
 type hudValues struct {
+	name                    string // the run's name when comparing ("A", "B"), "" alone
+	quiet                   bool   // leave playing/paused and the frame rates to another HUD
 	ran, done               bool
 	step, steps             int // 1-based step of the last layer run
 	layer, layers           int // 1-based
 	context                 int
-	stepRate, totalRate     int // hit rates in tenths of a percent, -1 unknown
+	kvStep, kvTotal         int // KV hit rates in tenths of a percent, -1 unknown
+	allTotal                int // hit rate of every access, tenths of a percent, -1 unknown
 	blockStep, blockTotal   int64
 	stepSeconds, tokensRate float64
 	playing                 bool
 	fps, tps                int
 }
 
-// readHUD reads the HUD's numbers from the engine and the status.
-func readHUD(e *engine.Engine, st Status) hudValues {
+// readHUD reads the HUD's numbers from the run and the status. The figures
+// are the engine's own (engine.RunStats), as window.dsaviz.stats() and
+// dsasim report them.
+func readHUD(e engine.View, st Status, h hudRun) hudValues {
 	cfg := e.Config()
 	v := hudValues{
+		name: h.name, quiet: h.quiet,
 		steps: cfg.Steps, layers: cfg.Layers, done: e.Done(), playing: st.Playing,
 		fps: int(math.Round(st.FPS)), tps: int(math.Round(st.TPS)),
-		stepRate: -1, totalRate: -1,
+		kvStep: -1, kvTotal: -1, allTotal: -1,
 	}
 	step, layer, ok := e.Ran()
 	v.ran = ok
 	v.step, v.layer, v.context = step+1, layer+1, cfg.Prompt+step
 	if h := e.History(); len(h) > 0 {
-		last := h[len(h)-1]
-		v.stepRate = int(math.Round(1000 * last.HitRate()))
-		v.stepSeconds = last.Seconds
-		v.tokensRate = 1 / last.Seconds
+		v.kvStep = tenths(h[len(h)-1].KVHitRate())
 	}
-	tot := e.Totals()
-	sum := tot.Sum()
-	if sum.Accesses > 0 {
-		v.totalRate = int(math.Round(1000 * float64(sum.Hits()) / float64(sum.Accesses)))
+	run := e.RunStats()
+	if run.Class.Sum().Accesses > 0 {
+		v.kvTotal, v.allTotal = tenths(run.KVHitRate()), tenths(run.HitRate())
 	}
-	v.blockTotal = tot.BlockingMisses()
+	v.stepSeconds, v.tokensRate = run.StepSeconds(), run.TokensPerSecond()
+	v.blockTotal = run.BlockingMisses()
 	cur := e.Current()
 	if ok && layer == cfg.Layers-1 {
 		cur = e.LastStep()
@@ -54,9 +58,14 @@ func readHUD(e *engine.Engine, st Status) hudValues {
 	return v
 }
 
-// hudView draws the heads-up display along the top: where the run is, the
-// hit rate, the blocking misses, the estimated step time and tokens per
-// second, playing or paused, and the frame and tick rates.
+// tenths is a rate in tenths of a percent, rounded.
+func tenths(rate float64) int { return int(math.Round(1000 * rate)) }
+
+// hudView draws the heads-up display along the top of a pane: where the
+// run is; the headline, the KV gather's hit rate and the blocking misses;
+// then, smaller, the hit rate of every access (mostly streams, near 0), the
+// estimated step time and tokens per second, playing or paused, and the
+// frame and tick rates.
 type hudView struct {
 	rect                 image.Rectangle
 	vals                 hudValues
@@ -72,8 +81,8 @@ func (v *hudView) layout(r image.Rectangle) {
 
 // update rewrites the lines whose values changed, into their reused
 // buffers: while playing it runs every frame and allocates nothing.
-func (v *hudView) update(e *engine.Engine, st Status, f *fonts, pal *Palette) bool {
-	n := readHUD(e, st)
+func (v *hudView) update(e engine.View, st Status, h hudRun, f *fonts, pal *Palette) bool {
+	n := readHUD(e, st, h)
 	if v.fresh && n == v.vals {
 		return false
 	}
@@ -88,36 +97,58 @@ func (v *hudView) update(e *engine.Engine, st Status, f *fonts, pal *Palette) bo
 			v.state.set("Paused", f.gTitle, pal.Color(Miss))
 		}
 	}
-	if all || n.fps != o.fps || n.tps != o.tps {
-		b := appendCommas(v.fps.begin(f.gSmall, pal.Muted), int64(n.fps))
-		b = append(b, " fps · "...)
-		b = appendCommas(b, int64(n.tps))
-		v.fps.end(append(b, " tps"...))
-	}
-	if all || n.ran != o.ran || n.step != o.step || n.layer != o.layer || n.done != o.done {
-		v.where.end(hudWhere(v.where.begin(f.gTitle, pal.Text), n, true))
-		if !v.where.fits(v.where.buf, w-v.state.W-px(16, f.zoom)) {
-			v.where.end(hudWhere(v.where.begin(f.gTitle, pal.Text), n, false))
+	if all || n.fps != o.fps || n.tps != o.tps || n.quiet != o.quiet {
+		b := v.fps.begin(f.gSmall, pal.Muted)
+		if !n.quiet {
+			b = appendCommas(b, int64(n.fps))
+			b = append(b, " fps · "...)
+			b = appendCommas(b, int64(n.tps))
+			b = append(b, " tps"...)
 		}
+		v.fps.end(b)
 	}
-	if all || n.stepRate != o.stepRate || n.totalRate != o.totalRate || n.blockStep != o.blockStep || n.blockTotal != o.blockTotal {
-		v.rates.end(hudRates(v.rates.begin(f.gBody, pal.Text), n, true))
-		if !v.rates.fits(v.rates.buf, w) {
-			v.rates.end(hudRates(v.rates.begin(f.gBody, pal.Text), n, false))
-		}
+	if n.quiet {
+		v.state.end(v.state.begin(f.gTitle, pal.Text))
 	}
-	if all || n.stepSeconds != o.stepSeconds || n.tokensRate != o.tokensRate || n.fps != o.fps || n.tps != o.tps {
-		room := w - v.fps.W - px(16, f.zoom)
-		v.estimate.end(hudEstimate(v.estimate.begin(f.gBody, pal.Muted), n, true))
-		if !v.estimate.fits(v.estimate.buf, room) {
-			v.estimate.end(hudEstimate(v.estimate.begin(f.gBody, pal.Muted), n, false))
-		}
+	gap := px(16, f.zoom)
+	if all || n.ran != o.ran || n.step != o.step || n.layer != o.layer || n.done != o.done || n.name != o.name {
+		fitLevels(&v.where, w-v.state.W-gap, f.gTitle, pal.Text, hudWhere, n)
+	}
+	if all || n.kvStep != o.kvStep || n.kvTotal != o.kvTotal || n.blockStep != o.blockStep || n.blockTotal != o.blockTotal {
+		fitLevels(&v.rates, w, f.gBody, pal.Text, hudRates, n)
+	}
+	if all || n.allTotal != o.allTotal || n.stepSeconds != o.stepSeconds || n.tokensRate != o.tokensRate || n.fps != o.fps || n.tps != o.tps {
+		fitLevels(&v.estimate, w-v.fps.W-gap, f.gBody, pal.Muted, hudEstimate, n)
 	}
 	return true
 }
 
+// hudLevels is the number of forms of each HUD line, from the longest
+// (level 0) to the most compact.
+const hudLevels = 3
+
+// fitLevels sets the longest form of a HUD line that fits in maxW pixels,
+// and cuts the most compact one with an ellipsis if none does, so that no
+// text runs into its neighbours.
+func fitLevels(l *textLine, maxW int, face *glyphFace, c color.RGBA, build func([]byte, hudValues, int) []byte, n hudValues) {
+	for level := range hudLevels {
+		b := build(l.begin(face, c), n, level)
+		if fits := l.fits(b, maxW); fits || level == hudLevels-1 {
+			l.end(b)
+			if fits {
+				return
+			}
+		}
+	}
+	l.truncate(maxW)
+}
+
 // hudWhere appends where the run is: step, layer and context.
-func hudWhere(b []byte, n hudValues, long bool) []byte {
+func hudWhere(b []byte, n hudValues, level int) []byte {
+	if n.name != "" {
+		b = append(b, n.name...)
+		b = append(b, ": "...)
+	}
 	if !n.ran {
 		b = append(b, "Ready: "...)
 		b = appendCommas(b, int64(n.steps))
@@ -125,15 +156,19 @@ func hudWhere(b []byte, n hudValues, long bool) []byte {
 		b = appendCommas(b, int64(n.layers))
 		return append(b, " layers"...)
 	}
+	of := " of "
+	if level == 2 {
+		of = "/"
+	}
 	b = append(b, "Step "...)
 	b = appendCommas(b, int64(n.step))
-	b = append(b, " of "...)
+	b = append(b, of...)
 	b = appendCommas(b, int64(n.steps))
 	b = append(b, " · Layer "...)
 	b = appendCommas(b, int64(n.layer))
-	b = append(b, " of "...)
+	b = append(b, of...)
 	b = appendCommas(b, int64(n.layers))
-	if long {
+	if level == 0 {
 		b = append(b, " · Context "...)
 		b = appendCommas(b, int64(n.context))
 		b = append(b, " tokens"...)
@@ -144,50 +179,65 @@ func hudWhere(b []byte, n hudValues, long bool) []byte {
 	return b
 }
 
-// hudRates appends the hit rates and the blocking misses.
-func hudRates(b []byte, n hudValues, long bool) []byte {
-	if n.stepRate < 0 {
-		b = append(b, "Hit rate: after the first step"...)
-	} else {
-		b = append(b, "Hit rate "...)
-		b = appendTenths(b, n.stepRate)
+// hudRates appends the headline: the KV gather's hit rate and the
+// blocking misses.
+func hudRates(b []byte, n hudValues, level int) []byte {
+	switch {
+	case n.kvStep < 0 && level == 2:
+		b = append(b, "KV hits: -"...)
+	case n.kvStep < 0:
+		b = append(b, "KV hit rate: after the first step"...)
+	case level == 2:
+		b = append(b, "KV hits "...)
+		b = appendTenths(b, n.kvStep)
+		b = append(b, '%')
+	default:
+		b = append(b, "KV hit rate "...)
+		b = appendTenths(b, n.kvStep)
 		b = append(b, "% last step"...)
-		if long {
+		if level == 0 {
 			b = append(b, " ("...)
-			b = appendTenths(b, n.totalRate)
+			b = appendTenths(b, n.kvTotal)
 			b = append(b, "% overall)"...)
 		}
 	}
-	b = append(b, " · Blocking misses "...)
+	if level == 2 {
+		b = append(b, " · Blocking "...)
+	} else {
+		b = append(b, " · Blocking misses "...)
+	}
 	b = appendCommas(b, n.blockStep)
-	b = append(b, " this step"...)
-	if long {
-		b = append(b, ", "...)
+	if level == 0 {
+		b = append(b, " this step, "...)
 		b = appendCommas(b, n.blockTotal)
 		b = append(b, " in all"...)
 	}
 	return b
 }
 
-// hudEstimate appends the estimated step time and tokens per second,
+// hudEstimate appends the secondary figures: every access's hit rate (the
+// streams', near 0), the estimated mean step time and tokens per second,
 // saying that they are an estimate.
-func hudEstimate(b []byte, n hudValues, long bool) []byte {
+func hudEstimate(b []byte, n hudValues, level int) []byte {
+	if n.allTotal >= 0 && level < 2 {
+		if level == 0 {
+			b = append(b, "All accesses "...)
+		} else {
+			b = append(b, "All "...)
+		}
+		b = appendTenths(b, n.allTotal)
+		b = append(b, "% hits · "...)
+	}
 	if n.stepSeconds <= 0 {
-		return append(b, "Estimated step time: after the first step"...)
+		return append(b, "Est. step time: after the first step"...)
 	}
-	if long {
-		b = append(b, "Estimated step time "...)
-	} else {
-		b = append(b, "Est. step "...)
-	}
+	b = append(b, "Est. "...)
 	b = appendSeconds(b, n.stepSeconds)
-	b = append(b, " ≈ "...)
+	b = append(b, "/step ≈ "...)
 	b = appendRate(b, n.tokensRate)
 	b = append(b, " tokens/s"...)
-	if long {
+	if level == 0 {
 		b = append(b, " (an estimate, not cycle-accurate)"...)
-	} else {
-		b = append(b, " (estimate)"...)
 	}
 	return b
 }

@@ -14,30 +14,44 @@ func TestReadHUD(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v := readHUD(e, Status{Playing: true, FPS: 19.6, TPS: 60})
-	if v.ran || v.stepRate != -1 || v.stepSeconds != 0 || v.fps != 20 || !v.playing {
+	v := readHUD(e.View(), Status{Playing: true, FPS: 19.6, TPS: 60}, hudRun{})
+	if v.ran || v.kvStep != -1 || v.kvTotal != -1 || v.stepSeconds != 0 || v.fps != 20 || !v.playing {
 		t.Errorf("before any layer: %+v", v)
 	}
 	for range c.Layers + 1 {
 		e.AdvanceLayer(nil)
 	}
-	v = readHUD(e, Status{})
+	v = readHUD(e.View(), Status{}, hudRun{})
 	last := e.History()[0]
 	if !v.ran || v.step != 2 || v.layer != 1 || v.context != c.Prompt+1 {
 		t.Errorf("after a step and a layer: step %d layer %d context %d", v.step, v.layer, v.context)
 	}
-	if v.stepSeconds != last.Seconds || v.blockTotal != e.Totals().BlockingMisses() {
+	run := e.RunStats()
+	if v.stepSeconds != last.Seconds || v.blockTotal != e.Totals().BlockingMisses() || v.tokensRate != run.TokensPerSecond() {
 		t.Errorf("HUD %+v does not match the engine's last step %+v", v, last)
+	}
+	if v.kvStep != tenths(last.KVHitRate()) || v.kvTotal != tenths(run.KVHitRate()) || v.allTotal != tenths(run.HitRate()) {
+		t.Errorf("HUD rates kv %d/%d all %d, want the engine's %v/%v %v", v.kvStep, v.kvTotal, v.allTotal, last.KVHitRate(), run.KVHitRate(), run.HitRate())
+	}
+	if r := string(hudRates(nil, v, 0)); !strings.HasPrefix(r, "KV hit rate ") || !strings.Contains(r, "Blocking misses") {
+		t.Errorf("the headline %q does not lead with the KV hit rate and the blocking misses", r)
 	}
 	if v.blockStep != e.Current().Class.BlockingMisses() {
 		t.Errorf("blocking misses this step = %d, want %d", v.blockStep, e.Current().Class.BlockingMisses())
 	}
-	b := string(hudEstimate(nil, v, true))
+	b := string(hudEstimate(nil, v, 0))
 	if !strings.Contains(b, "estimate") || !strings.Contains(b, "tokens/s") {
 		t.Errorf("the estimate line %q does not say it is an estimate", b)
 	}
-	if got := string(hudWhere(nil, v, true)); got != "Step 2 of 4 · Layer 1 of 2 · Context 17 tokens" {
+	if got := string(hudWhere(nil, v, 0)); got != "Step 2 of 4 · Layer 1 of 2 · Context 17 tokens" {
 		t.Errorf("hudWhere = %q", got)
+	}
+	v.name = "B"
+	if got := string(hudWhere(nil, v, 1)); got != "B: Step 2 of 4 · Layer 1 of 2" {
+		t.Errorf("hudWhere of run B = %q", got)
+	}
+	if got := string(hudWhere(nil, v, 2)); got != "B: Step 2/4 · Layer 1/2" {
+		t.Errorf("compact hudWhere of run B = %q", got)
 	}
 }
 
@@ -48,11 +62,23 @@ func TestHelpTellsTheFormula(t *testing.T) {
 	}
 	for _, want := range []string{
 		"Space", "Right arrow", "Shift+Right", "R:", "H or ?", "F:",
-		"streamBytes/Bandwidth + ceil(blockingMisses/MLP)*MissLatency + kvHitLines*HitLatency/MLP",
+		engine.TimeFormula(config.TimeMLP),
 		"not a cycle-accurate model", "Token LRU", "Blocking miss", "DSA",
 	} {
 		if !strings.Contains(all.String(), want) {
 			t.Errorf("the help does not mention %q", want)
 		}
+	}
+}
+
+func TestHelpTellsThePaperFormula(t *testing.T) {
+	c := config.DefaultConfig()
+	c.TimeModel = config.TimePaper
+	var all strings.Builder
+	for _, s := range helpSections(c) {
+		all.WriteString(strings.Join(s.paras, "\n"))
+	}
+	if !strings.Contains(all.String(), engine.TimeFormula(config.TimePaper)) {
+		t.Errorf("with timeModel paper the help does not give its formula")
 	}
 }

@@ -38,7 +38,7 @@ type llcRaster struct {
 }
 
 // reset sizes the raster for an engine's geometry, reusing storage.
-func (r *llcRaster) reset(e *engine.Engine) {
+func (r *llcRaster) reset(e engine.View) {
 	cfg := e.Config()
 	r.mode, r.sets = cfg.Mode, e.Shared().Geometry().Sets
 	r.ways = [2]int{e.Shared().Geometry().Ways, 0}
@@ -130,14 +130,14 @@ func regionOwner(regions []Index, shift uint, line uint64) Index {
 // rebuild reads what every line holds. kv, when not nil, receives every
 // resident KV line of region kvRegion (for the token strip), up to its
 // capacity. A token store is read as slots (slotModel.rebuild), not here.
-func (r *llcRaster) rebuild(e *engine.Engine, kvRegion uint64, kv *[]uint64) {
+func (r *llcRaster) rebuild(e engine.View, kvRegion uint64, kv *[]uint64) {
 	r.rebuildPart(e.Shared(), 0, kvRegion, kv)
 	if r.mode == config.ModeWays {
 		r.rebuildPart(e.ReservedWays(), 1, kvRegion, kv)
 	}
 }
 
-func (r *llcRaster) rebuildPart(part *cache.Partition, p int, kvRegion uint64, kv *[]uint64) {
+func (r *llcRaster) rebuildPart(part cache.PartitionView, p int, kvRegion uint64, kv *[]uint64) {
 	w := r.ways[p]
 	regions, shift := r.regions[p], r.regionShift
 	for s := range r.sets {
@@ -196,7 +196,7 @@ func (r *llcRaster) markEnd(p, s int, ev Index, now uint32) {
 // cell per line in its set, or, for a stream of at least one line per set,
 // the first ceil(n/sets) ways of every set (exact for the common streams
 // that cover every set evenly).
-func (r *llcRaster) markStream(shared *cache.Partition, first, n uint64, ev Index, now uint32) {
+func (r *llcRaster) markStream(shared cache.PartitionView, first, n uint64, ev Index, now uint32) {
 	if n < uint64(r.sets) {
 		for x := first; x < first+n; x++ {
 			r.markTop(0, shared.SetOf(x), ev|streamFlash, now)

@@ -10,7 +10,7 @@ import (
 // numbers, in plain Go: the GPU side (Scene) only uploads and places them.
 // It reads the engine and never changes it.
 type sceneModel struct {
-	eng   *engine.Engine
+	eng   engine.View
 	clock flashClock
 	llc   llcRaster
 	slots slotModel
@@ -24,13 +24,13 @@ type sceneModel struct {
 
 // reset starts over with engine e: no flashes, every buffer sized for its
 // geometry (reused when large enough).
-func (m *sceneModel) reset(e *engine.Engine) {
+func (m *sceneModel) reset(e engine.View) {
 	m.eng = e
 	m.gen++
 	m.clock.reset()
 	m.composedAt = 0
 	m.dirty = true
-	if e == nil {
+	if !e.Valid() {
 		return
 	}
 	m.llc.reset(e)
@@ -50,11 +50,11 @@ func (m *sceneModel) hasSlots() bool { return len(m.slots.layer) > 0 }
 // next way from the last; a stream covering every set flashes its depth in
 // every set; a KV access whose token the reservation holds flashes the
 // token's slot. The token strip keeps the layer's gather.
-func (m *sceneModel) observe(e *engine.Engine, ev []engine.Event) {
+func (m *sceneModel) observe(e engine.View, ev []engine.Event) {
 	if e != m.eng {
 		m.reset(e)
 	}
-	if e == nil {
+	if !e.Valid() {
 		return
 	}
 	step, layer, ok := e.Ran()
@@ -96,7 +96,7 @@ func (m *sceneModel) observe(e *engine.Engine, ev []engine.Event) {
 
 // markKV flashes a KV access: the slot of its token when the reservation
 // holds it, else its lines' sets in the part it went through.
-func (m *sceneModel) markKV(e *engine.Engine, x *engine.Event, layer int, ev Index, now uint32) {
+func (m *sceneModel) markKV(e engine.View, x *engine.Event, layer int, ev Index, now uint32) {
 	if m.hasSlots() {
 		if s := m.slots.slotOf(e, layer, int(x.Token)); s >= 0 {
 			m.slots.flash.mark(s, ev, now)
@@ -114,7 +114,7 @@ func (m *sceneModel) markKV(e *engine.Engine, x *engine.Event, layer int, ev Ind
 
 // setStripWidth bins the token strip into at most w pixels.
 func (m *sceneModel) setStripWidth(w int) {
-	if m.eng == nil {
+	if !m.eng.Valid() {
 		return
 	}
 	old := m.strip.Width
@@ -132,15 +132,15 @@ type changes struct{ llc, strip, read bool }
 // advanced (and read is true: the caller may defer the read, and with it
 // everything else, to a later frame), and lays the flashes over the
 // owners again if anything changed or a flash is fading.
-func (m *sceneModel) update(e *engine.Engine) changes { return m.updateRead(e, true) }
+func (m *sceneModel) update(e engine.View) changes { return m.updateRead(e, true) }
 
 // updateRead is update with the choice to defer reading the engine.
-func (m *sceneModel) updateRead(e *engine.Engine, read bool) changes {
+func (m *sceneModel) updateRead(e engine.View, read bool) changes {
 	if e != m.eng {
 		m.reset(e)
 	}
 	var ch changes
-	if e == nil {
+	if !e.Valid() {
 		return ch
 	}
 	if m.dirty && read {

@@ -120,9 +120,9 @@ func (g *previewGame) Update() error {
 			return fmt.Errorf("%s: %w", sc.name, err)
 		}
 		g.buf = make([]engine.Event, 0, g.eng.MaxEventsPerLayer())
-		g.scene.Reset(g.eng)
+		g.scene.Reset(Runs{A: g.eng.View()})
 		for range sc.layers {
-			g.scene.Observe(g.eng, g.eng.AdvanceLayer(g.buf))
+			g.scene.Observe(0, g.eng.View(), g.eng.AdvanceLayer(g.buf))
 			for range sc.ticks {
 				g.scene.Tick()
 			}
@@ -133,7 +133,7 @@ func (g *previewGame) Update() error {
 	case g.frame < fadeEnd:
 		g.scene.Tick()
 	case g.frame >= stillEnd:
-		g.scene.Observe(g.eng, g.eng.AdvanceLayer(g.buf))
+		g.scene.Observe(0, g.eng.View(), g.eng.AdvanceLayer(g.buf))
 		g.scene.Tick()
 	}
 	return nil
@@ -150,7 +150,7 @@ func (g *previewGame) Draw(screen *ebiten.Image) {
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	start := time.Now()
-	g.scene.Draw(screen, area, g.eng, sc.status)
+	g.scene.Draw(screen, area, Runs{A: g.eng.View()}, sc.status)
 	took := time.Since(start)
 	runtime.ReadMemStats(&after)
 	g.frame++

@@ -18,6 +18,8 @@ type Status struct {
 	Zoom     float64 // render.UIZoom of the window
 	ShowHelp bool    // draw the help overlay over area
 	Error    string  // the current user-facing error ("" none); drawn as a banner
+	// Charts shows the charts of the runs instead of their caches.
+	Charts bool
 	// Kept reports that dst still holds what the scene drew there last
 	// (the app does not clear the screen between frames): Draw then draws
 	// only when something it shows changed, which spares the software
@@ -25,38 +27,58 @@ type Status struct {
 	Kept bool
 }
 
-// Scene draws a run of the engine: the LLC view, the reservation view, the
-// token strip, the HUD, the legend, the help overlay and the error banner.
+// Runs are the runs the scene draws: A alone (B not Valid), or A and B side
+// by side on the same trace.
+type Runs struct{ A, B engine.View }
+
+// count is the number of runs: 0, 1 or 2.
+func (r Runs) count() int {
+	switch {
+	case !r.A.Valid():
+		return 0
+	case !r.B.Valid():
+		return 1
+	}
+	return 2
+}
+
+// at is run i (0 is A).
+func (r Runs) at(i int) engine.View {
+	if i == 0 {
+		return r.A
+	}
+	return r.B
+}
+
+// Scene draws the runs: for each, a pane with its HUD, LLC view,
+// reservation view and token strip (side by side when comparing, with the
+// comparison line over them); the legend, the help overlay and the error
+// banner.
 //
 // It follows the Game's split of time: Reset, Observe and Tick change the
-// scene's own state in Update; Draw only reads the engine (peeks), and
-// reads it again only after it advanced. Every picture is a palette-index
-// raster in plain Go, filled into a reused pixel buffer and uploaded with
-// one WritePixels when it changed; text is drawn once into label images
-// when its value changes. So a frame where nothing changed allocates
-// nothing, and one where flashes fade allocates nothing either.
+// scene's own state in Update; Draw only reads the runs (through read-only
+// views), and reads them again only after they advanced. Every picture is a
+// palette-index raster in plain Go, filled into a reused pixel buffer and
+// uploaded with one WritePixels when it changed; text is drawn once into
+// label images when its value changes. So a frame where nothing changed
+// allocates nothing, and one where flashes fade allocates nothing either.
 type Scene struct {
 	pal   Palette
-	model sceneModel
 	fonts *fonts
 	paint *painter
 
-	frame    int // Draws of an engine so far
-	lastRead int // the frame that last read the engine
-	readGen  int // the model generation it read
+	panes [2]pane
+	n     int // runs drawn: 0, 1 or 2
 
-	area  image.Rectangle // the area the layout was made for
-	gen   int             // the model generation the layout was made for
-	rects sceneRects
-
-	hud    hudView
-	llc    llcView
-	res    reservationView
-	strip  stripView
-	legend legendView
-	help   helpView
-	banner bannerView
-	none   textLine // shown without an engine
+	area    image.Rectangle // the area the layout was made for
+	laidOut int             // the number of runs it was made for
+	charted bool            // the layout shows the charts
+	compare compareView
+	charts  chartsView
+	legend  legendView
+	help    helpView
+	banner  bannerView
+	none    textLine // shown without a run
 
 	drawnHelp bool // the help overlay was on the last picture drawn
 }
@@ -64,25 +86,36 @@ type Scene struct {
 // NewScene returns a scene that writes in font (see LoadFont); its images
 // are made on the first Draw.
 func NewScene(font *fontface.Font) *Scene {
-	return &Scene{pal: DefaultPalette(), fonts: &fonts{font: font}, gen: -1}
+	s := &Scene{pal: DefaultPalette(), fonts: &fonts{font: font}, laidOut: -1}
+	return s
 }
 
-// Reset starts drawing engine e (a new config, or the same run reset):
-// it forgets every flash and sizes the buffers for e's geometry.
-func (s *Scene) Reset(e *engine.Engine) { s.model.reset(e) }
+// Reset starts drawing runs r (a new config, or the same runs reset): it
+// forgets every flash and sizes the buffers for their geometry.
+func (s *Scene) Reset(r Runs) {
+	s.n = r.count()
+	for i := range s.panes {
+		s.panes[i].reset(r.at(i))
+	}
+}
 
-// Observe folds the events of the layer e just ran (AdvanceLayer's result)
-// into the flashes. Call it after each AdvanceLayer, in Update.
-func (s *Scene) Observe(e *engine.Engine, ev []engine.Event) { s.model.observe(e, ev) }
+// Observe folds the events of the layer run i (0 is A) just ran
+// (AdvanceLayer's result) into its flashes. Call it after each layer, in
+// Update.
+func (s *Scene) Observe(i int, v engine.View, ev []engine.Event) { s.panes[i].model.observe(v, ev) }
 
 // Tick advances the flashes' fading by one tick. Call it once per Update.
-func (s *Scene) Tick() { s.model.tick() }
+func (s *Scene) Tick() {
+	for i := range s.n {
+		s.panes[i].model.tick()
+	}
+}
 
-// Draw draws the scene for engine e into area of dst (device pixels), with
+// Draw draws the scene for runs r into area of dst (device pixels), with
 // text scaled by st.Zoom * st.Scale, and reports whether it drew: with
-// st.Kept, nothing is drawn when nothing changed. It reads e without
-// changing it.
-func (s *Scene) Draw(dst *ebiten.Image, area image.Rectangle, e *engine.Engine, st Status) bool {
+// st.Kept, nothing is drawn when nothing changed. It reads the runs
+// without changing them.
+func (s *Scene) Draw(dst *ebiten.Image, area image.Rectangle, r Runs, st Status) bool {
 	if s.paint == nil {
 		s.paint = newPainter()
 	}
@@ -94,22 +127,28 @@ func (s *Scene) Draw(dst *ebiten.Image, area image.Rectangle, e *engine.Engine, 
 	if !(z > 0 && z < 100) {
 		z = 1
 	}
-	if e != s.model.eng {
-		s.model.reset(e)
+	n := r.count()
+	changed := !st.Kept || n == 0 || st.ShowHelp != s.drawnHelp
+	stale := s.fonts.setZoom(z) || area != s.area || n != s.laidOut || st.Charts != s.charted
+	for i := range n {
+		if s.panes[i].stale(r.at(i)) {
+			stale = true
+		}
 	}
-	changed := !st.Kept || e == nil || st.ShowHelp != s.drawnHelp
-	if s.fonts.setZoom(z) || area != s.area || s.model.gen != s.gen {
-		s.layout(area, e)
+	s.n = n
+	if stale {
+		s.charted = st.Charts
+		s.layout(area, r)
 		changed = true
 	}
-	if e != nil && s.refresh(e, st) {
+	if n > 0 && s.refresh(r, st) {
 		changed = true
 	}
 	if s.banner.layout(st.Error, area, s.fonts, &s.pal) {
 		changed = true
 	}
-	help := st.ShowHelp && e != nil
-	if help && s.help.layout(area, s.fonts, &s.pal, s.paint, e.Config()) {
+	help := st.ShowHelp && n > 0
+	if help && s.help.layout(area, s.fonts, &s.pal, s.paint, r.A.Config()) {
 		changed = true
 	}
 	if !changed {
@@ -117,7 +156,7 @@ func (s *Scene) Draw(dst *ebiten.Image, area image.Rectangle, e *engine.Engine, 
 	}
 	s.drawnHelp = st.ShowHelp
 	s.paint.rect(dst, area.Min.X, area.Min.Y, area.Dx(), area.Dy(), s.pal.Background)
-	if e == nil {
+	if n == 0 {
 		s.none.set("No simulation to show", s.fonts.gTitle, s.pal.Muted)
 		m := px(marginSize, z)
 		s.paint.text(dst, &s.none, area.Min.X+m, area.Min.Y+m)
@@ -131,20 +170,47 @@ func (s *Scene) Draw(dst *ebiten.Image, area image.Rectangle, e *engine.Engine, 
 	return true
 }
 
-// layout places every view in area for the current zoom and engine.
-func (s *Scene) layout(area image.Rectangle, e *engine.Engine) {
-	s.area, s.gen = area, s.model.gen
+// layout places every view in area for the current zoom and runs.
+func (s *Scene) layout(area image.Rectangle, r Runs) {
+	s.area, s.laidOut = area, s.n
 	z := s.fonts.zoom
-	s.rects = layoutScene(area, z, legendHeight(z), s.model.hasSlots())
-	s.hud.layout(s.rects.HUD)
-	s.legend.layout(s.rects.Legend, s.fonts, &s.pal, s.paint)
-	if e == nil {
-		return
+	m := px(marginSize, z)
+	bottom := area.Max.Y - m
+	switch s.n {
+	case 2:
+		slots := [2]bool{s.panes[0].model.hasSlots(), s.panes[1].model.hasSlots()}
+		c := layoutCompare(area, z, legendHeight(z), slots)
+		s.compare.layout(c.Line)
+		if s.charted {
+			c.Legend = image.Rectangle{}
+			for i := range c.Panes {
+				c.Panes[i] = sceneRects{HUD: c.Panes[i].HUD}
+			}
+		}
+		s.legend.layout(c.Legend, s.fonts, &s.pal, s.paint)
+		for i := range 2 {
+			s.panes[i].layout(c.Panes[i], r.at(i), s.fonts, &s.pal)
+		}
+		s.layoutCharts(image.Rect(c.Line.Min.X, c.Panes[0].HUD.Max.Y+m, c.Line.Max.X, bottom), r)
+	default:
+		p := &s.panes[0]
+		rects := layoutScene(area, z, legendHeight(z), p.model.hasSlots())
+		if s.charted {
+			rects = sceneRects{HUD: rects.HUD}
+		}
+		s.compare.layout(image.Rectangle{})
+		s.legend.layout(rects.Legend, s.fonts, &s.pal, s.paint)
+		p.layout(rects, r.A, s.fonts, &s.pal)
+		s.layoutCharts(image.Rect(rects.HUD.Min.X, rects.HUD.Max.Y+m, rects.HUD.Max.X, bottom), r)
 	}
-	cfg := e.Config()
-	s.llc.layout(s.rects.LLC, &s.model, s.fonts, &s.pal, cfg)
-	s.res.layout(s.rects.Reservation, &s.model, s.fonts, &s.pal, cfg)
-	s.strip.layout(s.rects.Strip, &s.model, s.fonts, &s.pal)
+}
+
+// layoutCharts places the charts in r when they are shown, nowhere if not.
+func (s *Scene) layoutCharts(r image.Rectangle, runs Runs) {
+	if !s.charted || r.Dx() <= 0 || r.Dy() <= 0 {
+		r = image.Rectangle{}
+	}
+	s.charts.layout(r, s.fonts, runs)
 }
 
 // ReadEvery is the most often, in frames, that Draw reads the whole
@@ -157,41 +223,42 @@ const (
 	ReadAlways = 1 << 16
 )
 
-// refresh brings the pictures and the HUD up to date and reports whether
-// any of them changed.
-func (s *Scene) refresh(e *engine.Engine, st Status) bool {
-	cfg := e.Config()
-	s.frame++
-	l := &s.model.llc
-	read := s.readGen != s.model.gen || s.frame-s.lastRead >= ReadEvery || l.sets*(l.ways[0]+l.ways[1]) <= ReadAlways
-	ch := s.model.updateRead(e, read)
-	if ch.read {
-		s.lastRead, s.readGen = s.frame, s.model.gen
-	}
+// runNames name the panes when comparing.
+var runNames = [2]string{"A", "B"}
+
+// refresh brings every pane and the comparison line up to date and
+// reports whether any of them changed.
+func (s *Scene) refresh(r Runs, st Status) bool {
 	changed := false
-	if ch.llc || s.llc.dirty {
-		s.llc.upload(&s.model, &s.pal)
+	for i := range s.n {
+		h := hudRun{}
+		if s.n == 2 {
+			h.name, h.quiet = runNames[i], true
+		}
+		if s.panes[i].refresh(r.at(i), st, h, s.fonts, &s.pal) {
+			changed = true
+		}
+	}
+	if s.n == 2 && s.compare.update(r.A, r.B, st, s.fonts, &s.pal) {
 		changed = true
 	}
-	if ch.llc || s.res.dirty {
-		s.res.upload(&s.model, s.fonts, &s.pal, cfg)
-		changed = true
-	}
-	if ch.strip || s.strip.dirty {
-		s.strip.upload(&s.model, s.fonts, &s.pal, cfg)
-		changed = true
-	}
-	if s.hud.update(e, st, s.fonts, &s.pal) {
+	if s.charted && s.charts.update(r, &s.pal) {
 		changed = true
 	}
 	return changed
 }
 
-// drawViews draws every view of a run.
+// drawViews draws every view of the runs.
 func (s *Scene) drawViews(dst *ebiten.Image) {
-	s.hud.draw(dst, s.paint)
-	s.llc.draw(dst, s.paint, &s.pal)
+	for i := range s.n {
+		s.panes[i].draw(dst, s.paint, &s.pal)
+	}
+	if s.n == 2 {
+		s.compare.draw(dst, s.paint)
+	}
+	if s.charted {
+		s.charts.draw(dst, s.paint)
+		return
+	}
 	s.legend.draw(dst, s.paint)
-	s.res.draw(dst, s.paint)
-	s.strip.draw(dst, s.paint)
 }

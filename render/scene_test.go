@@ -41,7 +41,7 @@ func TestSceneDrawsOnlyChanges(t *testing.T) {
 		{"the same error", func() {}, false},
 		{"the error gone", func() { st.Error = "" }, true},
 		{"a layer ran", func() {
-			s.Observe(e, e.AdvanceLayer(make([]engine.Event, 0, e.MaxEventsPerLayer())))
+			s.Observe(0, e.View(), e.AdvanceLayer(make([]engine.Event, 0, e.MaxEventsPerLayer())))
 			s.Tick()
 		}, true},
 		{"its flashes held", func() { s.Tick() }, false},
@@ -55,7 +55,7 @@ func TestSceneDrawsOnlyChanges(t *testing.T) {
 	}
 	for _, step := range steps {
 		step.change()
-		if got := s.Draw(dst, area, e, st); got != step.want {
+		if got := s.Draw(dst, area, Runs{A: e.View()}, st); got != step.want {
 			t.Errorf("%s: Draw drew %v, want %v", step.name, got, step.want)
 		}
 	}

@@ -68,3 +68,63 @@ func clip(r, bounds image.Rectangle) image.Rectangle {
 	}
 	return r
 }
+
+// compareRects places two panes side by side, the comparison line over
+// them and the legend in a column on their right.
+type compareRects struct {
+	Line   image.Rectangle
+	Panes  [2]sceneRects
+	Legend image.Rectangle
+}
+
+// layoutCompare lays out a comparison in area at zoom z. Each pane is laid
+// out by layoutStacked: no legend of its own, its reservation view under
+// its LLC view.
+func layoutCompare(area image.Rectangle, z float64, legendH int, withSlots [2]bool) compareRects {
+	var r compareRects
+	m := px(marginSize, z)
+	in := area.Inset(m)
+	if in.Empty() {
+		return r
+	}
+	r.Line = clip(image.Rect(in.Min.X, in.Min.Y, in.Max.X, in.Min.Y+lineH(bodySize*z)), in)
+	body := image.Rect(in.Min.X, r.Line.Max.Y+m, in.Max.X, in.Max.Y)
+	if body.Dy() <= 0 {
+		return r
+	}
+	legW := min(px(legendWidthSize, z), body.Dx()/4)
+	r.Legend = image.Rect(body.Max.X-legW, body.Min.Y, body.Max.X, body.Min.Y+min(legendH, body.Dy()))
+	paneW := (body.Dx() - legW - 2*m) / 2
+	for i := range 2 {
+		x := body.Min.X + i*(paneW+m)
+		r.Panes[i] = layoutStacked(image.Rect(x, body.Min.Y, x+paneW, body.Max.Y), z, withSlots[i])
+	}
+	return r
+}
+
+// layoutStacked lays out one pane of a comparison in r: the HUD along the
+// top, the token strip along the bottom, the LLC view between them with
+// the reservation view under it (when withSlots and there is room).
+func layoutStacked(r image.Rectangle, z float64, withSlots bool) sceneRects {
+	var s sceneRects
+	if r.Dx() <= 0 || r.Dy() <= 0 {
+		return s
+	}
+	m := px(marginSize, z)
+	body := lineH(bodySize * z)
+	hudH := lineH(titleSize*z) + 2*body
+	s.HUD = clip(image.Rect(r.Min.X, r.Min.Y, r.Max.X, r.Min.Y+hudH), r)
+	stripH := body + StripRows*px(stripRowSize, z) + (StripRows-1)*px(2, z)
+	s.Strip = clip(image.Rect(r.Min.X, r.Max.Y-stripH, r.Max.X, r.Max.Y), r)
+	mid := image.Rect(r.Min.X, s.HUD.Max.Y+m, r.Max.X, s.Strip.Min.Y-m)
+	if mid.Dy() <= 0 {
+		return s
+	}
+	s.LLC = mid
+	if withSlots && mid.Dy() >= 9*body {
+		split := mid.Min.Y + mid.Dy()*3/5
+		s.LLC = image.Rect(mid.Min.X, mid.Min.Y, mid.Max.X, split)
+		s.Reservation = image.Rect(mid.Min.X, split+m, mid.Max.X, mid.Max.Y)
+	}
+	return s
+}

@@ -27,7 +27,7 @@ type slotModel struct {
 }
 
 // reset sizes the model for an engine; a mode without slots gets none.
-func (m *slotModel) reset(e *engine.Engine) {
+func (m *slotModel) reset(e engine.View) {
 	cfg := e.Config()
 	m.mode, m.quota, m.pageTokens = cfg.Mode, 0, cfg.PageTokens
 	n := 0
@@ -64,7 +64,7 @@ func (m *slotModel) gridCells() Cells {
 }
 
 // rebuild reads which layer each slot holds.
-func (m *slotModel) rebuild(e *engine.Engine) {
+func (m *slotModel) rebuild(e engine.View) {
 	switch m.mode {
 	case config.ModeTokens, config.ModePages:
 		t := e.TokenStore()
@@ -87,14 +87,14 @@ func (m *slotModel) rebuild(e *engine.Engine) {
 	}
 	for i, l := range m.layer {
 		m.own[i] = ReservedEmpty
-		if l >= 0 {
-			m.own[i] = m.hue[l]
+		if l >= 0 { // a batch's key holds request*layers + layer: the layer's hue
+			m.own[i] = m.hue[int(l)%len(m.hue)]
 		}
 	}
 }
 
 // slotOf returns the slot holding a token of a layer now, or -1.
-func (m *slotModel) slotOf(e *engine.Engine, layer, token int) int {
+func (m *slotModel) slotOf(e engine.View, layer, token int) int {
 	switch m.mode {
 	case config.ModeTokens:
 		return e.TokenStore().SlotOf(int32(layer*m.keyDiv + token))

@@ -50,7 +50,7 @@ type tokenStrip struct {
 }
 
 // reset forgets the observed layer and sizes the scratch for an engine.
-func (t *tokenStrip) reset(e *engine.Engine) {
+func (t *tokenStrip) reset(e engine.View) {
 	t.maxCtx = e.Layout().MaxContext()
 	t.ran = false
 	t.counts = StripCounts{}
@@ -73,7 +73,7 @@ func (t *tokenStrip) setWidth(maxW int) {
 }
 
 // observe records the gather of the layer just run.
-func (t *tokenStrip) observe(e *engine.Engine, ev []engine.Event, step, layer int) {
+func (t *tokenStrip) observe(e engine.View, ev []engine.Event, step, layer int) {
 	t.ran = true
 	t.counts.Step, t.counts.Layer = step, layer
 	t.marks = t.marks[:0]
@@ -81,8 +81,8 @@ func (t *tokenStrip) observe(e *engine.Engine, ev []engine.Event, step, layer in
 	for i := range ev {
 		x := &ev[i]
 		c, l, ok := lay.Owner(x.Line)
-		if !ok || c != workload.KV || l != layer {
-			continue
+		if !ok || c != workload.KV || l != layer || x.Request != 0 {
+			continue // the strip shows request 0's gather
 		}
 		m := tokenMark{token: x.Token, n: 1, ev: stripEvent(x.Outcome)}
 		if x.Token < 0 { // an evicted LLC line, or a page of the pages reservation
@@ -139,7 +139,7 @@ func (t *tokenStrip) mark(row, t0, t1 int, v Index) {
 
 // rebuild draws the shown layer's rows from the engine: the context, the
 // selection, the residents and the last gather's marks.
-func (t *tokenStrip) rebuild(e *engine.Engine, slots *slotModel) {
+func (t *tokenStrip) rebuild(e engine.View, slots *slotModel) {
 	c := &t.counts
 	if t.ran {
 		c.Context = e.Config().Prompt + c.Step
@@ -164,7 +164,7 @@ func (t *tokenStrip) rebuild(e *engine.Engine, slots *slotModel) {
 	if !t.ran {
 		return
 	}
-	sel := e.Source().Selection(c.Step, c.Layer)
+	sel := e.Selection(c.Step, c.Layer)
 	c.Selected = len(sel)
 	for _, tok := range sel {
 		t.mark(RowSelection, int(tok), int(tok)+1, Selected)
@@ -186,7 +186,7 @@ func (t *tokenStrip) rebuild(e *engine.Engine, slots *slotModel) {
 
 // markResidents marks the shown layer's held tokens and counts them (in
 // modes none and ways: the lines held).
-func (t *tokenStrip) markResidents(e *engine.Engine, slots *slotModel) (tokens, lines int) {
+func (t *tokenStrip) markResidents(e engine.View, slots *slotModel) (tokens, lines int) {
 	l, n := t.counts.Layer, 0
 	switch e.Config().Mode {
 	case config.ModeTokens, config.ModePages:

@@ -19,6 +19,7 @@ type options struct {
 	onConfig  func(cfg config.Config, preset string)
 	onCommand func(Command)
 	onSpeed   func(stepsPerSecond float64)
+	onJump    func(step int)
 	lecture   bool
 	speed     float64
 	font      *fontface.Font
@@ -32,6 +33,10 @@ type options struct {
 func OnConfig(f func(cfg config.Config, preset string)) Option {
 	return func(o *options) { o.onConfig = f }
 }
+
+// OnJump sets the function called with the decode step typed in the step
+// field (0..steps), after Enter or when the field loses focus.
+func OnJump(f func(step int)) Option { return func(o *options) { o.onJump = f } }
 
 // OnCommand sets the function called when a transport button is pressed.
 func OnCommand(f func(Command)) Option { return func(o *options) { o.onCommand = f } }
@@ -71,12 +76,15 @@ type Panel struct {
 	preset  string // "" when cfg is custom
 	base    string // the preset cfg started from: a change back to it names it again
 	playing bool
-	speed   int // index into speeds
-	errMsg  string
-	errs    [numSections]string // refusals shown under each section
-	open    [len(groups)]bool
-	unit    float64 // device pixels per design pixel the widgets are built for
-	top     float64 // scroll position of the groups, kept across rebuilds
+	// comparing and editB: whether B runs, and whether the fields edit it.
+	comparing, editB bool
+	step             int // the decode step the run stands at (SetStep)
+	speed            int // index into speeds
+	errMsg           string
+	errs             [numSections]string // refusals shown under each section
+	open             [len(groups)]bool
+	unit             float64 // device pixels per design pixel the widgets are built for
+	top              float64 // scroll position of the groups, kept across rebuilds
 
 	ui *ebitenui.UI
 	v  *view
@@ -205,6 +213,7 @@ type view struct {
 	speed     *widget.Slider
 	speedText *widget.Label
 	seed      *textField
+	step      *textField
 	preset    *widget.ListComboButton
 	presetTip *widget.Text
 	errLine   *widget.Text // SetError's message

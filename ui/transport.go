@@ -3,6 +3,7 @@ package ui
 import (
 	"math/rand/v2"
 	"strconv"
+	"strings"
 
 	"github.com/ebitenui/ebitenui/widget"
 )
@@ -10,9 +11,8 @@ import (
 // Command is a transport action the panel asks the game for (OnCommand).
 type Command int
 
-// The commands. The panel's buttons send Play, Pause, StepOnce, LayerOnce,
-// Reset, ToggleHelp and ToggleFullscreen; TogglePlay is for the game's own
-// key bindings.
+// The commands. The panel's buttons send all but TogglePlay, which is for
+// the game's own key bindings.
 const (
 	Play             Command = iota // start playing
 	Pause                           // stop after the current layer
@@ -22,9 +22,15 @@ const (
 	Reset                           // restart the run from step 0
 	ToggleHelp                      // show or hide the help overlay
 	ToggleFullscreen                // enter or leave full screen
+	StepBack                        // go back one decode step, paused
+	ToggleCompare                   // show B beside A, or A alone
+	ToggleEditTarget                // edit B's config in the panel, or A's
+	ExportCSV                       // download one row per step of the runs
+	ExportConfig                    // download the config (and B's) as JSON
+	ExportPNG                       // download the screen as a picture
 )
 
-var commandNames = [...]string{"Play", "Pause", "TogglePlay", "StepOnce", "LayerOnce", "Reset", "ToggleHelp", "ToggleFullscreen"}
+var commandNames = [...]string{"Play", "Pause", "TogglePlay", "StepOnce", "LayerOnce", "Reset", "ToggleHelp", "ToggleFullscreen", "StepBack", "ToggleCompare", "ToggleEditTarget", "ExportCSV", "ExportConfig", "ExportPNG"}
 
 // String returns the command's Go name.
 func (c Command) String() string {
@@ -39,11 +45,46 @@ var commandButtons = [...]struct {
 	c          Command
 	label, tip string
 }{
+	{StepBack, "Back", "Go back one decode step, paused (Left arrow): the numbers are those of a run that never went back."},
 	{StepOnce, "Step", "Finish the current decode step, then pause (Right arrow)."},
 	{LayerOnce, "Layer", "Run one layer, then pause (Shift+Right arrow)."},
 	{Reset, "Reset", "Restart the run from step 0 (R)."},
 	{ToggleHelp, "Help", "Keys, colours, and what the picture shows (H or ?)."},
+	{ToggleCompare, "Compare", "Show B beside A on the same selection trace, or A alone (C). B starts as A without a reservation."},
+	{ToggleEditTarget, "Edit: A", "Which run the fields below edit while comparing: A, or B (B takes A's trace keys)."},
 	{ToggleFullscreen, "Full screen", "Enter or leave full screen (F)."},
+	{ExportCSV, "CSV", "Download one row per completed step of A (and B): accesses, hits, blocking misses, KV hit rate, estimated time and tokens/s."},
+	{ExportConfig, "Config", "Download the config as JSON (B's too when comparing), for dsasim -config FILE."},
+	{ExportPNG, "PNG", "Download a picture of the screen."},
+}
+
+// editLabel is the edit-target button's text.
+func editLabel(b bool) string {
+	if b {
+		return "Edit: B"
+	}
+	return "Edit: A"
+}
+
+// SetEditing shows which run the fields edit (b: B) and whether there is a
+// B to edit; the game shows the matching config with SetConfig.
+func (p *Panel) SetEditing(b, comparing bool) {
+	p.editB, p.comparing = b, comparing
+	if btn := p.v.buttons[ToggleEditTarget]; btn != nil {
+		btn.SetText(editLabel(b))
+		btn.GetWidget().Disabled = !comparing
+	}
+	if btn := p.v.buttons[ToggleCompare]; btn != nil {
+		btn.SetText(compareLabel(comparing))
+	}
+}
+
+// compareLabel is the compare button's text: what pressing it does.
+func compareLabel(comparing bool) string {
+	if comparing {
+		return "A alone"
+	}
+	return "Compare"
 }
 
 // playLabel is the play button's text: what pressing it does.
@@ -108,9 +149,12 @@ func (p *Panel) buildTransport() *widget.Container {
 		v.buttons[b.c] = p.button(b.label, b.tip, th.button, func() { p.command(b.c) })
 		buttons.AddChild(v.buttons[b.c])
 	}
+	v.buttons[ToggleEditTarget].SetText(editLabel(p.editB))
+	v.buttons[ToggleEditTarget].GetWidget().Disabled = !p.comparing
+	v.buttons[ToggleCompare].SetText(compareLabel(p.comparing))
 	c.AddChild(buttons, p.speedRow(),
 		newMessage(th, "Decode steps per second. Slow speeds play each step layer by layer.", colMuted, th.inner),
-		p.seedRow(), p.presetRow())
+		p.stepRow(), p.seedRow(), p.presetRow())
 	v.refusals[transportSection] = p.newRefusal(transportSection)
 	v.errLine = newMessage(th, p.errMsg, colError, th.inner)
 	if p.errMsg == "" {
@@ -118,6 +162,54 @@ func (p *Panel) buildTransport() *widget.Container {
 	}
 	c.AddChild(v.refusals[transportSection], v.errLine)
 	return c
+}
+
+// stepRow returns the field that jumps to a decode step: it shows the step
+// the run stands at (SetStep), and Enter asks for the step typed.
+func (p *Panel) stepRow() *widget.Container {
+	th := p.v.th
+	p.v.step = newTextField(p.v, stepText(p.step), p.jump,
+		widget.WidgetOpts.LayoutData(widget.GridLayoutData{MaxWidth: th.inner - th.label}))
+	p.v.texts = append(p.v.texts, p.v.step)
+	tip := "Go to the start of a decode step, 0.." + strconv.Itoa(p.cfg.Steps) +
+		": the runs are re-simulated from the nearest checkpoint (also at=N in the link; Left steps back one)."
+	return row(th, "Go to step", newTooltip(th, tip), p.v.step.in)
+}
+
+// jump asks for the decode step typed, or refuses text that is not one.
+func (p *Panel) jump(text string) {
+	n, err := strconv.Atoi(strings.TrimSpace(text))
+	if err != nil || n < 0 || n > p.cfg.Steps {
+		p.errs[transportSection] = "Refused: go to step must be a decode step 0.." + strconv.Itoa(p.cfg.Steps) + ", got " + strconv.Quote(text)
+		p.v.setMessage(p.v.refusals[transportSection], p.errs[transportSection])
+		p.v.step.show(stepText(p.step))
+		return
+	}
+	p.errs[transportSection] = ""
+	p.v.setMessage(p.v.refusals[transportSection], "")
+	if p.opts.onJump != nil && n != p.step {
+		p.opts.onJump(n)
+	}
+}
+
+// SetStep shows the decode step the run stands at in the step field
+// (unless it is being edited); a negative step (playing) empties it.
+func (p *Panel) SetStep(step int) {
+	if step == p.step {
+		return
+	}
+	p.step = step
+	if f := p.v.step; f != nil && !f.Focused() {
+		f.show(stepText(step))
+	}
+}
+
+// stepText is what the step field shows for step: nothing for none.
+func stepText(step int) string {
+	if step < 0 {
+		return ""
+	}
+	return strconv.Itoa(step)
 }
 
 // seedRow returns the seed field and its "new seed" button.

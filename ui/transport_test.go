@@ -3,6 +3,7 @@ package ui
 import (
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -18,9 +19,19 @@ func TestCommands(t *testing.T) {
 		p.v.buttons[b.c].Click()
 		settle()
 	}
-	want := []Command{Play, Pause, StepOnce, LayerOnce, Reset, ToggleHelp, ToggleFullscreen}
+	// Edit is disabled while A runs alone.
+	want := []Command{Play, Pause, StepBack, StepOnce, LayerOnce, Reset, ToggleHelp, ToggleCompare, ToggleFullscreen, ExportCSV, ExportConfig, ExportPNG}
 	if !slices.Equal(r.commands, want) {
 		t.Errorf("commands = %v, want %v", r.commands, want)
+	}
+	p.SetEditing(true, true)
+	p.v.buttons[ToggleEditTarget].Click()
+	settle()
+	if got := r.commands[len(r.commands)-1]; got != ToggleEditTarget {
+		t.Errorf("the edit button while comparing sent %v, want ToggleEditTarget", got)
+	}
+	if e, c := p.v.buttons[ToggleEditTarget].Text().Label, p.v.buttons[ToggleCompare].Text().Label; e != "Edit: B" || c != "A alone" {
+		t.Errorf("comparing, editing B: buttons read %q and %q, want \"Edit: B\" and \"A alone\"", e, c)
 	}
 	if got := p.v.play.Text().Label; got != "Play" {
 		t.Errorf("after play and pause the button reads %q, want Play", got)
@@ -103,5 +114,25 @@ func TestCommandString(t *testing.T) {
 	}
 	if got := Command(99).String(); got != "Command(99)" {
 		t.Errorf("Command(99).String() = %q", got)
+	}
+}
+
+func TestStepField(t *testing.T) {
+	var jumps []int
+	p, _ := newTestPanel(t, "small-demo", OnJump(func(s int) { jumps = append(jumps, s) }))
+	for _, text := range []string{"5", " 7 ", "x", "-1", "41", "40"} {
+		p.v.step.commit(text)
+		settle()
+	}
+	if want := []int{5, 7, 40}; !slices.Equal(jumps, want) {
+		t.Errorf("jumps = %v, want %v (small-demo has 40 steps)", jumps, want)
+	}
+	p.v.step.commit("x")
+	if msg := p.v.refusals[transportSection].Label; !strings.Contains(msg, "0..40") {
+		t.Errorf("a bad step shows %q, want a refusal naming 0..40", msg)
+	}
+	p.SetStep(12)
+	if got := p.v.step.in.GetText(); got != "12" {
+		t.Errorf("after SetStep(12) the field reads %q", got)
 	}
 }

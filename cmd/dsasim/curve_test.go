@@ -42,7 +42,14 @@ func readCurve(t *testing.T, args ...string) []map[string]string {
 // TestCurveMatchesRun: every figure of a curve row is what dsasim run
 // gives at that reservation and scope.
 func TestCurveMatchesRun(t *testing.T) {
-	scenario := []string{"-preset", "small-demo", "-steps", "12", "-seed", "5"}
+	for _, batch := range []string{"1", "3"} {
+		t.Run("batch "+batch, func(t *testing.T) {
+			checkCurveMatchesRun(t, []string{"-preset", "small-demo", "-steps", "12", "-seed", "5", "-batch", batch})
+		})
+	}
+}
+
+func checkCurveMatchesRun(t *testing.T, scenario []string) {
 	rows := readCurve(t, append([]string{"-points", "6"}, scenario...)...)
 	current := 0
 	for _, row := range rows {

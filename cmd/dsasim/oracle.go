@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"dsaviz/sim/config"
+	"dsaviz/sim/engine"
 	"dsaviz/sim/oracle"
-	"dsaviz/sim/trace"
 )
 
 // minFigures are the Belady MIN figures of run's summary.
@@ -20,15 +20,16 @@ type minFigures struct {
 	LineHits *int64
 }
 
-// computeMIN replays a run's reservation accesses through Belady's MIN:
+// computeMIN replays a run's reservation accesses (over the run's batch,
+// so that nothing is generated twice) through Belady's MIN:
 // the token store (mode tokens only) and the line cache, side by side. In
 // the packed layout it computes nothing and says why on stderr.
-func computeMIN(e *env, cmd string, cfg config.Config, src trace.Source) (minFigures, error) {
+func computeMIN(e *env, cmd string, cfg config.Config, b *engine.Batch) (minFigures, error) {
 	var f minFigures
 	start := time.Now()
 	stop := progress(e, func() string { return fmt.Sprintf("dsasim %s: computing Belady's MIN", cmd) })
 	defer stop()
-	r, err := oracle.NewRun(cfg, src)
+	r, err := oracle.NewRunWithBatch(cfg, b)
 	if errors.Is(err, oracle.ErrPacked) {
 		fmt.Fprintf(e.stderr, "dsasim %s: no MIN figures: %v\n", cmd, err)
 		return f, nil

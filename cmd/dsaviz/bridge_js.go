@@ -5,6 +5,8 @@ package main
 import (
 	"encoding/json"
 	"syscall/js"
+
+	"dsaviz/render"
 )
 
 // jsHost is the JavaScript bridge: it publishes window.dsaviz, the app's
@@ -16,21 +18,32 @@ import (
 //	                   the Go program started, drew its first frame and
 //	                   became ready
 //	dsaviz.error       the last user-facing error, or ""
-//	dsaviz.config()    the current config as a flat object with the URL
-//	                   keys (sizes in bytes) and preset ("" for the defaults);
-//	                   seeds above 2^53 lose precision as JavaScript numbers
+//	dsaviz.config()    A's config as a flat object with the URL keys (sizes
+//	                   in bytes), preset ("" for the defaults), compare, and
+//	                   when comparing b, B's config; seeds above 2^53 lose
+//	                   precision as JavaScript numbers
 //	dsaviz.stats()     {step, layer, accesses, hits, reservedHits,
 //	                   sharedHits, misses, blockingMisses, hitRate,
-//	                   tokensPerSecond, fps, tps, done, frames, playing,
-//	                   speed, help, updateMs, drawMs}, cumulative since the last
-//	                   reset; step counts completed decode steps
-//	dsaviz.play(), dsaviz.pause(), dsaviz.stepOnce()
+//	                   kvHitRate, tokensPerSecond, b (B's figures when
+//	                   comparing), seeking, fps, tps, done, frames, playing,
+//	                   speed, help, updateMs, drawMs}, cumulative since the
+//	                   last reset; step counts completed decode steps
+//	dsaviz.palette()   the named colours of the picture, the legend and the
+//	                   charts ({hit, streamMiss, blockingMiss, reserved,
+//	                   seriesA, ...}) as "#rrggbb"
+//	dsaviz.csv()       one CSV row per completed step of A (and B), as the
+//	                   panel's CSV button downloads it
+//	dsaviz.configJSON(["b"])
+//	                   A's (or B's) config as the JSON dsasim -config reads
+//	dsaviz.lastDownload the name of the last file offered for download
+//	dsaviz.play(), dsaviz.pause(), dsaviz.stepOnce(), dsaviz.stepBack()
 //	                   queue a command for the next Update; return false if
 //	                   the queue is full
 //	dsaviz.configure("ways=4&seed=7")
 //	                   change the run as a link would (config keys over the
-//	                   current config, or preset=NAME, play, speed); all or
-//	                   nothing: a refused change sets dsaviz.error
+//	                   current config, b.KEY for B, cmp, at, preset=NAME,
+//	                   play, speed); all or nothing: a refused change sets
+//	                   dsaviz.error
 //	dsaviz.testPanic("update"|"draw")
 //	                   test hook: make the next Update or Draw panic, to
 //	                   check that the app recovers
@@ -52,13 +65,16 @@ func newHost(m *mailbox) host {
 	obj.Set("startup", startup)
 	obj.Set("error", "")
 	obj.Set("config", js.FuncOf(func(js.Value, []js.Value) any {
-		cfg, preset := m.config()
-		b, err := json.Marshal(cfg)
-		if err != nil {
-			return js.Null()
+		spec := m.config()
+		v := jsonValue(spec.cfg)
+		if v.IsNull() {
+			return v
 		}
-		v := js.Global().Get("JSON").Call("parse", string(b))
-		v.Set("preset", preset)
+		v.Set("preset", spec.preset)
+		v.Set("compare", spec.compare)
+		if spec.compare {
+			v.Set("b", jsonValue(spec.b))
+		}
 		return v
 	}))
 	obj.Set("stats", js.FuncOf(func(js.Value, []js.Value) any {
@@ -67,9 +83,37 @@ func newHost(m *mailbox) host {
 	poster := func(c command) js.Func {
 		return js.FuncOf(func(js.Value, []js.Value) any { return m.post(c) })
 	}
+	obj.Set("palette", js.FuncOf(func(js.Value, []js.Value) any {
+		pal := render.DefaultPalette()
+		named := pal.Named()
+		v := make(map[string]any, len(named))
+		for k, c := range named {
+			v[k] = c
+		}
+		return js.ValueOf(v)
+	}))
+	obj.Set("csv", js.FuncOf(func(js.Value, []js.Value) any {
+		r := m.runs()
+		if r == nil {
+			return ""
+		}
+		return string(r.csv())
+	}))
+	obj.Set("configJSON", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		r := m.runs()
+		if r == nil {
+			return ""
+		}
+		i := 0
+		if len(args) == 1 && args[0].Type() == js.TypeString && args[0].String() == "b" {
+			i = 1
+		}
+		return string(r.configJSON(i))
+	}))
 	obj.Set("play", poster(cmdPlay))
 	obj.Set("pause", poster(cmdPause))
 	obj.Set("stepOnce", poster(cmdStepOnce))
+	obj.Set("stepBack", poster(cmdStepBack))
 	obj.Set("configure", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if len(args) != 1 || args[0].Type() != js.TypeString {
 			return false
@@ -98,9 +142,44 @@ func (h *jsHost) frameDrawn(frames int64) {
 }
 
 // now is performance.now(): milliseconds since navigation.
+// jsonValue is v as a JavaScript value, through its JSON (null if it has
+// none).
+func jsonValue(v any) js.Value {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return js.Null()
+	}
+	return js.Global().Get("JSON").Call("parse", string(b))
+}
+
 func now() js.Value { return js.Global().Get("performance").Call("now") }
 
 func (h *jsHost) setError(msg string) { h.obj.Set("error", msg) }
+
+// download offers data as a file download: a Blob behind a link clicked
+// at once. The page keeps no reference, so the Blob goes once saved.
+func (h *jsHost) download(name, mime string, data []byte) (string, error) {
+	arr := js.Global().Get("Uint8Array").New(len(data))
+	js.CopyBytesToJS(arr, data)
+	parts := js.Global().Get("Array").New(arr)
+	opts := js.Global().Get("Object").New()
+	opts.Set("type", mime)
+	blob := js.Global().Get("Blob").New(parts, opts)
+	url := js.Global().Get("URL").Call("createObjectURL", blob)
+	doc := js.Global().Get("document")
+	a := doc.Call("createElement", "a")
+	a.Set("href", url)
+	a.Set("download", name)
+	doc.Get("body").Call("appendChild", a)
+	a.Call("click")
+	a.Call("remove")
+	js.Global().Call("setTimeout", js.FuncOf(func(this js.Value, _ []js.Value) any {
+		js.Global().Get("URL").Call("revokeObjectURL", url)
+		return nil
+	}), 1000)
+	h.obj.Set("lastDownload", name)
+	return name, nil
+}
 
 // showQuery replaces the address's query in place (history.replaceState):
 // copying the address shares the run, and the back button is not filled

@@ -2,7 +2,10 @@
 
 package main
 
-import "os"
+import (
+	"os"
+	"path/filepath"
+)
 
 // noHost is the desktop's host: there is no page to report to.
 type noHost struct{}
@@ -11,6 +14,15 @@ func newHost(*mailbox) host        { return noHost{} }
 func (noHost) frameDrawn(int64)    {}
 func (noHost) setError(msg string) {}
 func (noHost) showQuery(string)    {}
+
+// download writes the file into the working directory.
+func (noHost) download(name, _ string, data []byte) (string, error) {
+	path, err := filepath.Abs(name)
+	if err == nil {
+		err = os.WriteFile(path, data, 0o644)
+	}
+	return path, err
+}
 
 // launchQuery returns what the desktop app was asked to run: its one
 // argument, in the link's query form, such as

@@ -5,30 +5,43 @@ import (
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
-
-	"dsaviz/sim/config"
-	"dsaviz/sim/engine"
 )
 
 // do carries out one command.
 func (g *Game) do(c command) {
+	r := &g.run
 	switch c {
 	case cmdPlay:
 		g.resume()
 	case cmdPause:
-		g.play.pause()
+		r.play.pause()
 	case cmdTogglePlay:
-		if g.play.playing {
-			g.play.pause()
+		if r.play.playing {
+			r.play.pause()
 		} else {
 			g.resume()
 		}
 	case cmdStepOnce:
-		g.play.stepOnce(g.run.eng)
+		r.play.stepOnce(r.cmp)
 	case cmdLayerOnce:
-		g.play.layerOnce()
+		r.play.layerOnce()
+	case cmdStepBack:
+		g.stepBack()
 	case cmdReset:
 		g.restart()
+	case cmdToggleCompare:
+		g.toggleCompare()
+	case cmdToggleEditTarget:
+		g.toggleEditTarget()
+	case cmdExportCSV:
+		g.saveCSV()
+	case cmdExportConfig:
+		g.saveConfig()
+	case cmdExportPNG:
+		g.screen.exportPNG = true
+	case cmdToggleCharts:
+		g.link.launched.charts = !g.link.launched.charts
+		g.showURL()
 	case cmdToggleHelp:
 		g.showHelp = !g.showHelp
 	case cmdToggleFullscreen:
@@ -36,21 +49,61 @@ func (g *Game) do(c command) {
 	case cmdPanicInUpdate:
 		panic("test panic requested through dsaviz.testPanic(\"update\")")
 	case cmdPanicInDraw:
-		g.panicDraw = true
+		g.screen.panicDraw = true
 	}
 }
 
 // resume plays; at the end of the run, it plays the run again from step 0.
 func (g *Game) resume() {
-	if g.run.eng.Done() {
+	if g.run.cmp.Done() {
 		g.restart()
 	}
-	g.play.play()
+	g.run.play.play()
 }
 
-// restart runs the current config again from step 0.
+// stepBack pauses and goes back one decode step: from the start of a step
+// to the start of the one before, from inside a step to its start.
+func (g *Game) stepBack() {
+	r := &g.run
+	target := r.cmp.Step()
+	if r.seeking() {
+		target = r.seek
+	}
+	if r.cmp.Layer() == 0 || r.seeking() {
+		target--
+	}
+	g.jumpTo(max(target, 0))
+}
+
+// jumpTo pauses and goes to the start of decode step target (see
+// runs.jump); a jump is taken as far as the broken flag allows.
+func (g *Game) jumpTo(target int) {
+	r := &g.run
+	r.play.pause()
+	r.play.clear()
+	if r.broken {
+		return
+	}
+	r.jump(target)
+	g.showURL()
+}
+
+// toggleCompare shows B beside A, or A alone, from step 0.
+func (g *Game) toggleCompare() {
+	spec := g.run.spec
+	spec.compare = !spec.compare
+	if err := g.start(spec); err != nil {
+		g.setError(fmt.Sprintf("Cannot compare: %v.", err))
+		return
+	}
+	g.setError("")
+	g.link.keep = false
+	g.showURL()
+}
+
+// restart runs the current spec again from step 0.
 func (g *Game) restart() {
-	if err := g.start(g.run.cfg, g.run.preset); err != nil {
+	if err := g.start(g.run.spec); err != nil {
 		g.setError(fmt.Sprintf("Cannot restart the run: %v.", err))
 		return
 	}
@@ -58,108 +111,152 @@ func (g *Game) restart() {
 }
 
 // applyChange applies a change asked for by the page. A refused change
-// leaves the run as it was and says why.
+// leaves the runs as they were and says why.
 func (g *Game) applyChange(query string) {
-	ch, err := parseChange(query, g.run.cfg, g.run.preset)
-	if err == nil && (ch.cfg != g.run.cfg || ch.preset != g.run.preset) {
-		err = g.start(ch.cfg, ch.preset)
+	ch, err := parseChange(query, g.run.spec)
+	if err == nil && ch.spec != g.run.spec {
+		err = g.start(ch.spec)
 	}
 	if err != nil {
 		g.setError(fmt.Sprintf("Change %q refused: %v. The run is unchanged.", query, err))
 		return
 	}
 	g.setError("")
-	g.keepLink = false
+	g.link.keep = false
 	if ch.speed != 0 {
-		g.play.speed = ch.speed
+		g.run.play.speed = ch.speed
+	}
+	if ch.at >= 0 {
+		g.jumpTo(ch.at)
+	}
+	if ch.charts != 0 {
+		g.link.launched.charts = ch.charts > 0
 	}
 	switch ch.play {
 	case 1:
 		g.resume()
 	case -1:
-		g.play.pause()
+		g.run.play.pause()
 	}
 	g.showURL()
 }
 
-// start makes cfg the current run, from step 0. If cfg does not validate
-// or the engine cannot be built, the current run is kept and the error
+// start makes spec the current runs, from step 0. If it does not validate
+// or an engine cannot be built, the current runs are kept and the error
 // returned.
-func (g *Game) start(cfg config.Config, preset string) error {
-	var events []engine.Event
-	if g.run != nil {
-		events = g.run.events
-	}
-	s, err := newSession(cfg, preset, events)
+func (g *Game) start(spec runSpec) error {
+	r, err := newRuns(spec)
 	if err != nil {
 		return err
 	}
-	g.run = s
-	g.broken = false
-	g.play.clear()
-	g.scene.Reset(s.eng)
-	g.mail.publishConfig(cfg, preset)
-	if g.panel != nil {
-		g.panel.SetConfig(cfg, shownPreset(cfg, preset))
-	}
+	g.run.runs = r
+	g.run.broken = false
+	g.run.play.clear()
+	g.screen.scene.Reset(r.views())
+	g.mail.publishConfig(spec)
+	g.mail.publishRuns(r)
+	g.showPanelConfig()
 	g.showURL()
 	return nil
 }
 
-// showURL makes the page's address share the current run.
+// moment is the decode step a shared link opens at: where the runs stand
+// (or are going) while paused, -1 while playing.
+func (g *Game) moment() int {
+	r := &g.run
+	switch {
+	case r.play.playing:
+		return -1
+	case r.seeking():
+		return r.seek
+	}
+	return r.cmp.Step()
+}
+
+// syncMoment rewrites the address when the moment it shares changed
+// (paused at another step, or playing): once per change, not per tick.
+func (g *Game) syncMoment() {
+	if g.moment() != g.link.moment {
+		g.showURL()
+	}
+}
+
+// showURL makes the page's address share the current runs.
 func (g *Game) showURL() {
-	if g.keepLink {
+	if g.link.keep || g.run.runs == nil {
 		return
 	}
-	q := shareQuery(g.run.cfg, g.run.preset, g.pageNow())
-	if q != g.shownQuery {
-		g.shownQuery = q
+	g.link.moment = g.moment()
+	q := shareQuery(g.run.spec, g.pageNow(), max(g.link.moment, 0))
+	if q != g.link.shown {
+		g.link.shown = q
 		g.host.showQuery(q)
 	}
 }
 
 // pageNow is the page's state for the shared link.
 func (g *Game) pageNow() page {
-	p := g.launched
-	p.speed = g.play.speed
+	p := g.link.launched
+	p.speed = g.run.play.speed
 	return p
 }
 
-// advance runs the layers the schedule asks for, within the CPU budget.
+// advance runs the layers the schedule asks for, within the CPU budget: a
+// jump's re-simulation first, then what playback owes.
 func (g *Game) advance() {
+	r := &g.run
 	now := g.now()
-	g.budget.refill(now)
-	dt := g.ticks.since(now)
-	if g.broken {
-		g.play.pause()
+	r.budget.refill(now)
+	dt := r.ticks.since(now)
+	if r.broken {
+		r.play.pause()
 		return
 	}
-	if g.frames < g.holdFrames {
+	if g.screen.frames < r.holdFrames {
 		return
 	}
-	e := g.run.eng
-	g.play.tick(g.run.cfg.Layers, dt)
-	if g.play.run(e, g.advanceLayer, g.budget.spent) > 0 {
-		// Only the last layer of a tick is shown: when a tick runs
-		// several, the earlier ones' flashes would be replaced before
-		// any frame could show them, and folding them in costs as much
-		// as simulating them in the browser. The counts are exact anyway.
-		start := time.Now()
-		g.broken = true
-		g.scene.Observe(e, g.run.events)
-		g.broken = false
-		g.budget.spend(time.Since(start))
+	if r.seeking() {
+		for r.seeking() && !r.budget.spent() {
+			g.advanceLayer()
+		}
+		if !r.seeking() {
+			g.observe()
+			g.showURL()
+		}
+		return
 	}
-	if e.Done() {
-		g.play.pause()
+	r.play.tick(r.spec.cfg.Layers, dt)
+	if r.play.run(r.cmp, g.advanceLayer, r.budget.spent) > 0 {
+		g.observe()
+	}
+	if r.cmp.Done() {
+		r.play.pause()
 	}
 }
 
-// advanceLayer runs one layer and charges the time to the budget.
-func (g *Game) advanceLayer() {
+// observe folds the last layer's events into the scene. Only the last
+// layer of a tick is shown: when a tick runs several, the earlier ones'
+// flashes would be replaced before any frame could show them, and folding
+// them in costs as much as simulating them in the browser. The counts are
+// exact anyway.
+func (g *Game) observe() {
+	r := &g.run
 	start := time.Now()
-	g.broken = true // until the layer returns
-	g.run.advance()
-	g.broken = false
-	g.budget.spend(time.Since(start))
+	r.broken = true
+	for i := range r.cmp.Runs() {
+		g.screen.scene.Observe(i, r.cmp.View(i), r.cmp.Events(i))
+	}
+	r.broken = false
+	r.budget.spend(time.Since(start))
+}
+
+// advanceLayer runs one layer of every run and charges the time to the
+// budget.
+func (g *Game) advanceLayer() {
+	r := &g.run
+	start := time.Now()
+	r.broken = true // until the layer returns
+	r.advance()
+	r.broken = false
+	r.budget.spend(time.Since(start))
 }

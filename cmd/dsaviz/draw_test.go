@@ -23,7 +23,7 @@ func TestDrawAllocs(t *testing.T) {
 		t.Skip(`needs a display: xvfb-run -a -s "-screen 0 1280x800x24" go test -run DrawAllocs ./cmd/dsaviz`)
 	}
 	g, m, _ := newTestGame(t, "preset=small-demo&play=0&speed=100&steps=100000")
-	g.keepScreen = true // as main runs it
+	g.screen.keepScreen = true // as main runs it
 	ebiten.SetScreenClearedEveryFrame(false)
 	r := &allocRun{g: g, m: m}
 	ebiten.SetWindowSize(1280, 800)
@@ -107,8 +107,8 @@ func (r *allocRun) Draw(screen *ebiten.Image) {
 	live, panelOK := r.g.drawPanel(screen, kept)
 	runtime.ReadMemStats(&c)
 	r.g.drawn(screen, sceneOK, panelOK, live)
-	r.g.frames++
-	r.g.host.frameDrawn(r.g.frames)
+	r.g.screen.frames++
+	r.g.host.frameDrawn(r.g.screen.frames)
 	if r.frame%(warmFrames+countFrames) >= warmFrames {
 		p := &r.phases[len(r.phases)-1]
 		p.draw.add(c.Mallocs - a.Mallocs)

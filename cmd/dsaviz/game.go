@@ -12,6 +12,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"dsaviz/render"
+	"dsaviz/sim/compare"
 	"dsaviz/sim/config"
 	"dsaviz/ui"
 )
@@ -27,6 +28,10 @@ type host interface {
 	// showQuery makes the page's address end in ?query (no query if ""),
 	// without reloading or adding to the history.
 	showQuery(query string)
+	// download hands a file to the user: a download in the browser, a
+	// file in the working directory on the desktop. It reports where it
+	// went, or why it failed.
+	download(name, mime string, data []byte) (string, error)
 }
 
 // The simulation's CPU budget (cpuBudget): simShare of the main thread's
@@ -40,63 +45,89 @@ const (
 	simBurst = 50 * time.Millisecond
 )
 
-// Game wires Ebiten to the run. It only orchestrates: Update reads input,
-// applies commands and config changes, and advances the engine by the
-// playback schedule within the CPU budget; Draw reads the run and draws
-// it; Layout sizes the screen in device pixels.
+// Game wires Ebiten to the runs. It only orchestrates: Update reads input,
+// applies commands and config changes, and advances the runs by the
+// playback schedule within the CPU budget; Draw reads the runs and draws
+// them; Layout sizes the screen in device pixels. Its state comes in three
+// groups: the runs and their schedule (run), what is on screen (screen),
+// and what the page's address shares (link).
 type Game struct {
 	mail *mailbox
 	host host
+	now  func() time.Time // the wall clock of playback and the budget
 
-	run    *session
+	run    runState
+	screen screenState
+	link   linkState
+	input  inputQueue
+
+	errMsg   string // last user-facing error, "" if none
+	showHelp bool
+}
+
+// runState is what is simulated, and when.
+type runState struct {
+	*runs
 	play   playback
 	ticks  tickClock
 	budget cpuBudget
-	now    func() time.Time // the wall clock of playback and the budget
 	// holdFrames is the number of frames drawn before any layer runs:
 	// main shows the run at step 0 first (the first layer also generates
 	// the trace's first step, which takes over 100 ms in the browser).
 	holdFrames int64
 	// broken is set while a layer runs and stays set if it panicked: the
-	// engine may be half-way through a layer, so it is not advanced again
-	// until a new run starts (R or a config change).
+	// engines may be half-way through a layer, so they are not advanced
+	// again until new runs start (R or a config change).
 	broken bool
+}
 
-	// launched holds the page parameters the link started with that the
-	// shared link keeps (play=0, lecture=1); its speed follows the slider.
-	launched   page
-	shownQuery string // the query the page's address shows
-	// keepLink leaves a link with mistakes in the address, as written,
-	// until the first change, so that its author can see and fix it.
-	keepLink bool
-	showHelp bool
+// screenState is what is drawn: the scene, the panel and their sizes.
+type screenState struct {
+	scene    *render.Scene // the pictures; reads the runs in Draw
+	panel    *ui.Panel
+	panelPic panelCache // the panel's picture while nobody touches it
+	panelW   int        // device pixels the panel takes on the right
+	cssW     int        // the window in CSS pixels, from Layout
+	cssH     int
+	scale    float64 // device pixels per CSS pixel, from Layout
 
-	cmds    []command // reused by Update
-	changes []string
-	chars   []rune
-
-	panel      *ui.Panel
-	panelPic   panelCache    // the panel's picture while nobody touches it
-	panelW     int           // device pixels the panel takes on the right
-	panelEdit  *configChange // the panel's last change, applied by Update
-	panelCmds  []command     // the panel's commands, applied by Update
-	cssW, cssH int           // the window in CSS pixels, from Layout
-
-	scene *render.Scene // the pictures; reads the engine in Draw
-
-	frames    int64
-	errMsg    string  // last user-facing error, "" if none
-	panicDraw bool    // test hook armed by cmdPanicInDraw
-	scale     float64 // device pixels per CSS pixel, from Layout
-	fps, tps  float64
-
+	editB            bool // the panel edits B (while comparing)
+	frames           int64
+	fps, tps         float64
 	updateMs, drawMs windowMean // CPU time per Update and Draw
+	panicDraw        bool       // test hook armed by cmdPanicInDraw
+	exportPNG        bool       // the next Draw saves the screen as a PNG
 
 	// keepScreen is set when Ebiten does not clear the screen between
 	// frames (main): a frame then draws only what changed. lastDraw is
 	// what the last frame left on the screen.
 	keepScreen bool
 	lastDraw   drawnScreen
+}
+
+// linkState is what the page's address shares.
+type linkState struct {
+	// launched holds the page parameters the link started with that the
+	// shared link keeps (play=0, lecture=1); its speed follows the slider.
+	launched page
+	shown    string // the query the page's address shows
+	// keep leaves a link with mistakes in the address, as written, until
+	// the first change, so that its author can see and fix it.
+	keep bool
+	// moment is the at= the address shows (-1 while playing, where a link
+	// has none), so that Update rewrites the address only when it changes.
+	moment int
+}
+
+// inputQueue holds what Update gathers before it acts: the page's and the
+// panel's requests and the keys, in buffers reused from tick to tick.
+type inputQueue struct {
+	cmds      []command
+	changes   []string
+	chars     []rune
+	panelEdit *configChange // the panel's last change, applied by Update
+	panelCmds []command     // the panel's commands, applied by Update
+	panelJump int           // the step the panel's step field asks for, -1: none
 }
 
 // drawnScreen is what a frame left on the screen: its size, and whether it
@@ -118,42 +149,49 @@ func newGame(m *mailbox, h host, l launch) (*Game, error) {
 	if err != nil {
 		return nil, err
 	}
-	scene := render.NewScene(font)
 	g := &Game{
-		mail: m, host: h, scene: scene, scale: 1, now: time.Now,
-		play:     playback{speed: l.speed},
-		budget:   cpuBudget{share: simShare, limit: simBurst},
-		launched: l.page,
-		keepLink: len(l.problem) > 0,
+		mail: m, host: h, now: time.Now,
+		run: runState{
+			play:   playback{speed: l.speed},
+			budget: cpuBudget{share: simShare, limit: simBurst},
+		},
+		screen: screenState{scene: render.NewScene(font), scale: 1},
+		link:   linkState{launched: l.page, keep: len(l.problem) > 0},
+		input:  inputQueue{panelJump: -1},
 	}
-	g.panel, err = ui.New(l.cfg, shownPreset(l.cfg, l.preset),
+	g.screen.panel, err = ui.New(l.spec.cfg, shownPreset(l.spec.cfg, l.spec.preset),
 		ui.InitialSpeed(l.speed),
 		ui.Font(font),
 		ui.Lecture(l.lecture),
 		ui.OnConfig(g.panelConfig),
 		ui.OnCommand(g.panelCommand),
-		ui.OnSpeed(g.setSpeed))
+		ui.OnSpeed(g.setSpeed),
+		ui.OnJump(g.panelJump))
 	if err != nil {
 		return nil, err
 	}
 	// The slider has stops: play at the one it shows.
-	g.play.speed = g.panel.Speed()
-	g.shownQuery = shareQuery(l.cfg, l.preset, g.pageNow())
+	g.run.play.speed = g.screen.panel.Speed()
+	g.link.shown = shareQuery(l.spec, g.pageNow(), 0)
 
 	problems := l.problem
-	if err := g.start(l.cfg, l.preset); err != nil {
+	if err := g.start(l.spec); err != nil {
 		// parseLaunch validated the config, so this is the engine refusing
 		// it: fall back to the defaults, which must run.
 		problems = append(problems, fmt.Sprintf("The link's config cannot run (%v); using the default config.", err))
-		if err := g.start(config.DefaultConfig(), ""); err != nil {
+		def := config.DefaultConfig()
+		if err := g.start(runSpec{cfg: def, b: compare.DefaultB(def)}); err != nil {
 			return nil, fmt.Errorf("the default config cannot run: %w", err)
 		}
 	}
 	if len(problems) > 0 {
 		g.setError(strings.Join(problems, " "))
 	}
+	if l.at > 0 {
+		g.run.jump(l.at)
+	}
 	if !l.paused {
-		g.play.play()
+		g.run.play.play()
 	}
 	return g, nil
 }
@@ -165,43 +203,51 @@ func newGame(m *mailbox, h host, l launch) (*Game, error) {
 func (g *Game) Update() error {
 	start := time.Now()
 	defer g.publish() // runs last, after any recovery
-	defer g.updateMs.addSince(start)
+	defer g.screen.updateMs.addSince(start)
 	defer g.recoverFrame("Update")
-	g.fps, g.tps = ebiten.ActualFPS(), ebiten.ActualTPS()
+	sc, in := &g.screen, &g.input
+	sc.fps, sc.tps = ebiten.ActualFPS(), ebiten.ActualTPS()
 
-	g.cmds, g.changes = g.mail.take(g.cmds, g.changes)
-	g.panelW = g.panel.Width(g.scale, g.zoom())
-	g.panel.UI().Update() // its callbacks queue commands and a config change
-	g.cmds = append(g.cmds, g.panelCmds...)
-	g.panelCmds = g.panelCmds[:0]
-	if !g.panel.TypingFocused() {
-		keys := readKeys(g.chars)
-		g.chars = keys.chars
-		g.cmds = shortcuts(keys, g.cmds)
+	in.cmds, in.changes = g.mail.take(in.cmds, in.changes)
+	sc.panelW = sc.panel.Width(sc.scale, g.zoom())
+	sc.panel.UI().Update() // its callbacks queue commands and a config change
+	in.cmds = append(in.cmds, in.panelCmds...)
+	in.panelCmds = in.panelCmds[:0]
+	if !sc.panel.TypingFocused() {
+		keys := readKeys(in.chars)
+		in.chars = keys.chars
+		in.cmds = shortcuts(keys, in.cmds)
 	}
-	if ch := g.panelEdit; ch != nil {
-		g.panelEdit = nil
+	if ch := in.panelEdit; ch != nil {
+		in.panelEdit = nil
 		g.applyPanelConfig(*ch)
 	}
-	for _, q := range g.changes {
+	if in.panelJump >= 0 {
+		g.jumpTo(in.panelJump)
+		in.panelJump = -1
+	}
+	for _, q := range in.changes {
 		g.applyChange(q)
 	}
-	for _, c := range g.cmds {
+	for _, c := range in.cmds {
 		g.do(c)
 	}
 	g.advance()
-	g.scene.Tick()
-	g.panel.SetPlaying(g.play.playing)
+	g.syncMoment()
+	sc.scene.Tick()
+	sc.panel.SetPlaying(g.run.play.playing)
+	sc.panel.SetStep(g.moment()) // none while playing: the picture stays
+
 	w, h := g.screenSize()
-	g.panelPic.invalidateOnInput(panelShows{
-		playing: g.play.playing, err: g.errMsg, speed: g.play.speed, cfg: g.run.cfg, preset: g.run.preset,
-		w: w, h: h, panelW: g.panelW,
-	}, g.panel.TypingFocused())
+	sc.panelPic.invalidateOnInput(panelShows{
+		playing: g.run.play.playing, err: g.errMsg, speed: g.run.play.speed, cfg: g.run.spec.cfg, preset: g.run.spec.preset,
+		w: w, h: h, panelW: sc.panelW, step: g.moment(), compare: g.run.spec.compare, editB: g.editingB(),
+	}, sc.panel.TypingFocused())
 	return nil
 }
 
 // zoom is render.UIZoom of the window.
-func (g *Game) zoom() float64 { return render.UIZoom(float64(g.cssW), float64(g.cssH)) }
+func (g *Game) zoom() float64 { return render.UIZoom(float64(g.screen.cssW), float64(g.screen.cssH)) }
 
 // Draw draws the scene left of the panel (with the error banner and the
 // help), then the panel. Each part recovers its own panics, so a broken
@@ -212,42 +258,49 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	sceneOK := g.drawScene(screen, kept)
 	live, panelOK := g.drawPanel(screen, kept)
 	g.drawn(screen, sceneOK, panelOK, live)
-	g.frames++
-	g.drawMs.addSince(start)
-	g.host.frameDrawn(g.frames)
+	if g.screen.exportPNG {
+		g.screen.exportPNG = false
+		g.savePNG(screen)
+	}
+	g.screen.frames++
+	g.screen.drawMs.addSince(start)
+	g.host.frameDrawn(g.screen.frames)
 }
 
 // screenKept reports whether screen still holds the whole last frame, so
 // that this one may draw only what changed.
 func (g *Game) screenKept(screen *ebiten.Image) bool {
-	return g.keepScreen && g.lastDraw.whole && g.lastDraw.size == screen.Bounds().Size() && g.frames%fullRedrawFrames != 0
+	sc := &g.screen
+	return sc.keepScreen && sc.lastDraw.whole && sc.lastDraw.size == screen.Bounds().Size() && sc.frames%fullRedrawFrames != 0
 }
 
 // drawn records what a frame left on screen. A live panel may have drawn
 // over the scene (a tooltip, an open list): the next frame draws
 // everything again.
 func (g *Game) drawn(screen *ebiten.Image, sceneOK, panelOK, live bool) {
-	g.lastDraw = drawnScreen{size: screen.Bounds().Size(), whole: sceneOK && panelOK && !live}
+	g.screen.lastDraw = drawnScreen{size: screen.Bounds().Size(), whole: sceneOK && panelOK && !live}
 }
 
 // drawScene draws the scene left of the panel and reports whether it got
 // through without a panic.
 func (g *Game) drawScene(screen *ebiten.Image, kept bool) (ok bool) {
 	defer g.recoverFrame("Draw")
-	if g.panicDraw {
-		g.panicDraw = false
+	sc := &g.screen
+	if sc.panicDraw {
+		sc.panicDraw = false
 		panic("test panic requested through dsaviz.testPanic(\"draw\")")
 	}
 	b := screen.Bounds()
-	area := image.Rect(b.Min.X, b.Min.Y, max(b.Min.X, b.Max.X-g.panelW), b.Max.Y)
-	g.scene.Draw(screen, area, g.run.eng, render.Status{
-		Playing:  g.play.playing,
-		Speed:    g.play.speed,
-		FPS:      g.fps,
-		TPS:      g.tps,
-		Scale:    g.scale,
+	area := image.Rect(b.Min.X, b.Min.Y, max(b.Min.X, b.Max.X-sc.panelW), b.Max.Y)
+	sc.scene.Draw(screen, area, g.run.views(), render.Status{
+		Playing:  g.run.play.playing,
+		Speed:    g.run.play.speed,
+		FPS:      sc.fps,
+		TPS:      sc.tps,
+		Scale:    sc.scale,
 		Zoom:     g.zoom(),
 		ShowHelp: g.showHelp,
+		Charts:   g.link.launched.charts,
 		Error:    g.errMsg,
 		Kept:     kept,
 	})
@@ -258,7 +311,8 @@ func (g *Game) drawScene(screen *ebiten.Image, kept bool) (ok bool) {
 // panelCache.draw) and whether it got through without a panic.
 func (g *Game) drawPanel(screen *ebiten.Image, kept bool) (live, ok bool) {
 	defer g.recoverFrame("the panel's Draw")
-	return g.panelPic.draw(screen, g.panelW, g.panel.UI().Draw, kept), true
+	sc := &g.screen
+	return sc.panelPic.draw(screen, sc.panelW, sc.panel.UI().Draw, kept), true
 }
 
 // Layout returns the screen size in device pixels, so that the picture is
@@ -269,14 +323,15 @@ func (g *Game) Layout(outsideWidth, outsideHeight int) (int, int) {
 	if s <= 0 {
 		s = 1
 	}
-	g.scale = s
-	g.cssW, g.cssH = outsideWidth, outsideHeight
+	g.screen.scale = s
+	g.screen.cssW, g.screen.cssH = outsideWidth, outsideHeight
 	return int(math.Ceil(float64(outsideWidth) * s)), int(math.Ceil(float64(outsideHeight) * s))
 }
 
 // screenSize is the screen in device pixels, as Layout returned it.
 func (g *Game) screenSize() (int, int) {
-	return int(math.Ceil(float64(g.cssW) * g.scale)), int(math.Ceil(float64(g.cssH) * g.scale))
+	sc := &g.screen
+	return int(math.Ceil(float64(sc.cssW) * sc.scale)), int(math.Ceil(float64(sc.cssH) * sc.scale))
 }
 
 // recoverFrame, deferred at the top of a frame's work, turns a panic into
@@ -286,7 +341,7 @@ func (g *Game) recoverFrame(phase string) {
 	if r == nil {
 		return
 	}
-	g.play.pause()
+	g.run.play.pause()
 	log.Printf("dsaviz: panic in %s: %v\n%s", phase, r, debug.Stack())
 	g.setError(fmt.Sprintf("Internal error in %s: %v. Playback is paused; press R to restart the run.", phase, r))
 }
@@ -298,17 +353,18 @@ func (g *Game) setError(msg string) {
 	}
 	g.errMsg = msg
 	g.host.setError(msg)
-	if g.panel != nil {
-		g.panel.SetError(msg)
+	if g.screen.panel != nil {
+		g.screen.panel.SetError(msg)
 	}
 }
 
 // publish hands the current statistics to the bridge.
 func (g *Game) publish() {
+	sc := &g.screen
 	st := Stats{
-		FPS: g.fps, TPS: g.tps, Frames: g.frames,
-		Playing: g.play.playing, Speed: g.play.speed, Help: g.showHelp,
-		UpdateMillis: g.updateMs.mean, DrawMillis: g.drawMs.mean,
+		FPS: sc.fps, TPS: sc.tps, Frames: sc.frames,
+		Playing: g.run.play.playing, Speed: g.run.play.speed, Help: g.showHelp, Charts: g.link.launched.charts,
+		UpdateMillis: sc.updateMs.mean, DrawMillis: sc.drawMs.mean,
 	}
 	g.run.stats(&st)
 	g.mail.publish(st)

@@ -14,14 +14,22 @@ import (
 
 // fakeHost records what the Game reports to the page.
 type fakeHost struct {
-	frames  int64
-	errors  []string
-	queries []string
+	frames    int64
+	errors    []string
+	queries   []string
+	downloads map[string][]byte
 }
 
 func (h *fakeHost) frameDrawn(n int64) { h.frames = n }
 func (h *fakeHost) setError(m string)  { h.errors = append(h.errors, m) }
 func (h *fakeHost) showQuery(q string) { h.queries = append(h.queries, q) }
+func (h *fakeHost) download(name, _ string, data []byte) (string, error) {
+	if h.downloads == nil {
+		h.downloads = map[string][]byte{}
+	}
+	h.downloads[name] = data
+	return name, nil
+}
 
 // lastError is the error the page shows now.
 func (h *fakeHost) lastError() string {
@@ -40,7 +48,7 @@ func newTestGame(t *testing.T, link string) (*Game, *mailbox, *fakeHost) {
 	}
 	// Tests call Update back to back: give the simulation all the time it
 	// wants, so that what runs depends on the schedule alone.
-	g.budget = cpuBudget{share: 1e6, limit: time.Hour, left: time.Hour}
+	g.run.budget = cpuBudget{share: 1e6, limit: time.Hour, left: time.Hour}
 	// Each Update is one tick of 1/60 s, however fast the tests call it.
 	clock := time.Unix(0, 0)
 	g.now = func() time.Time {
@@ -134,7 +142,7 @@ func TestChanges(t *testing.T) {
 	if len(h.errors) != 0 || len(h.queries) != 0 {
 		t.Fatalf("a good link: errors %q, address changes %q; want none", h.errors, h.queries)
 	}
-	if c, p := m.config(); c.Ways != 4 || c.Seed != 7 || p != "small-demo" {
+	if c, p := m.config().cfg, m.config().preset; c.Ways != 4 || c.Seed != 7 || p != "small-demo" {
 		t.Fatalf("config() = ways %d, seed %d, preset %q; want 4, 7, small-demo", c.Ways, c.Seed, p)
 	}
 	m.post(cmdStepOnce)
@@ -142,19 +150,21 @@ func TestChanges(t *testing.T) {
 
 	m.postChange("seed=9")
 	update(t, g)
-	if c, _ := m.config(); c.Seed != 9 || c.Ways != 4 {
+	if c := m.config().cfg; c.Seed != 9 || c.Ways != 4 {
 		t.Errorf("after seed=9: seed %d, ways %d; want 9, 4", c.Seed, c.Ways)
 	}
 	if got := posOf(m); got != [2]int64{0, 0} {
 		t.Errorf("a new config restarts the run: at %v, want step 0", got)
 	}
-	if want := "preset=small-demo&ways=4&seed=9&play=0"; len(h.queries) != 1 || h.queries[0] != want {
-		t.Errorf("address changes = %q, want [%q]", h.queries, want)
+	// Paused, the address shares the moment (at=1 after the step), then
+	// the new config from step 0.
+	if want := []string{"preset=small-demo&ways=4&seed=7&play=0&at=1", "preset=small-demo&ways=4&seed=9&play=0"}; !slices.Equal(h.queries, want) {
+		t.Errorf("address changes = %q, want %q", h.queries, want)
 	}
 
 	m.postChange("ways=0")
 	update(t, g)
-	if c, _ := m.config(); c.Ways != 4 {
+	if c := m.config().cfg; c.Ways != 4 {
 		t.Errorf("after a refused change: ways %d, want 4 kept", c.Ways)
 	}
 	if e := h.lastError(); !strings.Contains(e, "ways must be 1..64, got 0") || !strings.Contains(e, "unchanged") {
@@ -172,7 +182,7 @@ func TestChanges(t *testing.T) {
 	}
 	m.postChange("preset=cpu-llc&speed=4&play=1")
 	update(t, g)
-	if c, p := m.config(); p != "cpu-llc" || c != mustPreset(t, "cpu-llc") {
+	if c, p := m.config().cfg, m.config().preset; p != "cpu-llc" || c != mustPreset(t, "cpu-llc") {
 		t.Errorf("after preset=cpu-llc: preset %q", p)
 	}
 	if s := m.read(); !s.Playing || s.Speed != 4 || h.lastError() != "" {
@@ -228,7 +238,7 @@ func TestUpdateRecoversFromPanic(t *testing.T) {
 
 func TestBrokenEngineStops(t *testing.T) {
 	g, m, h := newTestGame(t, "preset=small-demo&play=0")
-	g.broken = true // as if a layer had panicked
+	g.run.broken = true // as if a layer had panicked
 	m.post(cmdStepOnce)
 	update(t, g)
 	if got := posOf(m); got != [2]int64{0, 0} {
@@ -237,8 +247,8 @@ func TestBrokenEngineStops(t *testing.T) {
 	m.post(cmdReset)
 	m.post(cmdStepOnce)
 	update(t, g)
-	if got := posOf(m); got != [2]int64{1, 0} || g.broken || h.lastError() != "" {
-		t.Errorf("after reset: at %v, broken %v, error %q; want step 1, a sound engine, no error", got, g.broken, h.lastError())
+	if got := posOf(m); got != [2]int64{1, 0} || g.run.broken || h.lastError() != "" {
+		t.Errorf("after reset: at %v, broken %v, error %q; want step 1, a sound engine, no error", got, g.run.broken, h.lastError())
 	}
 }
 
@@ -312,7 +322,7 @@ func TestPanel(t *testing.T) {
 	c.Ways = 2
 	g.panelConfig(c, "")
 	update(t, g)
-	if got, p := m.config(); got != c || p != "small-demo" {
+	if got, p := m.config().cfg, m.config().preset; got != c || p != "small-demo" {
 		t.Errorf("after the panel's change: config ways %d, preset %q; want 2, small-demo", got.Ways, p)
 	}
 	if got := posOf(m); got != [2]int64{0, 0} {
@@ -327,7 +337,7 @@ func TestPanel(t *testing.T) {
 	}
 	g.panelConfig(mustPreset(t, "cpu-llc"), "cpu-llc")
 	update(t, g)
-	if _, p := m.config(); p != "cpu-llc" {
+	if p := m.config().preset; p != "cpu-llc" {
 		t.Errorf("a preset chosen in the panel: preset %q, want cpu-llc", p)
 	}
 }
@@ -356,7 +366,7 @@ func TestTooLargeForTheApp(t *testing.T) {
 	g, m, h := newTestGame(t, "preset=small-demo&play=0")
 	m.postChange("layers=4096&prompt=60000&topk=64")
 	update(t, g)
-	if c, _ := m.config(); c.Layers != 4 {
+	if c := m.config().cfg; c.Layers != 4 {
 		t.Errorf("a run too large for the app was started: layers %d", c.Layers)
 	}
 	if e := h.lastError(); !strings.Contains(e, "dsasim") {
@@ -368,14 +378,14 @@ func TestTooLargeForTheApp(t *testing.T) {
 // frames are drawn, then playing starts.
 func TestFirstFramesComeFirst(t *testing.T) {
 	g, m, _ := newTestGame(t, "preset=small-demo")
-	g.holdFrames = readyFrames
+	g.run.holdFrames = readyFrames
 	screen := ebiten.NewImage(640, 400)
 	for range readyFrames {
 		for range 30 {
 			update(t, g)
 		}
 		if got := posOf(m); got != [2]int64{0, 0} {
-			t.Fatalf("after %d frames: at %v, want (0, 0): nothing runs before the app is on screen", g.frames, got)
+			t.Fatalf("after %d frames: at %v, want (0, 0): nothing runs before the app is on screen", g.screen.frames, got)
 		}
 		g.Draw(screen)
 	}
@@ -383,6 +393,6 @@ func TestFirstFramesComeFirst(t *testing.T) {
 		update(t, g)
 	}
 	if got := posOf(m); got == [2]int64{0, 0} {
-		t.Errorf("after %d frames and half a second of play: still at (0, 0)", g.frames)
+		t.Errorf("after %d frames and half a second of play: still at (0, 0)", g.screen.frames)
 	}
 }

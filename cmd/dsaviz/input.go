@@ -9,6 +9,7 @@ import (
 type keyState struct {
 	space    bool   // Space went down this tick
 	right    bool   // Right arrow went down this tick, or repeats while held
+	left     bool   // Left arrow, likewise
 	shift    bool   // a Shift key is held
 	modifier bool   // Control, Alt or Meta is held: the keys are the browser's or the desktop's
 	chars    []rune // characters typed this tick, as the keyboard layout gives them
@@ -29,8 +30,10 @@ func repeats(d int) bool {
 }
 
 // shortcuts appends to dst the commands the keys ask for (issue 3,
-// section 4): Space play/pause; Right one decode step; Shift+Right one
-// layer; R reset; H or ? help; F fullscreen. Letters go by the character
+// section 4, issue 9): Space play/pause; Right one decode step;
+// Shift+Right one layer; Left one decode step back; C compare A and B; G
+// charts; R
+// reset; H or ? help; F fullscreen. Letters go by the character
 // typed, so they follow the keyboard layout ("?" is wherever the layout
 // puts it). The caller skips this while a text field has the focus.
 func shortcuts(k keyState, dst []command) []command {
@@ -47,10 +50,17 @@ func shortcuts(k keyState, dst []command) []command {
 			dst = append(dst, cmdStepOnce)
 		}
 	}
+	if k.left {
+		dst = append(dst, cmdStepBack)
+	}
 	for _, r := range k.chars {
 		switch r {
 		case 'r', 'R':
 			dst = append(dst, cmdReset)
+		case 'c', 'C':
+			dst = append(dst, cmdToggleCompare)
+		case 'g', 'G':
+			dst = append(dst, cmdToggleCharts)
 		case 'h', 'H', '?':
 			dst = append(dst, cmdToggleHelp)
 		case 'f', 'F':
@@ -60,12 +70,18 @@ func shortcuts(k keyState, dst []command) []command {
 	return dst
 }
 
+// held reports whether key went down this tick or repeats while held.
+func held(key ebiten.Key) bool {
+	return inpututil.IsKeyJustPressed(key) || repeats(inpututil.KeyPressDuration(key))
+}
+
 // readKeys reads this tick's keyboard from Ebiten; chars is reused.
 func readKeys(chars []rune) keyState {
 	pressed := ebiten.IsKeyPressed
 	return keyState{
 		space:    inpututil.IsKeyJustPressed(ebiten.KeySpace),
-		right:    inpututil.IsKeyJustPressed(ebiten.KeyArrowRight) || repeats(inpututil.KeyPressDuration(ebiten.KeyArrowRight)),
+		right:    held(ebiten.KeyArrowRight),
+		left:     held(ebiten.KeyArrowLeft),
 		shift:    pressed(ebiten.KeyShift),
 		modifier: pressed(ebiten.KeyControl) || pressed(ebiten.KeyAlt) || pressed(ebiten.KeyMeta),
 		chars:    ebiten.AppendInputChars(chars[:0]),

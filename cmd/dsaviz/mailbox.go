@@ -1,10 +1,6 @@
 package main
 
-import (
-	"sync"
-
-	"dsaviz/sim/config"
-)
+import "sync"
 
 // command is a request to the app, from the keys, the panel or the page
 // (window.dsaviz). Commands are applied by Update, so time still advances
@@ -15,9 +11,16 @@ const (
 	cmdPlay command = iota + 1
 	cmdPause
 	cmdTogglePlay
-	cmdStepOnce  // pause, and finish the current decode step
-	cmdLayerOnce // pause, and run one layer
-	cmdReset     // restart the run from step 0
+	cmdStepOnce         // pause, and finish the current decode step
+	cmdLayerOnce        // pause, and run one layer
+	cmdStepBack         // pause, and go back one decode step
+	cmdReset            // restart the run from step 0
+	cmdToggleCompare    // show B beside A, or A alone
+	cmdToggleEditTarget // the panel edits B, or A again
+	cmdToggleCharts     // show the charts instead of the caches, or back
+	cmdExportCSV        // download the runs' steps as CSV
+	cmdExportConfig     // download the config(s) as JSON
+	cmdExportPNG        // download the screen as PNG
 	cmdToggleHelp
 	cmdToggleFullscreen
 	cmdPanicInUpdate // test hook: panic in the next Update
@@ -37,8 +40,12 @@ type mailbox struct {
 	cmds    []command
 	changes []string // queries given to dsaviz.configure, oldest first
 	stats   Stats
-	cfg     config.Config
-	preset  string
+	spec    runSpec
+	// current is the runs on screen, for the page's exports (csv,
+	// configJSON). In the browser a page's call runs between two frames of
+	// the one-threaded Wasm program, never during an Update that advances
+	// them.
+	current *runs
 }
 
 // post queues c for the next Update. It reports false if the queue is full.
@@ -78,18 +85,32 @@ func (m *mailbox) take(cmds []command, changes []string) ([]command, []string) {
 	return cmds, changes
 }
 
-// publishConfig stores the config of the current run for readers.
-func (m *mailbox) publishConfig(c config.Config, preset string) {
+// publishConfig stores the spec of the current runs for readers.
+func (m *mailbox) publishConfig(spec runSpec) {
 	m.mu.Lock()
-	m.cfg, m.preset = c, preset
+	m.spec = spec
 	m.mu.Unlock()
 }
 
-// config returns the latest published config and its preset.
-func (m *mailbox) config() (config.Config, string) {
+// publishRuns makes r the runs the page's exports read.
+func (m *mailbox) publishRuns(r *runs) {
+	m.mu.Lock()
+	m.current = r
+	m.mu.Unlock()
+}
+
+// runs returns the runs on screen (nil before the first).
+func (m *mailbox) runs() *runs {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return m.cfg, m.preset
+	return m.current
+}
+
+// config returns the latest published spec.
+func (m *mailbox) config() runSpec {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.spec
 }
 
 // publish stores the latest statistics for readers.

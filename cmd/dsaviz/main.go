@@ -44,11 +44,11 @@ func run() error {
 		h.setError(err.Error())
 		return err
 	}
-	g.holdFrames = readyFrames
+	g.run.holdFrames = readyFrames
 	// Frames draw only what changed: the software renderers of a browser
 	// without a GPU spend most of the machine on each pixel drawn.
 	ebiten.SetScreenClearedEveryFrame(false)
-	g.keepScreen = true
+	g.screen.keepScreen = true
 	ebiten.SetWindowTitle("dsaviz: dynamic sparse attention and the LLC")
 	ebiten.SetWindowSize(1280, 800) // no-op in the browser
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)

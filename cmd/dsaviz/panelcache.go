@@ -35,6 +35,9 @@ type panelShows struct {
 	preset  string
 	w, h    int
 	panelW  int
+	step    int // the step field's, -1 while playing
+	compare bool
+	editB   bool
 }
 
 // panelRefresh is the most frames a cached picture is shown before it is

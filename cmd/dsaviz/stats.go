@@ -1,9 +1,12 @@
 package main
 
-// Stats is what window.dsaviz.stats() returns (issue 3, section 6). The
-// simulation's counts are cumulative since the last reset (a new config
-// or R), over the layers completed so far.
-type Stats struct {
+import "dsaviz/sim/engine"
+
+// runStats are one run's figures for window.dsaviz.stats(): counts
+// cumulative since the last reset (a new config or R), over the layers
+// completed so far. The rates are the engine's own definitions
+// (engine.RunStats), the ones the HUD and dsasim show.
+type runStats struct {
 	// Step counts the completed decode steps; Layer is the next layer to
 	// run in the step in progress.
 	Step  int64
@@ -13,11 +16,52 @@ type Stats struct {
 	Accesses, Hits, ReservedHits, SharedHits, Misses int64
 	// BlockingMisses are the misses of the KV gather, which stall decoding.
 	BlockingMisses int64
-	// HitRate is Hits / Accesses (0 before any access).
-	HitRate float64
+	// HitRate is Hits / Accesses, KVHitRate the KV gather's alone (0
+	// before any access).
+	HitRate, KVHitRate float64
 	// TokensPerSecond is the completed steps over their estimated time (0
 	// before the first step completes).
 	TokensPerSecond float64
+}
+
+// readRunStats reads a run's figures.
+func readRunStats(v engine.View) runStats {
+	run := v.RunStats()
+	sum := run.Class.Sum()
+	return runStats{
+		Step: int64(run.Steps), Layer: v.Layer(),
+		Accesses: sum.Accesses, Hits: sum.Hits(), ReservedHits: sum.ReservedHits, SharedHits: sum.SharedHits,
+		Misses: sum.Misses, BlockingMisses: run.BlockingMisses(),
+		HitRate: run.HitRate(), KVHitRate: run.KVHitRate(), TokensPerSecond: run.TokensPerSecond(),
+	}
+}
+
+// fields returns r as a flat map with the JavaScript names.
+func (r runStats) fields() map[string]any {
+	return map[string]any{
+		"step":            r.Step,
+		"layer":           r.Layer,
+		"accesses":        r.Accesses,
+		"hits":            r.Hits,
+		"reservedHits":    r.ReservedHits,
+		"sharedHits":      r.SharedHits,
+		"misses":          r.Misses,
+		"blockingMisses":  r.BlockingMisses,
+		"hitRate":         r.HitRate,
+		"kvHitRate":       r.KVHitRate,
+		"tokensPerSecond": r.TokensPerSecond,
+	}
+}
+
+// Stats is what window.dsaviz.stats() returns: run A's figures at the top
+// level, B's under "b" when comparing, and the app's own state.
+type Stats struct {
+	runStats
+	// B is run B's figures, nil when not comparing.
+	B *runStats
+	// Seeking reports that a jump (Left, the step field, at=N) is being
+	// re-simulated: the figures are on their way to the target step.
+	Seeking bool
 	// Done reports that every step of the run has been simulated.
 	Done bool
 
@@ -30,8 +74,9 @@ type Stats struct {
 	// in decode steps per second.
 	Playing bool
 	Speed   float64
-	// Help reports whether the help overlay is shown.
-	Help bool
+	// Help reports whether the help overlay is shown; Charts whether the
+	// charts are, instead of the caches.
+	Help, Charts bool
 	// UpdateMillis and DrawMillis are the CPU time spent in Update and
 	// Draw, in milliseconds, averaged over the last complete window of 30
 	// frames (0 before the first window completes). GPU work that Draw
@@ -42,25 +87,20 @@ type Stats struct {
 // fields returns s as a flat map with the JavaScript names, ready for
 // syscall/js.ValueOf.
 func (s Stats) fields() map[string]any {
-	return map[string]any{
-		"step":            s.Step,
-		"layer":           s.Layer,
-		"accesses":        s.Accesses,
-		"hits":            s.Hits,
-		"reservedHits":    s.ReservedHits,
-		"sharedHits":      s.SharedHits,
-		"misses":          s.Misses,
-		"blockingMisses":  s.BlockingMisses,
-		"hitRate":         s.HitRate,
-		"tokensPerSecond": s.TokensPerSecond,
-		"done":            s.Done,
-		"fps":             s.FPS,
-		"tps":             s.TPS,
-		"frames":          s.Frames,
-		"playing":         s.Playing,
-		"speed":           s.Speed,
-		"help":            s.Help,
-		"updateMs":        s.UpdateMillis,
-		"drawMs":          s.DrawMillis,
+	f := s.runStats.fields()
+	if s.B != nil {
+		f["b"] = s.B.fields()
 	}
+	f["seeking"] = s.Seeking
+	f["done"] = s.Done
+	f["fps"] = s.FPS
+	f["tps"] = s.TPS
+	f["frames"] = s.Frames
+	f["playing"] = s.Playing
+	f["speed"] = s.Speed
+	f["help"] = s.Help
+	f["charts"] = s.Charts
+	f["updateMs"] = s.UpdateMillis
+	f["drawMs"] = s.DrawMillis
+	return f
 }

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"dsaviz/sim/compare"
 	"dsaviz/sim/config"
 	"dsaviz/ui"
 )
@@ -26,10 +27,19 @@ const (
 	paramSpeed = "speed"
 	// paramLecture = 1 selects the panel's larger theme, for projectors.
 	paramLecture = "lecture"
+	// paramCompare = 1 shows B beside A.
+	paramCompare = "cmp"
+	// paramAt = N opens the run at the start of decode step N (paused
+	// links keep it, so a shared link shows the same moment).
+	paramAt = "at"
+	// paramCharts = 1 shows the charts instead of the caches.
+	paramCharts = "charts"
+	// prefixB marks B's config keys: b.mode=ways sets B's mode.
+	prefixB = "b."
 )
 
 // pageParams are the page's own parameters, after paramPreset.
-var pageParams = []string{paramPreset, paramPlay, paramSpeed, paramLecture}
+var pageParams = []string{paramPreset, paramPlay, paramSpeed, paramLecture, paramCompare, paramAt, paramCharts}
 
 // Playback speeds in decode steps per second: the default, and the range a
 // link may ask for, the panel's slider's (which snaps a speed to its
@@ -46,6 +56,7 @@ type page struct {
 	paused  bool    // play=0
 	speed   float64 // decode steps per second
 	lecture bool    // lecture=1
+	charts  bool    // charts=1
 }
 
 // launch is what a link asks for: the run's config, the preset it starts
@@ -53,8 +64,8 @@ type page struct {
 // launch: every value that cannot be used falls back to the preset's (or
 // the default config's) and is named in problems.
 type launch struct {
-	cfg    config.Config
-	preset string // "" when the config starts from config.DefaultConfig
+	spec runSpec
+	at   int // the decode step to open at, 0 for the start
 	page
 	problem []string
 }
@@ -63,7 +74,7 @@ type launch struct {
 // leading "?"). It never fails: the problems, worded for the person who
 // wrote the link, come back in l.problem, and cfg always validates.
 func parseLaunch(search string) launch {
-	l := launch{cfg: config.DefaultConfig(), page: page{speed: defaultSpeed}}
+	l := launch{spec: runSpec{cfg: config.DefaultConfig()}, page: page{speed: defaultSpeed}}
 	if strings.TrimPrefix(search, "?") == "" {
 		// A bare address opens the teaching preset, where every line
 		// is a visible cell and the reservation's benefit shows at once.
@@ -79,8 +90,22 @@ func parseLaunch(search string) launch {
 		if c, name, err := presetConfig(q.Get(paramPreset)); err != nil {
 			l.problem = append(l.problem, err.Error()+"; starting from the defaults.")
 		} else {
-			l.cfg, l.preset = c, name
+			l.spec.cfg, l.spec.preset = c, name
 		}
+	}
+	if v := q.Get(paramCompare); v != "" {
+		on, err := strconv.ParseBool(v)
+		if err != nil {
+			l.problem = append(l.problem, fmt.Sprintf("cmp must be 0 or 1, got %q; showing A alone.", v))
+		}
+		l.spec.compare = err == nil && on
+	}
+	if v := q.Get(paramCharts); v != "" {
+		on, err := strconv.ParseBool(v)
+		if err != nil {
+			l.problem = append(l.problem, fmt.Sprintf("charts must be 0 or 1, got %q; showing the caches.", v))
+		}
+		l.charts = err == nil && on
 	}
 	if v := q.Get(paramPlay); v != "" {
 		play, err := parsePlay(v)
@@ -107,10 +132,52 @@ func parseLaunch(search string) launch {
 		l.problem = append(l.problem, fmt.Sprintf("Unknown parameter %q in the link, ignored.", k))
 		q.Del(k)
 	}
-	cfg, problems := applyKeys(l.cfg, q)
-	l.cfg = cfg
+	qa, qb := splitB(q)
+	cfg, problems := applyKeys(l.spec.cfg, qa)
+	l.spec.cfg = cfg
 	l.problem = append(l.problem, problems...)
+	for _, k := range slices.Sorted(maps.Keys(qb)) {
+		if compare.IsTraceKey(k) {
+			l.problem = append(l.problem, fmt.Sprintf("%s%s ignored: B runs on A's selection trace, so it takes A's %s.", prefixB, k, k))
+			qb.Del(k)
+		}
+	}
+	b, problems := applyKeys(compare.DefaultB(cfg), qb)
+	for _, p := range problems {
+		l.problem = append(l.problem, "B: "+p)
+	}
+	l.spec.b = compare.ShareTrace(b, cfg)
+	if v := q.Get(paramAt); v != "" {
+		at, err := parseAt(v, cfg)
+		if err != nil {
+			l.problem = append(l.problem, err.Error()+"; starting at step 0.")
+		}
+		l.at = at
+	}
 	return l
+}
+
+// splitB splits a query into A's keys (and the page's parameters) and B's
+// keys, with their prefix removed.
+func splitB(q url.Values) (a, b url.Values) {
+	a, b = url.Values{}, url.Values{}
+	for k, v := range q {
+		if key, ok := strings.CutPrefix(k, prefixB); ok {
+			b[key] = v
+		} else {
+			a[k] = v
+		}
+	}
+	return a, b
+}
+
+// parseAt reads the at parameter: a decode step of cfg's run.
+func parseAt(v string, cfg config.Config) (int, error) {
+	at, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || at < 0 || at > cfg.Steps {
+		return 0, fmt.Errorf("at must be a decode step 0..%d, got %q", cfg.Steps, v)
+	}
+	return at, nil
 }
 
 // applyKeys applies the config keys of q over base and returns a config
@@ -181,10 +248,12 @@ func baseName(base config.Config) string {
 }
 
 // shareQuery returns the query (without "?") that reproduces the current
-// state: the preset, then the config keys that differ from it in Keys
-// order, then the page parameters that differ from their defaults.
-// parseLaunch of the result gives the same config back.
-func shareQuery(cfg config.Config, preset string, p page) string {
+// state: the preset, then A's config keys that differ from it in Keys
+// order, then cmp and B's keys that differ from compare.DefaultB of A,
+// then the page parameters that differ from their defaults, and at when
+// it is not 0. parseLaunch of the result gives the same spec back.
+func shareQuery(spec runSpec, p page, at int) string {
+	cfg, preset := spec.cfg, spec.preset
 	base := config.DefaultConfig()
 	if preset != "" {
 		if c, err := config.Preset(preset); err == nil {
@@ -211,6 +280,15 @@ func shareQuery(cfg config.Config, preset string, p page) string {
 			add(k, v[0])
 		}
 	}
+	if spec.compare {
+		add(paramCompare, "1")
+	}
+	diffB := spec.b.Query(compare.DefaultB(cfg))
+	for _, k := range config.Keys() {
+		if v, ok := diffB[k]; ok && len(v) > 0 && !compare.IsTraceKey(k) {
+			add(prefixB+k, v[0])
+		}
+	}
 	if p.speed != defaultSpeed {
 		add(paramSpeed, strconv.FormatFloat(p.speed, 'g', -1, 64))
 	}
@@ -219,6 +297,12 @@ func shareQuery(cfg config.Config, preset string, p page) string {
 	}
 	if p.lecture {
 		add(paramLecture, "1")
+	}
+	if p.charts {
+		add(paramCharts, "1")
+	}
+	if at > 0 {
+		add(paramAt, strconv.Itoa(at))
 	}
 	if b.Len() == 0 {
 		// An empty query opens the landing preset; the defaults need
@@ -240,21 +324,23 @@ func splitErrors(err error) []error {
 	return []error{err}
 }
 
-// change is a live change of the run asked through dsaviz.configure.
+// change is a live change of the runs asked through dsaviz.configure.
 type change struct {
-	cfg    config.Config
-	preset string
+	spec   runSpec
 	play   int     // +1 play, -1 pause, 0 unchanged
 	speed  float64 // 0: unchanged
+	at     int     // the step to jump to, -1: none
+	charts int     // +1 show the charts, -1 the caches, 0 unchanged
 }
 
 // parseChange reads a query in the link's form ("ways=4&seed=7",
-// "preset=small-demo&play=0") as a change of the current run: config keys
-// apply over the current config, or over the named preset if there is one.
-// Unlike a link at start, a change is all or nothing: any unknown key or
-// refused value is an error, and the caller keeps its run.
-func parseChange(query string, cur config.Config, curPreset string) (change, error) {
-	ch := change{cfg: cur, preset: curPreset}
+// "preset=small-demo&play=0", "cmp=1&b.mode=ways") as a change of the
+// current runs: A's keys apply over A's config, or over the named preset
+// if there is one; B keeps its own keys over the new A, then b.KEY keys
+// apply over B. Unlike a link at start, a change is all or nothing: any
+// unknown key or refused value is an error, and the caller keeps its runs.
+func parseChange(query string, cur runSpec) (change, error) {
+	ch := change{spec: cur, at: -1}
 	q, err := url.ParseQuery(strings.TrimPrefix(query, "?"))
 	if err != nil {
 		return ch, fmt.Errorf("malformed query %q: %v", query, err)
@@ -262,8 +348,10 @@ func parseChange(query string, cur config.Config, curPreset string) (change, err
 	if unknown := unknownParams(q); len(unknown) > 0 {
 		return ch, fmt.Errorf("unknown parameter %q", unknown[0])
 	}
+	a := cur.cfg
+	preset := cur.preset
 	if q.Has(paramPreset) {
-		if ch.cfg, ch.preset, err = presetConfig(q.Get(paramPreset)); err != nil {
+		if a, preset, err = presetConfig(q.Get(paramPreset)); err != nil {
 			return ch, err
 		}
 	}
@@ -285,11 +373,48 @@ func parseChange(query string, cur config.Config, curPreset string) (change, err
 	if q.Has(paramLecture) {
 		return ch, fmt.Errorf("lecture applies when the page loads, not to a running app")
 	}
-	if err := ch.cfg.ApplyQuery(q, pageParams...); err != nil {
+	if v := q.Get(paramCharts); v != "" {
+		on, err := strconv.ParseBool(v)
+		if err != nil {
+			return ch, fmt.Errorf("charts must be 0 or 1, got %q", v)
+		}
+		ch.charts = 1
+		if !on {
+			ch.charts = -1
+		}
+	}
+	qa, qb := splitB(q)
+	if err := a.ApplyQuery(qa, pageParams...); err != nil {
 		return ch, errors.New(userMessage(err))
 	}
-	if err := ch.cfg.Validate(); err != nil {
+	if err := a.Validate(); err != nil {
 		return ch, errors.New(userMessage(err))
+	}
+	ch.spec = cur.withA(a, preset)
+	if v := q.Get(paramCompare); v != "" {
+		on, err := strconv.ParseBool(v)
+		if err != nil {
+			return ch, fmt.Errorf("cmp must be 0 or 1, got %q", v)
+		}
+		ch.spec.compare = on
+	}
+	for k := range qb {
+		if compare.IsTraceKey(k) {
+			return ch, fmt.Errorf("%s%s: B runs on A's selection trace, so it takes A's %s", prefixB, k, k)
+		}
+	}
+	b := ch.spec.b
+	if err := b.ApplyQuery(qb); err != nil {
+		return ch, errors.New("B: " + userMessage(err))
+	}
+	if err := b.Validate(); err != nil {
+		return ch, errors.New("B: " + userMessage(err))
+	}
+	ch.spec.b = b
+	if v := q.Get(paramAt); v != "" {
+		if ch.at, err = parseAt(v, a); err != nil {
+			return ch, err
+		}
 	}
 	return ch, nil
 }
@@ -332,7 +457,8 @@ func unknownParams(q url.Values) []string {
 	keys := config.Keys()
 	var unknown []string
 	for _, k := range slices.Sorted(maps.Keys(q)) {
-		if !slices.Contains(keys, k) && !slices.Contains(pageParams, k) {
+		key, isB := strings.CutPrefix(k, prefixB)
+		if !slices.Contains(keys, key) && (isB || !slices.Contains(pageParams, k)) {
 			unknown = append(unknown, k)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"dsaviz/sim/compare"
 	"dsaviz/sim/config"
 	"dsaviz/sim/engine"
 )
@@ -91,14 +92,14 @@ func TestParseLaunch(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			l := parseLaunch(tt.search)
-			if l.cfg != tt.cfg {
-				t.Errorf("config = %+v\nwant %+v", l.cfg, tt.cfg)
+			if l.spec.cfg != tt.cfg {
+				t.Errorf("config = %+v\nwant %+v", l.spec.cfg, tt.cfg)
 			}
-			if err := l.cfg.Validate(); err != nil {
+			if err := l.spec.cfg.Validate(); err != nil {
 				t.Errorf("config does not validate: %v", err)
 			}
-			if l.preset != tt.preset || l.paused != tt.paused || l.speed != tt.speed {
-				t.Errorf("preset, paused, speed = %q, %v, %v; want %q, %v, %v", l.preset, l.paused, l.speed, tt.preset, tt.paused, tt.speed)
+			if l.spec.preset != tt.preset || l.paused != tt.paused || l.speed != tt.speed {
+				t.Errorf("preset, paused, speed = %q, %v, %v; want %q, %v, %v", l.spec.preset, l.paused, l.speed, tt.preset, tt.paused, tt.speed)
 			}
 			if len(l.problem) < len(tt.problems) || len(tt.problems) == 0 && len(l.problem) > 0 {
 				t.Fatalf("problems = %q, want %d matching %q", l.problem, len(tt.problems), tt.problems)
@@ -116,9 +117,12 @@ func TestParseLaunch(t *testing.T) {
 // for a state gives the same state back, and the same numbers.
 func TestShareQueryRoundTrip(t *testing.T) {
 	type state struct {
-		cfg    config.Config
-		preset string
+		spec runSpec
 		page
+		at int
+	}
+	spec := func(c config.Config, preset string) runSpec {
+		return runSpec{cfg: c, preset: preset, b: compare.DefaultB(c)}
 	}
 	var states []state
 	for _, p := range append(config.PresetNames(), "") {
@@ -126,34 +130,43 @@ func TestShareQueryRoundTrip(t *testing.T) {
 		if p != "" {
 			base = mustPreset(t, p)
 		}
-		states = append(states, state{base, p, page{speed: defaultSpeed}})
+		states = append(states, state{spec(base, p), page{speed: defaultSpeed}, 0})
 		for _, q := range config.PresetNames() {
-			states = append(states, state{mustPreset(t, q), p, page{paused: true, speed: 0.25}})
+			states = append(states, state{spec(mustPreset(t, q), p), page{paused: true, speed: 0.25}, 3})
 		}
 		c := base
 		c.Seed, c.Policy, c.Bypass, c.StepOverlap = 1<<63+5, config.PolicySRRIP, !c.Bypass, 0.1+0.2
-		states = append(states, state{c, p, page{speed: 17, lecture: true}})
+		states = append(states, state{spec(c, p), page{speed: 17, lecture: true, charts: true}, 0})
+		cmp := spec(base, p)
+		cmp.compare = true
+		states = append(states, state{cmp, page{speed: defaultSpeed}, 0})
+		cmp.b.Mode, cmp.b.Ways, cmp.b.Policy = config.ModeWays, 8, config.PolicyFIFO
+		cmp.b.Reserve = config.Size(cmp.b.WayBytes())
+		states = append(states, state{cmp, page{paused: true, speed: defaultSpeed}, 1})
 	}
 	for _, s := range states {
-		q := shareQuery(s.cfg, s.preset, s.page)
+		q := shareQuery(s.spec, s.page, s.at)
 		l := parseLaunch("?" + q)
 		if len(l.problem) > 0 {
 			t.Errorf("parseLaunch(%q): problems %q", q, l.problem)
 		}
-		if got := (state{l.cfg, l.preset, l.page}); got != s {
+		if got := (state{l.spec, l.page, l.at}); got != s {
 			t.Errorf("parseLaunch(shareQuery(...) = %q) = %+v\nwant %+v", q, got, s)
 		}
 	}
 
 	// Same link, same numbers: two runs of a parsed link agree exactly.
-	q := shareQuery(mustPreset(t, "small-demo"), "small-demo", page{speed: defaultSpeed})
+	q := shareQuery(spec(mustPreset(t, "small-demo"), "small-demo"), page{speed: defaultSpeed}, 0)
 	if q != "preset=small-demo" {
 		t.Errorf("shareQuery(small-demo itself) = %q, want only the preset", q)
 	}
 	c := mustPreset(t, "small-demo")
 	c.Ways, c.Seed = 4, 7
-	q = shareQuery(c, "small-demo", page{paused: true, speed: defaultSpeed})
-	if want := "preset=small-demo&ways=4&seed=7&play=0"; q != want {
+	s := spec(c, "small-demo")
+	s.compare = true
+	s.b.Ways = 2
+	q = shareQuery(s, page{paused: true, speed: defaultSpeed}, 5)
+	if want := "preset=small-demo&ways=4&seed=7&cmp=1&b.ways=2&play=0&at=5"; q != want {
 		t.Errorf("shareQuery = %q, want %q", q, want)
 	}
 	run := func(c config.Config) (engine.ByClass, float64) {
@@ -167,8 +180,69 @@ func TestShareQueryRoundTrip(t *testing.T) {
 		return e.Totals(), e.Seconds()
 	}
 	t1, s1 := run(c)
-	t2, s2 := run(parseLaunch(q).cfg)
+	t2, s2 := run(parseLaunch(q).spec.cfg)
 	if t1 != t2 || s1 != s2 {
 		t.Errorf("the same link gave different numbers: %+v %v vs %+v %v", t1, s1, t2, s2)
+	}
+}
+
+func TestLinkB(t *testing.T) {
+	tests := []struct {
+		name     string
+		link     string
+		compare  bool
+		bMode    string
+		bWays    int
+		problems []string // parts of the problems, in order
+	}{
+		{"default B is A without a reservation", "preset=small-demo&cmp=1", true, config.ModeNone, 8, nil},
+		{"b. keys set B", "preset=small-demo&cmp=1&b.mode=ways&b.reserve=16KiB&b.ways=4", true, config.ModeWays, 4, nil},
+		{"B without cmp is kept for later", "preset=small-demo&b.ways=2", false, config.ModeNone, 2, nil},
+		{"trace keys are A's", "preset=small-demo&cmp=1&b.topk=7", true, config.ModeNone, 8, []string{"b.topk ignored: B runs on A's selection trace"}},
+		{"bad B value", "preset=small-demo&cmp=1&b.ways=0", true, config.ModeNone, 8, []string{"B: ways"}},
+		{"unknown b. key", "preset=small-demo&cmp=1&b.bogus=1", true, config.ModeNone, 8, []string{`Unknown parameter "b.bogus"`}},
+		{"bad cmp", "preset=small-demo&cmp=maybe", false, config.ModeNone, 8, []string{"cmp must be 0 or 1"}},
+	}
+	for _, tt := range tests {
+		l := parseLaunch(tt.link)
+		a := l.spec.cfg
+		if l.spec.compare != tt.compare || l.spec.b.Mode != tt.bMode || l.spec.b.Ways != tt.bWays {
+			t.Errorf("%s: compare %v, B mode %s ways %d; want %v, %s, %d", tt.name, l.spec.compare, l.spec.b.Mode, l.spec.b.Ways, tt.compare, tt.bMode, tt.bWays)
+		}
+		if compare.ShareTrace(l.spec.b, a) != l.spec.b {
+			t.Errorf("%s: B does not share A's trace keys", tt.name)
+		}
+		if err := l.spec.b.Validate(); err != nil {
+			t.Errorf("%s: B does not validate: %v", tt.name, err)
+		}
+		if len(l.problem) != len(tt.problems) {
+			t.Errorf("%s: problems %q, want %d", tt.name, l.problem, len(tt.problems))
+			continue
+		}
+		for i, p := range tt.problems {
+			if !strings.Contains(l.problem[i], p) {
+				t.Errorf("%s: problem %q, want it to mention %q", tt.name, l.problem[i], p)
+			}
+		}
+	}
+}
+
+func TestLinkAt(t *testing.T) {
+	for _, tt := range []struct {
+		link    string
+		at      int
+		problem bool
+	}{
+		{"preset=small-demo&at=7", 7, false},
+		{"preset=small-demo&at=0", 0, false},
+		{"preset=small-demo&steps=10&at=10", 10, false},
+		{"preset=small-demo&steps=10&at=11", 0, true},
+		{"preset=small-demo&at=-1", 0, true},
+		{"preset=small-demo&at=x", 0, true},
+	} {
+		l := parseLaunch(tt.link)
+		if l.at != tt.at || (len(l.problem) > 0) != tt.problem {
+			t.Errorf("parseLaunch(%q): at %d, problems %q; want at %d, problem %v", tt.link, l.at, l.problem, tt.at, tt.problem)
+		}
 	}
 }

@@ -7,17 +7,18 @@ import (
 )
 
 // tokenStore is mode tokens' reservation. e.tokens always holds every
-// resident key (layer*maxContext+token), for the pictures and the packed
-// layout's neighbour test. In the global scope it is also the policy: one
-// LRU over all layers. In the layer scope each layer has an LRU of its
-// own share of the slots (LayerSlots) that decides its evictions, and
-// e.tokens only mirrors them: its slots are the sum of the shares, so
-// adding to it never evicts.
+// resident key (KeySpace), for the pictures and the packed layout's
+// neighbour test. In the global scope it is also the policy: one LRU over
+// all layers and requests. In the layer scope each layer has an LRU of
+// its own share of the slots (LayerSlots), over every request's tokens of
+// that layer, that decides its evictions, and e.tokens only mirrors them:
+// its slots are the sum of the shares, so adding to it never evicts, and
+// its recency order is not used.
 type tokenStore struct {
 	mirror *cache.TokenLRU // e.tokens
 	keys   *TokenKeys
-	keyBuf []int32           // one layer's keys
-	layer  []*cache.TokenLRU // layer scope: per layer, keys are tokens; nil in the global scope
+	keyBuf []int32           // one request's keys at a layer
+	layer  []*cache.TokenLRU // layer scope: per layer, keys request*PerLayer+token; nil in the global scope
 }
 
 // LayerSlots is the share of a reservation of slots that layer l of
@@ -31,20 +32,21 @@ func LayerSlots(slots, layers, l int) int {
 	return n
 }
 
-// newTokenStore builds mode tokens' reservation of slots for a config.
+// newTokenStore builds mode tokens' reservation of slots for a config;
+// e.keys must be set.
 func (e *Engine) newTokenStore(slots int) error {
 	c := e.cfg
 	var err error
-	if e.tokens, err = cache.NewTokenLRU(slots, c.Layers*e.layout.MaxContext()); err != nil {
+	if e.tokens, err = cache.NewTokenLRU(slots, e.keys.Size()); err != nil {
 		return err
 	}
-	e.store = &tokenStore{mirror: e.tokens, keys: newTokenKeys(c, e.src), keyBuf: make([]int32, 0, c.TopK)}
+	e.store = &tokenStore{mirror: e.tokens, keys: newTokenKeys(c, e.batch, e.keys), keyBuf: make([]int32, 0, c.TopK)}
 	if c.TokenScope != config.ScopeLayer {
 		return nil
 	}
 	e.store.layer = make([]*cache.TokenLRU, c.Layers)
 	for l := range e.store.layer {
-		if e.store.layer[l], err = cache.NewTokenLRU(LayerSlots(slots, c.Layers, l), e.layout.MaxContext()); err != nil {
+		if e.store.layer[l], err = cache.NewTokenLRU(LayerSlots(slots, c.Layers, l), e.keys.Requests*e.keys.PerLayer); err != nil {
 			return err
 		}
 	}
@@ -65,26 +67,43 @@ func (s *tokenStore) clone(mirror *cache.TokenLRU) *tokenStore {
 	return &c
 }
 
+// local is a key's key in its layer's store: request*PerLayer + token.
+func (s *tokenStore) local(key int32) int32 {
+	r, _, tok := s.keys.space.Split(key)
+	return int32(r*s.keys.space.PerLayer + tok)
+}
+
+// hit reports whether a key of layer l is resident and, if so, makes it
+// the most recently used of its LRU.
+func (s *tokenStore) hit(l int, key int32) bool {
+	if s.layer == nil {
+		return s.mirror.Get(key)
+	}
+	return s.layer[l].Get(s.local(key))
+}
+
 // gatherTokens is the proposal: a token-granularity LRU reservation. A
 // resident token hits on all its lines; any other token is read through
 // the shared part, then inserted whole, evicting the least recently used
 // token (of its layer, in the layer scope).
-func (e *Engine) gatherTokens(ls *LayerStats, l int, sel []int32) {
+func (e *Engine) gatherTokens(ls *LayerStats, r, l int, sel []int32) {
 	c := &ls.Class[workload.KV]
 	s := e.store
-	s.keyBuf = s.keys.appendKeys(s.keyBuf[:0], l, sel)
-	base := s.keys.base(l)
+	s.keyBuf = s.keys.appendKeys(s.keyBuf[:0], r, l, sel)
+	base, kv := e.keys.Key(r, l, 0), e.layout.KV(r, l)
 	for _, key := range s.keyBuf {
 		tok := key - base
-		first, n := e.layout.TokenLines(l, int(tok))
-		if s.hit(l, key, tok) {
+		first, n := kv.TokenLines(int(tok))
+		if s.hit(l, key) {
 			c.Accesses += int64(n)
 			c.ReservedHits += int64(n)
 			e.ev.add(Event{Line: first, N: uint64(n), Token: tok, Class: workload.KV, Outcome: ReservedHit})
 			continue
 		}
-		heldFirst, heldLast := e.neighboursHold(l, int(tok), first, n, e.tokenResident)
+		heldFirst, heldLast := e.neighboursHold(r, l, int(tok), first, n, e.tokenResident)
+		before := c.Misses
 		e.fetchExclusive(c, first, n, tok, heldFirst, heldLast)
+		e.missedSince(c, before, tok)
 		var victim int32
 		if s.layer == nil {
 			_, victim = mustAdd(e.tokens, key)
@@ -92,57 +111,49 @@ func (e *Engine) gatherTokens(ls *LayerStats, l int, sel []int32) {
 			victim = e.insertScoped(l, key)
 		}
 		if victim >= 0 {
-			vl, vt := s.keys.LayerOf(victim), s.keys.Token(victim)
-			vfirst, vn := e.layout.TokenLines(vl, int(vt))
+			vr, vl, vt := e.keys.Split(victim)
+			vfirst, vn := e.layout.KV(vr, vl).TokenLines(vt)
 			c.Evictions += int64(vn)
-			e.ev.add(Event{Line: vfirst, N: uint64(vn), Token: vt, Class: workload.KV, Outcome: Evicted})
+			e.ev.add(Event{Line: vfirst, N: uint64(vn), Token: int32(vt), Class: workload.KV, Outcome: Evicted})
 		}
 	}
-}
-
-// hit reports whether a key of layer l (its token tok) is resident and,
-// if so, makes it the most recently used of its LRU (the mirror's order
-// is not used in the layer scope).
-func (s *tokenStore) hit(l int, key, tok int32) bool {
-	if s.layer == nil {
-		return s.mirror.Get(key)
-	}
-	return s.layer[l].Get(tok)
 }
 
 // insertScoped inserts, in the layer scope, a key of layer l that is not
 // resident and returns the key it evicted, or -1.
 func (e *Engine) insertScoped(l int, key int32) (victim int32) {
 	s := e.store
-	_, v := mustAdd(s.layer[l], s.keys.Token(key))
+	_, v := mustAdd(s.layer[l], s.local(key))
 	victim = -1
 	if v >= 0 {
-		victim = key - s.keys.Token(key) + v
+		per := int32(e.keys.PerLayer)
+		victim = e.keys.Key(int(v/per), l, int(v%per))
 		e.tokens.Remove(victim)
 	}
 	mustAdd(e.tokens, key) // the shares add up to its slots: never evicts
 	return victim
 }
 
-// tokenResident reports whether a token of a layer is in the reservation.
-func (e *Engine) tokenResident(l, tok int) bool {
-	return e.tokens.Contains(int32(l*e.layout.MaxContext() + tok))
+// tokenResident reports whether a token of a request's layer is in the
+// reservation.
+func (e *Engine) tokenResident(r, l, tok int) bool {
+	return e.tokens.Contains(e.keys.Key(r, l, tok))
 }
 
 // neighboursHold reports, for the packed layout, whether the first and the
 // last line of a token are already held in the reservation by a resident
 // neighbour that shares them. Other layouts share no lines.
-func (e *Engine) neighboursHold(l, tok int, first uint64, n int, resident func(l, tok int) bool) (heldFirst, heldLast bool) {
+func (e *Engine) neighboursHold(r, l, tok int, first uint64, n int, resident func(r, l, tok int) bool) (heldFirst, heldLast bool) {
 	if e.cfg.Layout != config.LayoutPacked {
 		return false, false
 	}
 	lo, _ := e.layout.TokensOfLine(l, first)
 	for t := lo; t < tok && !heldFirst; t++ {
-		heldFirst = resident(l, t)
+		heldFirst = resident(r, l, t)
 	}
 	_, hi := e.layout.TokensOfLine(l, first+uint64(n)-1)
 	for t := tok + 1; t <= hi && !heldLast; t++ {
-		heldLast = resident(l, t)
+		heldLast = resident(r, l, t)
 	}
 	return heldFirst, heldLast
 }

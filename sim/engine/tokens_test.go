@@ -58,7 +58,7 @@ func TestLayerScopeRespectsShares(t *testing.T) {
 			}
 			total += st.Len()
 			for s := range st.Slots() {
-				if tok := st.KeyAt(s); tok >= 0 && !e.tokenResident(l, int(tok)) {
+				if tok := st.KeyAt(s); tok >= 0 && !e.tokenResident(0, l, int(tok)) {
 					t.Fatalf("step %d: layer %d holds token %d, the mirror does not", e.Step(), l, tok)
 				}
 			}

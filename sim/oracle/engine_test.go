@@ -26,6 +26,7 @@ func smallRuns(t *testing.T) []config.Config {
 		func(c *config.Config) { c.Seed, c.Layout = 7, config.LayoutPaged },
 		func(c *config.Config) { c.Seed, c.Layers, c.TopK, c.StepOverlap = 3, 6, 48, 0.7 },
 		func(c *config.Config) { c.Seed, c.KVBytes, c.Prompt = 9, 200, 40 }, // three lines per token, selections of the whole context
+		func(c *config.Config) { c.Seed, c.Batch = 11, 3 },                  // a batch: keys (request, layer, token)
 	} {
 		c := base
 		edit(&c)

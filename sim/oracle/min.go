@@ -24,8 +24,7 @@ import (
 // capacity can have on the sequence; with less it is MIN with a limited
 // look-ahead, a strong policy but not a bound.
 func (s *Sequence) MIN(slots int, layerScope bool, horizon int) []int64 {
-	_, div := s.partitions(layerScope)
-	return newBelady(s, 1, div, s.shares(max(slots, 0), layerScope)).run(horizon)
+	return newBelady(s, 1, layerScope, s.shares(max(slots, 0), layerScope)).run(horizon)
 }
 
 // LineMIN returns, step by step, the line hits of Belady's MIN on a fully
@@ -45,7 +44,7 @@ func (s *Sequence) LineMIN(lines, linesPerToken, horizon int) ([]int64, error) {
 	if lines < 1 || linesPerToken < 1 || linesPerToken > 1<<16 {
 		return nil, fmt.Errorf("oracle: a line cache needs at least one line and 1..65536 lines per token, got %d and %d", lines, linesPerToken)
 	}
-	return newBelady(s, int64(linesPerToken), int32(s.numKeys), []int{lines}).run(horizon), nil
+	return newBelady(s, int64(linesPerToken), false, []int{lines}).run(horizon), nil
 }
 
 // farBase is added to the priority of a resident whose next use is beyond
@@ -58,9 +57,9 @@ const farBase = int64(1) << 50
 // Blocks [B, B+n) of different tokens never overlap, so the heap orders
 // tokens by B and its top token's last line is the line to evict.
 type belady struct {
-	seq *Sequence
-	n   int64 // lines per token: 1 for the token store
-	div int32 // key / div is the partition
+	seq        *Sequence
+	n          int64 // lines per token: 1 for the token store
+	layerScope bool  // partitions are layers, else one
 
 	slotOf []int32     // key -> slot+1, 0 when not resident
 	key    []int32     // slot -> key
@@ -76,7 +75,7 @@ type belady struct {
 	fresh  []int       // per partition, slots never used yet
 }
 
-func newBelady(s *Sequence, n int64, div int32, caps []int) *belady {
+func newBelady(s *Sequence, n int64, layerScope bool, caps []int) *belady {
 	total := 0
 	off := make([]int, len(caps))
 	free := make([][]int32, len(caps))
@@ -88,7 +87,7 @@ func newBelady(s *Sequence, n int64, div int32, caps []int) *belady {
 		}
 	}
 	return &belady{
-		seq: s, n: n, div: div, slotOf: make([]int32, s.numKeys),
+		seq: s, n: n, layerScope: layerScope, slotOf: make([]int32, s.numKeys),
 		key: make([]int32, total), last: make([]int32, total), lines: make([]int32, total),
 		heap: make([]heapEntry, total), pos: make([]int32, total),
 		off: off, size: make([]int, len(caps)), used: make([]int, len(caps)), caps: caps,
@@ -118,7 +117,7 @@ func (b *belady) run(horizon int) []int64 {
 		winEnd := s.stepStart[end]
 		for i := s.stepStart[t]; i < s.stepStart[t+1]; i++ {
 			k := s.keys[i]
-			hits[t] += b.access(int(k/b.div), k, int32(i), b.priority(int32(i), s.next[i], winEnd))
+			hits[t] += b.access(s.partition(k, b.layerScope), k, int32(i), b.priority(int32(i), s.next[i], winEnd))
 		}
 	}
 	return hits
@@ -132,7 +131,7 @@ func (b *belady) reveal(u int) {
 		k := s.keys[j]
 		slot := b.slotOf[k] - 1
 		if slot >= 0 && b.heap[b.pos[slot]].prio >= farBase && s.next[b.last[slot]] == int32(j) {
-			b.setPrio(int(k/b.div), slot, int64(j)*b.n)
+			b.setPrio(s.partition(k, b.layerScope), slot, int64(j)*b.n)
 		}
 	}
 }

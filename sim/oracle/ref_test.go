@@ -25,8 +25,7 @@ func randomSteps(r *rand.Rand, steps, layers, ctx, k int) *Sequence {
 
 // partitionOf returns access i's partition in a scope.
 func partitionOf(s *Sequence, i int, layerScope bool) int {
-	_, div := s.partitions(layerScope)
-	return int(s.keys[i] / div)
+	return s.partition(s.keys[i], layerScope)
 }
 
 // stepOf returns the step of access i.

@@ -36,6 +36,23 @@ func NewRun(cfg config.Config, src trace.Source) (*Run, error) {
 	if err != nil {
 		return nil, err
 	}
+	return newRun(cfg, k)
+}
+
+// NewRunWithBatch is NewRun over a batch that feeds engines too (see
+// engine.NewWithBatch), so that the selections are generated once.
+func NewRunWithBatch(cfg config.Config, b *engine.Batch) (*Run, error) {
+	if cfg.Layout == config.LayoutPacked {
+		return nil, ErrPacked
+	}
+	k, err := engine.NewTokenKeysWithBatch(cfg, b)
+	if err != nil {
+		return nil, err
+	}
+	return newRun(cfg, k)
+}
+
+func newRun(cfg config.Config, k *engine.TokenKeys) (*Run, error) {
 	seq, err := NewSequence(k)
 	if err != nil {
 		return nil, err

@@ -11,8 +11,8 @@ import (
 const noNext = math.MaxInt32
 
 // Sequence is a run's reservation accesses, flattened in the engine's
-// order: step by step, layer by layer, the keys each layer gathers. A
-// key's layer is key / (numKeys / layers), as engine.TokenKeys.LayerOf.
+// order: step by step, layer by layer, the keys each layer gathers (every
+// request's in turn), numbered as engine.KeySpace numbers them.
 type Sequence struct {
 	keys      []int32 // access i's key
 	next      []int32 // access i's next use of the same key, or noNext
@@ -20,13 +20,15 @@ type Sequence struct {
 	segStart  []int   // layer l of step t: keys[segStart[t*layers+l]:segStart[t*layers+l+1]]
 	numKeys   int     // keys are in [0, numKeys)
 	layers    int
-	layerDiv  int32 // key / layerDiv is the key's layer
+	requests  int
+	perLayer  int32 // keys per request's layer (engine.KeySpace)
 }
 
 // NewSequence reads every step of a key sequence. It refuses a run of
 // 2^31 accesses or more: access positions are int32.
 func NewSequence(k *engine.TokenKeys) (*Sequence, error) {
-	s := newSequence(k.Steps(), k.Keys(), k.Layers())
+	sp := k.Space()
+	s := newSequence(k.Steps(), sp.Layers, sp.Requests, sp.PerLayer)
 	s.keys = make([]int32, 0, k.Steps()*k.Layers()*min(k.MaxGather(), 1<<16))
 	for t := range k.Steps() {
 		for l := range k.Layers() {
@@ -42,16 +44,17 @@ func NewSequence(k *engine.TokenKeys) (*Sequence, error) {
 	return s, nil
 }
 
-// fromSteps builds a sequence from each step's keys, in order, with keys
-// in [0, numKeys), key/(numKeys/layers) a key's layer, and each step's
-// keys grouped by layer in layer order, as the engine gathers them.
+// fromSteps builds a sequence of one request from each step's keys, in
+// order, with keys in [0, numKeys), key/(numKeys/layers) a key's layer,
+// and each step's keys grouped by layer in layer order, as the engine
+// gathers them.
 func fromSteps(steps [][]int32, numKeys, layers int) *Sequence {
-	s := newSequence(len(steps), numKeys, layers)
+	s := newSequence(len(steps), layers, 1, numKeys/layers)
 	for t, keys := range steps {
 		i := 0
 		for l := range layers {
 			s.segStart[t*layers+l] = len(s.keys) + i
-			for i < len(keys) && int(keys[i]/s.layerDiv) == l {
+			for i < len(keys) && s.layerOf(keys[i]) == l {
 				i++
 			}
 		}
@@ -66,11 +69,26 @@ func fromSteps(steps [][]int32, numKeys, layers int) *Sequence {
 	return s
 }
 
-func newSequence(steps, numKeys, layers int) *Sequence {
+func newSequence(steps, layers, requests, perLayer int) *Sequence {
 	return &Sequence{
 		stepStart: make([]int, steps+1), segStart: make([]int, steps*layers+1),
-		numKeys: numKeys, layers: layers, layerDiv: int32(numKeys / layers),
+		numKeys: requests * layers * perLayer, layers: layers, requests: requests, perLayer: int32(perLayer),
 	}
+}
+
+// layerOf returns a key's layer (engine.KeySpace.Split).
+func (s *Sequence) layerOf(key int32) int {
+	rl := int(key / s.perLayer)
+	if s.requests == 1 {
+		return rl
+	}
+	return rl % s.layers
+}
+
+// inLayer numbers a key among its layer's keys: request*perLayer + token.
+func (s *Sequence) inLayer(key int32) int32 {
+	rl, unit := key/s.perLayer, key%s.perLayer
+	return rl/int32(s.layers)*s.perLayer + unit
 }
 
 // link finds every access's next use, a layer at a time: a key is used
@@ -78,14 +96,13 @@ func newSequence(steps, numKeys, layers int) *Sequence {
 // layer's tokens and stays in cache.
 func (s *Sequence) link() {
 	s.next = make([]int32, len(s.keys))
-	last := make([]int32, s.layerDiv) // token -> position+1 of the latest access seen, 0: none
+	last := make([]int32, s.requests*int(s.perLayer)) // inLayer -> position+1 of the latest access seen, 0: none
 	for l := range s.layers {
 		clear(last)
-		base := int32(l) * s.layerDiv
 		for t := s.Steps() - 1; t >= 0; t-- {
 			seg := t*s.layers + l
 			for i := s.segStart[seg+1] - 1; i >= s.segStart[seg]; i-- {
-				tok := s.keys[i] - base
+				tok := s.inLayer(s.keys[i])
 				s.next[i] = noNext
 				if p := last[tok]; p > 0 {
 					s.next[i] = p - 1
@@ -114,19 +131,26 @@ func (s *Sequence) StepAccesses() []int64 {
 	return n
 }
 
-// partitions returns the number of partitions of a scope and the divisor
-// that maps a key to its partition.
-func (s *Sequence) partitions(layerScope bool) (n int, div int32) {
+// partitions returns the number of partitions of a scope.
+func (s *Sequence) partitions(layerScope bool) int {
 	if layerScope {
-		return s.layers, s.layerDiv
+		return s.layers
 	}
-	return 1, int32(s.numKeys)
+	return 1
+}
+
+// partition returns a key's partition in a scope: its layer, or 0.
+func (s *Sequence) partition(key int32, layerScope bool) int {
+	if layerScope {
+		return s.layerOf(key)
+	}
+	return 0
 }
 
 // shares returns each partition's slots: all of them in the global scope,
 // the engine's split (engine.LayerSlots) in the layer scope.
 func (s *Sequence) shares(slots int, layerScope bool) []int {
-	n, _ := s.partitions(layerScope)
+	n := s.partitions(layerScope)
 	caps := make([]int, n)
 	for p := range caps {
 		caps[p] = slots

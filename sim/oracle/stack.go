@@ -25,7 +25,7 @@ type Histogram struct {
 // over the bitmap's words counts them (a tree 64 times smaller than one
 // over positions, so that it stays in cache).
 func (s *Sequence) StackDistances(layerScope bool, maxSlots int) *Histogram {
-	parts, div := s.partitions(layerScope)
+	parts := s.partitions(layerScope)
 	maxDepth := maxSlots
 	if layerScope {
 		maxDepth = (maxSlots + parts - 1) / parts
@@ -34,7 +34,7 @@ func (s *Sequence) StackDistances(layerScope bool, maxSlots int) *Histogram {
 	// numbered 0..count-1, its words at wordStart[p].
 	count := make([]int, parts)
 	for _, k := range s.keys {
-		count[k/div]++
+		count[s.partition(k, layerScope)]++
 	}
 	wordStart := make([]int, parts+1)
 	for p, n := range count {
@@ -53,7 +53,7 @@ func (s *Sequence) StackDistances(layerScope bool, maxSlots int) *Histogram {
 		hist[p] = make([]int64, maxDepth+1)
 	}
 	for _, k := range s.keys {
-		p := k / div
+		p := s.partition(k, layerScope)
 		m := &marks[p]
 		now := clock[p]
 		clock[p]++

@@ -1,0 +1,141 @@
+package main
+
+import (
+	"fmt"
+
+	"dsaviz/render"
+	"dsaviz/sim/compare"
+	"dsaviz/sim/config"
+)
+
+// maxEvents bounds each run's event buffer. MaxEventsPerLayer fits every
+// preset many times over; a config built to gather millions of lines per
+// layer loses the flashes beyond this (the engine counts them as dropped),
+// not the counts.
+const maxEvents = 1 << 20
+
+// maxTokenTable bounds layers*(prompt+steps) in the app, below config's
+// MaxTokenTable: the engine keeps several tables of that many entries
+// (about 8 bytes each in all), and a WebAssembly program that runs out of
+// memory dies with a dead canvas instead of an error. 2^25 entries is about
+// 260 MB; dsasim runs larger configs.
+const maxTokenTable = 1 << 25
+
+// runSpec is everything that defines the runs on screen: A's config and
+// the preset it started from, whether B runs beside it, and B's config.
+// B always shares A's trace (compare.ShareTrace); its config is kept while
+// the comparison is off, so that turning it on again brings the same B.
+type runSpec struct {
+	cfg     config.Config // A
+	preset  string        // the preset A started from, "" for the defaults
+	compare bool
+	b       config.Config // B
+}
+
+// withA returns the spec with A's config replaced, B keeping its own keys
+// (the ones that differ from compare.DefaultB of the old A) over the new
+// A's default B.
+func (s runSpec) withA(cfg config.Config, preset string) runSpec {
+	own := s.b.Query(compare.DefaultB(s.cfg))
+	b := compare.DefaultB(cfg)
+	if err := b.ApplyQuery(own); err != nil || b.Validate() != nil {
+		b = compare.DefaultB(cfg) // B's keys do not fit the new A
+	}
+	s.cfg, s.preset, s.b = cfg, preset, compare.ShareTrace(b, cfg)
+	return s
+}
+
+// runs is the comparison on screen and the spec it runs.
+type runs struct {
+	spec runSpec
+	cmp  *compare.Comparison
+	// seek is the step a jump re-simulates to, -1 when none is under way.
+	seek int
+}
+
+// newRuns validates spec and builds its runs at step 0. An engine that
+// panics while being built is reported as an error: the caller keeps its
+// old runs.
+func newRuns(spec runSpec) (r *runs, err error) {
+	cfgs := []config.Config{spec.cfg}
+	if spec.compare {
+		cfgs = append(cfgs, spec.b)
+	}
+	for i, c := range cfgs {
+		if err := c.Validate(); err != nil {
+			if i == 1 {
+				return nil, fmt.Errorf("B: %w", err)
+			}
+			return nil, err
+		}
+	}
+	if n := int64(spec.cfg.Layers) * int64(spec.cfg.Prompt+spec.cfg.Steps); n > maxTokenTable {
+		return nil, fmt.Errorf("layers*(prompt+steps) = %d is more than the app's %d: it would need over %d MB "+
+			"(the command-line tool dsasim runs it)", n, maxTokenTable, n*8>>20)
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			r, err = nil, fmt.Errorf("building the simulation failed: %v", p)
+		}
+	}()
+	var b *config.Config
+	if spec.compare {
+		b = &spec.b
+	}
+	c, err := compare.New(spec.cfg, b, compare.Options{MaxEvents: maxEvents})
+	if err != nil {
+		return nil, err
+	}
+	return &runs{spec: spec, cmp: c, seek: -1}, nil
+}
+
+// views are the runs as the scene reads them.
+func (r *runs) views() render.Runs {
+	v := render.Runs{A: r.cmp.View(0)}
+	if r.cmp.Runs() == 2 {
+		v.B = r.cmp.View(1)
+	}
+	return v
+}
+
+// seeking reports whether a jump is being re-simulated.
+func (r *runs) seeking() bool { return r.seek >= 0 }
+
+// jump starts going to the start of decode step target (clamped to the
+// run): it restores the nearest checkpoint; the layers left to re-simulate
+// run through advance, which shows none of them until the target.
+func (r *runs) jump(target int) {
+	target = min(max(target, 0), r.cmp.Steps())
+	r.cmp.Seek(target)
+	r.seek = target
+	r.settle()
+}
+
+// settle ends a jump that has reached its target.
+func (r *runs) settle() {
+	if r.seek >= 0 && (r.cmp.Done() || (r.cmp.Step() >= r.seek && r.cmp.Layer() == 0)) {
+		r.seek = -1
+	}
+}
+
+// advance runs the next layer of every run, keeping its events, unless a
+// jump is under way and this is not the jump's last layer (whose flashes
+// the picture at the target shows).
+func (r *runs) advance() {
+	last := r.cmp.Step() == r.seek-1 && r.cmp.Layer() == r.spec.cfg.Layers-1
+	r.cmp.Advance(!r.seeking() || last)
+	r.settle()
+}
+
+// stats fills the simulation's part of st: cumulative since step 0, for A
+// and, when comparing, B.
+func (r *runs) stats(st *Stats) {
+	st.runStats = readRunStats(r.cmp.View(0))
+	st.B = nil
+	if r.cmp.Runs() == 2 {
+		b := readRunStats(r.cmp.View(1))
+		st.B = &b
+	}
+	st.Seeking = r.seeking()
+	st.Done = r.cmp.Done()
+}

@@ -1,0 +1,115 @@
+package render
+
+import (
+	"image"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"dsaviz/sim/engine"
+)
+
+// pane draws one run: its HUD, LLC view, reservation view and token strip.
+// The scene has one pane, or two side by side when comparing A and B. A
+// pane reads its run through a read-only engine.View, and reads the whole
+// LLC again only after the run advanced (see ReadEvery).
+type pane struct {
+	model sceneModel
+
+	frame    int // Draws of a run so far
+	lastRead int // the frame that last read the run
+	readGen  int // the model generation it read
+
+	gen   int // the model generation the layout was made for
+	rects sceneRects
+
+	hud   hudView
+	llc   llcView
+	res   reservationView
+	strip stripView
+}
+
+// reset starts drawing run v: no flashes, buffers sized for its geometry.
+func (p *pane) reset(v engine.View) { p.model.reset(v) }
+
+// layout places the pane's views in r (legend: where the legend goes, if
+// this pane holds it).
+func (p *pane) layout(rects sceneRects, v engine.View, f *fonts, pal *Palette) {
+	p.rects, p.gen = rects, p.model.gen
+	p.hud.layout(rects.HUD)
+	if !v.Valid() {
+		return
+	}
+	cfg := v.Config()
+	p.llc.layout(rects.LLC, &p.model, f, pal, cfg)
+	p.res.layout(rects.Reservation, &p.model, f, pal, cfg)
+	p.strip.layout(rects.Strip, &p.model, f, pal)
+}
+
+// stale reports whether the pane must be laid out again for run v.
+func (p *pane) stale(v engine.View) bool {
+	if v != p.model.eng {
+		p.model.reset(v)
+	}
+	return p.model.gen != p.gen
+}
+
+// refresh brings the pictures and the HUD up to date and reports whether
+// any of them changed.
+func (p *pane) refresh(v engine.View, st Status, h hudRun, f *fonts, pal *Palette) bool {
+	if p.hudOnly() {
+		return p.hud.update(v, st, h, f, pal)
+	}
+	cfg := v.Config()
+	p.frame++
+	l := &p.model.llc
+	read := p.readGen != p.model.gen || p.frame-p.lastRead >= ReadEvery || l.sets*(l.ways[0]+l.ways[1]) <= ReadAlways
+	ch := p.model.updateRead(v, read)
+	if ch.read {
+		p.lastRead, p.readGen = p.frame, p.model.gen
+	}
+	changed := false
+	if ch.llc || p.llc.dirty {
+		p.llc.upload(&p.model, pal)
+		changed = true
+	}
+	if ch.llc || p.res.dirty {
+		p.res.upload(&p.model, f, pal, cfg)
+		changed = true
+	}
+	if ch.strip || p.strip.dirty {
+		p.strip.upload(&p.model, f, pal, cfg)
+		changed = true
+	}
+	if p.hud.update(v, st, h, f, pal) {
+		changed = true
+	}
+	return changed
+}
+
+// hudOnly reports whether the pane shows only its HUD (the charts take
+// the rest of the scene): it then reads nothing of the LLC.
+func (p *pane) hudOnly() bool { return p.rects.LLC.Empty() && p.rects.Strip.Empty() }
+
+// draw draws every view of the pane.
+func (p *pane) draw(dst *ebiten.Image, paint *painter, pal *Palette) {
+	p.hud.draw(dst, paint)
+	if p.hudOnly() {
+		return
+	}
+	p.llc.draw(dst, paint, pal)
+	p.res.draw(dst, paint)
+	p.strip.draw(dst, paint)
+}
+
+// hudRun is what a pane's HUD says of its run beyond the run's own
+// numbers: its name when comparing ("A", "B"), and, for A, the ratios
+// against B.
+type hudRun struct {
+	name  string // "" when alone
+	quiet bool   // the comparison line shows playing/paused; no frame rates
+}
+
+// paneRect is the area a pane was given, for tests and tooltips.
+func (p *pane) paneRect() image.Rectangle {
+	return p.rects.HUD.Union(p.rects.LLC).Union(p.rects.Strip).Union(p.rects.Reservation)
+}
