@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"fmt"
 	"slices"
 
 	"dsaviz/sim/config"
@@ -65,6 +66,9 @@ func NewTokenKeys(cfg config.Config, src trace.Source) (*TokenKeys, error) {
 // NewTokenKeysWithBatch is NewTokenKeys over a batch that may feed
 // engines too (see NewWithBatch).
 func NewTokenKeysWithBatch(cfg config.Config, b *Batch) (*TokenKeys, error) {
+	if b == nil {
+		return nil, fmt.Errorf("engine: NewTokenKeysWithBatch needs a batch")
+	}
 	return tokenKeysFor(cfg, nil, b)
 }
 

@@ -193,3 +193,30 @@ func TestSizes(t *testing.T) {
 		}
 	}
 }
+
+// TestRunWithBatch: a run over an engine's batch is the run of its config.
+func TestRunWithBatch(t *testing.T) {
+	c := smallRuns(t)[4] // a batch of 3
+	b, err := engine.NewBatch(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shared, err := NewRunWithBatch(c, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	own, err := NewRun(c, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, slots := range []int{c.Layers, 50, own.MaxSlots()} {
+		a, _ := shared.LRU(slots, config.ScopeLayer)
+		w, _ := own.LRU(slots, config.ScopeLayer)
+		if a != w || a == 0 && slots == own.MaxSlots() {
+			t.Errorf("%d slots: LRU over the batch %d, over the config %d", slots, a, w)
+		}
+	}
+	if _, err := NewRunWithBatch(c, nil); err == nil {
+		t.Error("NewRunWithBatch(nil batch) = nil error")
+	}
+}

@@ -29,30 +29,24 @@ type Run struct {
 // NewRun reads the run of cfg over src (nil: the config's generator).
 // Its methods are safe for concurrent use.
 func NewRun(cfg config.Config, src trace.Source) (*Run, error) {
-	if cfg.Layout == config.LayoutPacked {
-		return nil, ErrPacked
-	}
-	k, err := engine.NewTokenKeys(cfg, src)
-	if err != nil {
-		return nil, err
-	}
-	return newRun(cfg, k)
+	return newRun(cfg, func() (*engine.TokenKeys, error) { return engine.NewTokenKeys(cfg, src) })
 }
 
 // NewRunWithBatch is NewRun over a batch that feeds engines too (see
 // engine.NewWithBatch), so that the selections are generated once.
 func NewRunWithBatch(cfg config.Config, b *engine.Batch) (*Run, error) {
+	return newRun(cfg, func() (*engine.TokenKeys, error) { return engine.NewTokenKeysWithBatch(cfg, b) })
+}
+
+// newRun refuses the packed layout, then reads the keys keys returns.
+func newRun(cfg config.Config, keys func() (*engine.TokenKeys, error)) (*Run, error) {
 	if cfg.Layout == config.LayoutPacked {
 		return nil, ErrPacked
 	}
-	k, err := engine.NewTokenKeysWithBatch(cfg, b)
+	k, err := keys()
 	if err != nil {
 		return nil, err
 	}
-	return newRun(cfg, k)
-}
-
-func newRun(cfg config.Config, k *engine.TokenKeys) (*Run, error) {
 	seq, err := NewSequence(k)
 	if err != nil {
 		return nil, err
