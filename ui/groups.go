@@ -17,7 +17,7 @@ type group struct {
 // to its "new seed" button.
 var groups = [...]group{
 	{"Cache", []string{"capacity", "line", "ways", "policy", "hash", "bypass"}, true},
-	{"Reservation", []string{"mode", "reserve", "pageTokens"}, true},
+	{"Reservation", []string{"mode", "reserve", "tokenScope", "pageTokens", "horizon"}, true},
 	{"Model", []string{"layers", "topk", "kvBytes", "indexerBytes", "weightBytes", "prompt", "steps", "batch", "layout"}, false},
 	{"Selection", []string{"stepOverlap", "layerOverlap", "returnRate", "returnDistance", "reach", "sinks", "window"}, false},
 	{"Timing", []string{"timeModel", "bandwidth", "missLatency", "hitLatency", "mlp"}, false},

@@ -36,9 +36,18 @@ type summary struct {
 	Slowdown  jsonReal `json:"slowdown"`
 	// PageUtilization and EvictedPages (mode pages only): the mean share
 	// of an evicted page's tokens that were used, over that many pages.
-	PageUtilization *jsonReal   `json:"pageUtilization,omitempty"`
-	EvictedPages    *int64      `json:"evictedPages,omitempty"`
-	Classes         classCounts `json:"classes"`
+	PageUtilization *jsonReal `json:"pageUtilization,omitempty"`
+	EvictedPages    *int64    `json:"evictedPages,omitempty"`
+	// MinReservedHits (mode tokens): the reserved hits of Belady's MIN for
+	// the token store at the same reservation and scope, seeing horizon
+	// steps ahead, in lines (sim/oracle; not in the packed layout).
+	MinReservedHits *int64 `json:"minReservedHits,omitempty"`
+	// MinLineHits: the KV hits of Belady's MIN for a fully associative
+	// cache of the whole LLC's lines holding only the gather's lines: with
+	// the whole run in sight, a bound on the KV hits of modes none, ways
+	// and tokens at this capacity (not in the packed layout).
+	MinLineHits *int64      `json:"minLineHits,omitempty"`
+	Classes     classCounts `json:"classes"`
 	// Requests (batch > 1 only) are the totals of each request of the
 	// batch: its indexer streams and gathers (weights are the batch's).
 	Requests []requestSummary `json:"requests,omitempty"`

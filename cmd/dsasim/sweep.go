@@ -135,7 +135,7 @@ func sweep(e *env, cfgs []config.Config, base scenario) ([]summary, error) {
 			}
 		})
 	}
-	stop := progress(e, &done, len(cfgs))
+	stop := progress(e, func() string { return fmt.Sprintf("dsasim sweep: %d of %d runs done", done.Load(), len(cfgs)) })
 	wg.Wait()
 	stop()
 	for i, err := range errs {
@@ -162,25 +162,33 @@ func runOne(cfg config.Config, base scenario) (s summary, err error) {
 	return summarize(eng, traceName(base)), nil
 }
 
-// progress reports done/total on stderr every second once the first
-// second has passed; the returned stop ends it.
-func progress(e *env, done *atomic.Int64, total int) (stop func()) {
+// progress writes the line report gives on stderr every second once the
+// first second has passed, unless it is the line written last; the
+// returned stop ends it (calling it again does nothing).
+func progress(e *env, report func() string) (stop func()) {
 	quit := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		tick := time.NewTicker(time.Second)
 		defer tick.Stop()
+		last := ""
 		for {
 			select {
 			case <-quit:
 				return
 			case <-tick.C:
-				fmt.Fprintf(e.stderr, "dsasim sweep: %d of %d runs done\n", done.Load(), total)
+				if line := report(); line != last {
+					fmt.Fprintln(e.stderr, line)
+					last = line
+				}
 			}
 		}
 	})
+	var once sync.Once
 	return func() {
-		close(quit)
-		wg.Wait()
+		once.Do(func() {
+			close(quit)
+			wg.Wait()
+		})
 	}
 }

@@ -33,6 +33,12 @@ const (
 // MaxRequestLayers, and the per-token tables grow with the batch.
 const MaxBatch = 256
 
+// Token reservation scopes accepted by Config.TokenScope.
+const (
+	ScopeGlobal = "global"
+	ScopeLayer  = "layer"
+)
+
 // KV layouts accepted by Config.Layout.
 const (
 	LayoutRounded = "rounded"
@@ -66,8 +72,8 @@ type Config struct {
 	// reserves reserve/(sets*line) whole ways, rounded down; tokens and
 	// prevk hold reserve/TokenStride token slots; pages holds pages of
 	// PageTokens slots. In those modes it must hold at least one unit (a
-	// way, a slot or a page) and leave at least one way to the shared
-	// part.
+	// way, a slot or a page; in mode tokens with tokenScope layer, a slot
+	// per layer) and leave at least one way to the shared part.
 	Reserve Size `json:"reserve"`
 	// Mode is the reservation scheme: none, ways, prevk, pages or tokens
 	// (default none).
@@ -75,6 +81,12 @@ type Config struct {
 	// PageTokens is the number of tokens per KV page, 1..4096, used by the
 	// paged layout and the pages mode (default 64, as FlashMLA).
 	PageTokens int `json:"pageTokens"`
+	// TokenScope is how mode tokens shares its slots among layers: global
+	// (one LRU over every layer's tokens) or layer (each layer gets its
+	// share of the slots, slots/layers, the first slots%layers layers one
+	// more, with an LRU of its own; reserve must then give every layer a
+	// slot). Other modes ignore it (default global).
+	TokenScope string `json:"tokenScope"`
 
 	// Layers is the number of transformer layers simulated, 1..4096, with
 	// layers*(prompt+steps) at most MaxTokenTable (default 61).
@@ -173,6 +185,12 @@ type Config struct {
 	// missLatency for each distinct KV page (token/pageTokens) among the
 	// tokens that missed, summed over layers and the batch.
 	TimeModel string `json:"timeModel"`
+
+	// Horizon is how far ahead Belady's MIN (sim/oracle) sees, in decode
+	// steps, 0..2^20: deciding during step t it knows the rest of step t
+	// and steps t+1..t+horizon; a token not used within them counts as
+	// used furthest in the future. The run itself ignores it (default 64).
+	Horizon int `json:"horizon"`
 }
 
 // DefaultConfig returns the defaults: DeepSeek-V3.2's shape on an H100 L2
@@ -180,11 +198,12 @@ type Config struct {
 func DefaultConfig() Config {
 	return Config{
 		Capacity: 50 << 20, Line: 128, Ways: 16, Policy: PolicyLRU, Hash: HashMod,
-		Reserve: 0, Mode: ModeNone, PageTokens: 64,
+		Reserve: 0, Mode: ModeNone, PageTokens: 64, TokenScope: ScopeGlobal,
 		Layers: 61, TopK: 2048, KVBytes: 656, IndexerBytes: 132, WeightBytes: 64 << 20,
 		Prompt: 32768, Steps: 64, Batch: 1, Seed: 1,
 		StepOverlap: 0.45, LayerOverlap: 0.4, ReturnRate: 0.87, ReturnDistance: 3.3,
 		Reach: 2.5, Sinks: 0, Window: 0, Layout: LayoutRounded,
 		Bandwidth: 3350, MissLatency: 600, HitLatency: 200, MLP: 128, TimeModel: TimeMLP,
+		Horizon: 64,
 	}
 }

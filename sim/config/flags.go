@@ -77,6 +77,7 @@ var keyHelp = map[string]string{
 	"reserve":        "`bytes` of the LLC reserved for KV (units as capacity)",
 	"mode":           "reservation `mode`: none, ways, prevk, pages or tokens",
 	"pageTokens":     "`tokens` per KV page (paged layout and pages mode)",
+	"tokenScope":     "token reservation `scope`: global (one LRU) or layer (a share of the slots per layer)",
 	"layers":         "transformer `layers` simulated",
 	"topk":           "`tokens` each layer selects per step",
 	"kvBytes":        "KV entry `bytes` per token per layer",
@@ -99,4 +100,5 @@ var keyHelp = map[string]string{
 	"hitLatency":     "LLC hit latency in `ns`",
 	"mlp":            "`misses` in flight that overlap",
 	"timeModel":      "time `model`: mlp (streams, overlapped misses) or paper (Table 4's roofline of the KV gather)",
+	"horizon":        "decode `steps` Belady's MIN sees ahead",
 }

@@ -59,6 +59,9 @@ func FuzzValidate(f *testing.F) {
 		c := config.DefaultConfig()
 		c.Capacity, c.Line, c.Ways, c.Reserve = config.Size(capacity), line, ways, config.Size(reserve)
 		c.Mode = fuzzModes[int(mode)%len(fuzzModes)]
+		if int(mode)/len(fuzzModes)%2 == 1 {
+			c.TokenScope = config.ScopeLayer
+		}
 		c.Layout = fuzzLayouts[int(layout)%len(fuzzLayouts)]
 		c.PageTokens, c.Layers, c.TopK, c.KVBytes = pageTokens, layers, topk, kvBytes
 		c.Prompt, c.Steps, c.Sinks, c.Window = prompt, steps, sinks, window
@@ -123,6 +126,9 @@ func checkValid(t *testing.T, c config.Config) {
 	if (c.Mode == config.ModeTokens || c.Mode == config.ModePrevK) && int64(c.Reserve) < c.TokenStride() {
 		t.Errorf("valid config in mode %s reserves %d bytes, less than a token slot of %d", c.Mode, c.Reserve, c.TokenStride())
 	}
+	if c.Mode == config.ModeTokens && c.TokenScope == config.ScopeLayer && int64(c.Reserve) < c.TokenStride()*int64(c.Layers) {
+		t.Errorf("valid config in tokenScope layer reserves %d bytes, less than a slot for each of %d layers", c.Reserve, c.Layers)
+	}
 	if c.TokenLines() <= 0 || c.TokenStride() < int64(c.KVBytes) {
 		t.Errorf("valid config has %d lines (%d bytes) per token of %d bytes", c.TokenLines(), c.TokenStride(), c.KVBytes)
 	}
@@ -146,6 +152,8 @@ func FuzzParseJSON(f *testing.F) {
 		}
 		f.Add(data)
 	}
+	f.Add([]byte(`{"mode": "tokens", "tokenScope": "layer", "reserve": "1MiB", "horizon": 0}`))
+	f.Add([]byte(`{"tokenScope": 7, "horizon": "64"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		base := config.DefaultConfig()
 		c, err := config.ParseJSON(data, base)
@@ -177,6 +185,8 @@ func FuzzApplyQuery(f *testing.F) {
 		}
 		f.Add(c.Query(config.DefaultConfig()).Encode() + "&preset=" + name)
 	}
+	f.Add("mode=tokens&tokenScope=LAYER&reserve=61x&horizon=-1")
+	f.Add("mode=tokens&tokenScope=layer&reserve=45KiB&horizon=1048577")
 	f.Fuzz(func(t *testing.T, query string) {
 		// ParseQuery keeps what it could read even when it reports an
 		// error, as a browser would: apply that.

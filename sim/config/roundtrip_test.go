@@ -52,6 +52,8 @@ func randomConfig(r *rand.Rand) config.Config {
 	c.HitLatency = 1e3 * r.Float64()
 	c.MLP = 1 + r.IntN(1024)
 	c.TimeModel = pick(r, config.TimeMLP, config.TimePaper)
+	c.Horizon = r.IntN(1<<20 + 1)
+	c.TokenScope = pick(r, config.ScopeGlobal, config.ScopeLayer)
 
 	c.Mode = pick(r, config.ModeNone, config.ModeWays, config.ModePrevK, config.ModePages, config.ModeTokens)
 	unit := c.WayBytes()
@@ -69,6 +71,9 @@ func randomConfig(r *rand.Rand) config.Config {
 	} else {
 		c.Mode = config.ModeNone
 		c.Reserve = config.Size(r.Int64N(int64(c.Capacity) + 1))
+	}
+	if c.Mode == config.ModeTokens && int64(c.Reserve) < c.TokenStride()*int64(c.Layers) {
+		c.TokenScope = config.ScopeGlobal // layer scope needs a slot per layer
 	}
 	return c
 }

@@ -72,6 +72,7 @@ func (c Config) Validate() error {
 	modeOK := v.oneOf("mode", c.Mode, ModeNone, ModeWays, ModePrevK, ModePages, ModeTokens)
 	layoutOK := v.oneOf("layout", c.Layout, LayoutRounded, LayoutPacked, LayoutPaged)
 	pageOK := v.intIn("pageTokens", c.PageTokens, 1, 4096)
+	scopeOK := v.oneOf("tokenScope", c.TokenScope, ScopeGlobal, ScopeLayer)
 
 	layersOK := v.intIn("layers", c.Layers, 1, 4096)
 	topkOK := v.intIn("topk", c.TopK, 1, 1<<20)
@@ -138,10 +139,11 @@ func (c Config) Validate() error {
 	v.floatIn("hitLatency", c.HitLatency, 0, 1e9)
 	v.intIn("mlp", c.MLP, 1, 1<<20)
 	v.oneOf("timeModel", c.TimeModel, TimeMLP, TimePaper)
+	v.intIn("horizon", c.Horizon, 0, 1<<20)
 
 	if c.Reserve < 0 || c.Reserve > MaxSize {
 		v.bad("reserve", c.Reserve.String(), "0..1PiB")
-	} else if geometryOK && modeOK && layoutOK && pageOK && kvOK {
+	} else if geometryOK && modeOK && layoutOK && pageOK && kvOK && scopeOK && layersOK {
 		if err := c.validateReserve(); err != nil {
 			v.errs = append(v.errs, err)
 		}
@@ -245,8 +247,9 @@ func (v *validator) oneOf(key, x string, allowed ...string) bool {
 // validateReserve checks that the reservation fits: in mode none, anything
 // from 0 to the capacity (it is ignored); in the other modes at least one
 // unit of the mode's granularity, and at most the capacity minus one way,
-// so that the shared part keeps at least one way. It needs valid geometry,
-// mode, layout, pageTokens and kvBytes.
+// so that the shared part keeps at least one way; in mode tokens with
+// tokenScope layer, one slot per layer. It needs valid geometry, mode,
+// layout, pageTokens, kvBytes, tokenScope and layers.
 func (c Config) validateReserve() error {
 	if c.Mode == ModeNone {
 		if c.Reserve > c.Capacity {
@@ -266,6 +269,10 @@ func (c Config) validateReserve() error {
 	if int64(c.Reserve) < unit || int64(c.Reserve) > maxReserve {
 		return &FieldError{"reserve", c.Reserve.String(),
 			fmt.Sprintf("%s..%s in mode %s: from %s to capacity minus one way", Size(unit), Size(maxReserve), c.Mode, unitName)}
+	}
+	if c.Mode == ModeTokens && c.TokenScope == ScopeLayer && int64(c.Reserve) < unit*int64(c.Layers) {
+		return &FieldError{"reserve", c.Reserve.String(),
+			fmt.Sprintf("%s..%s in mode tokens with tokenScope layer: at least one token slot for each of the %d layers", Size(unit*int64(c.Layers)), Size(maxReserve), c.Layers)}
 	}
 	if c.Mode == ModePages && c.Layout == LayoutPacked {
 		// Packed pages share their boundary lines: whole pages could not

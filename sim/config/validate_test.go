@@ -106,6 +106,12 @@ var validationRules = []validationRule{
 	{"batch prompts beyond MaxContext", func(c *config.Config) { c.Layers, c.Prompt, c.Steps, c.Batch = 1, 12_000_000, 64, 2 }, "batch", "2", "1 with prompt 12000000 and 64 steps"},
 	{"batch*layers*context above MaxTokenTable", func(c *config.Config) { c.Layers, c.Prompt, c.Steps, c.Batch = 64, 1<<20, 0x80000, 3 }, "batch", "3", "1..2 with 64 layers and contexts up to 2097152 tokens"},
 	{"timeModel unknown", func(c *config.Config) { c.TimeModel = "cycle" }, "timeModel", `"cycle"`, "one of mlp, paper"},
+	{"tokenScope unknown", func(c *config.Config) { c.TokenScope = "request" }, "tokenScope", `"request"`, "one of global, layer"},
+	{"horizon negative", func(c *config.Config) { c.Horizon = -1 }, "horizon", "-1", "0..1048576"},
+	{"horizon above 2^20", func(c *config.Config) { c.Horizon = 1<<20 + 1 }, "horizon", "1048577", "0..1048576"},
+	{"reserve below one slot per layer", func(c *config.Config) {
+		c.Mode, c.TokenScope, c.Reserve = config.ModeTokens, config.ScopeLayer, 60*768
+	}, "reserve", "45KiB", "46848..48000KiB in mode tokens with tokenScope layer"},
 	{"reserve negative", func(c *config.Config) { c.Reserve = -1 }, "reserve", "-1", "0..1PiB"},
 	{"reserve above capacity in mode none", func(c *config.Config) { c.Reserve = c.Capacity + 1 }, "reserve", "52428801", "0..capacity = 50MiB"},
 	{"reserve below one way", withReserve(config.ModeWays, 1), "reserve", "1", "3200KiB..48000KiB in mode ways"},
@@ -197,12 +203,29 @@ func TestValidateReserveEdges(t *testing.T) {
 		{"prevk leaving one way", config.ModePrevK, 48000 << 10},
 		{"pages with one page", config.ModePages, 48 << 10},
 	}
+	layerScope := []struct {
+		name    string
+		mode    string
+		reserve config.Size
+	}{
+		{"layer scope with one slot per layer", config.ModeTokens, 61 * 768},
+		{"layer scope ignored in mode prevk", config.ModePrevK, 768},
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := config.DefaultConfig()
 			c.Mode, c.Reserve = tt.mode, tt.reserve
 			if err := c.Validate(); err != nil {
 				t.Errorf("Validate() with mode %s, reserve %v = %v, want nil", tt.mode, tt.reserve, err)
+			}
+		})
+	}
+	for _, tt := range layerScope {
+		t.Run(tt.name, func(t *testing.T) {
+			c := config.DefaultConfig()
+			c.Mode, c.Reserve, c.TokenScope = tt.mode, tt.reserve, config.ScopeLayer
+			if err := c.Validate(); err != nil {
+				t.Errorf("Validate() with mode %s, tokenScope layer, reserve %v = %v, want nil", tt.mode, tt.reserve, err)
 			}
 		})
 	}

@@ -23,6 +23,7 @@ type Engine struct {
 	shared *cache.Partition // the shared part of the LLC
 	kvWays *cache.Partition // mode ways: the ways reserved for KV
 	tokens *cache.TokenLRU  // modes tokens (keys: tokens) and pages (keys: pages)
+	store  *tokenStore      // mode tokens: the scope's policy and the key sequence
 	pages  *pageUse         // mode pages: which tokens of each resident page were used
 	prevk  *prevK           // mode prevk
 
@@ -166,7 +167,7 @@ func (e *Engine) buildCache() error {
 		e.keys = KeySpace{Requests: c.Batch, Layers: c.Layers, PerLayer: e.layout.MaxContext()}
 		switch c.Mode {
 		case config.ModeTokens:
-			e.tokens, err = cache.NewTokenLRU(slots, e.keys.Size())
+			err = e.newTokenStore(slots)
 		case config.ModePages:
 			e.keys.PerLayer = e.layout.PagesPerLayer()
 			pageSlots := slots / c.PageTokens
@@ -263,6 +264,9 @@ func (e *Engine) Clone() *Engine {
 	}
 	if e.tokens != nil {
 		c.tokens = e.tokens.Clone()
+	}
+	if e.store != nil {
+		c.store = e.store.clone(c.tokens)
 	}
 	if e.pages != nil {
 		c.pages = e.pages.clone()

@@ -56,6 +56,9 @@ func randomConfig(rng *rand.Rand, mode string) config.Config {
 		} else {
 			c.Reserve = config.Size(unit + rng.Int64N(max-unit+1))
 		}
+		if c.Mode == config.ModeTokens && rng.IntN(2) == 0 && int64(c.Reserve) >= unit*int64(c.Layers) {
+			c.TokenScope = config.ScopeLayer
+		}
 	}
 	return c
 }

@@ -22,7 +22,8 @@ type refEngine struct {
 	sWays    int
 	kv       [][]uint64 // mode ways
 	kvWays   int
-	res      []refKey // tokens/pages: most recent first; prevk: unordered
+	res      []refKey   // tokens/pages: most recent first; prevk: unordered
+	resL     [][]refKey // tokens in tokenScope layer: per layer, most recent first
 	slots    int
 	used     map[refKey]map[int]bool // pages: tokens used per resident page
 	fill     int64
@@ -45,6 +46,9 @@ func newRef(t *testing.T, e *Engine) *refEngine {
 		r.kv = make([][]uint64, c.Sets())
 	case config.ModeTokens:
 		r.slots = e.tokens.Slots()
+		if c.TokenScope == config.ScopeLayer {
+			r.resL = make([][]refKey, c.Layers)
+		}
 	case config.ModePages:
 		r.slots = e.tokens.Slots()
 	case config.ModePrevK:
@@ -143,7 +147,19 @@ func (r *refEngine) layer(step, l int) refLayer {
 func (r *refEngine) gather(kv *Counts, req, l int, sel []int32) (missed []int) {
 	// prevk: kept tokens already moved in this layer
 	fetched := map[refKey]bool{}
-	resident := func(key refKey) bool { return slices.Contains(r.res, key) || fetched[key] }
+	resident := func(key refKey) bool {
+		return slices.Contains(r.res, key) || fetched[key] || (r.resL != nil && slices.Contains(r.resL[key.l], key))
+	}
+	// The token reservation: one list of every slot, or in tokenScope
+	// layer one list per layer of the layer's share, slots/layers and one
+	// more for the first slots%layers layers (every request's tokens).
+	res, slots := &r.res, r.slots
+	if r.resL != nil {
+		res, slots = &r.resL[l], r.slots/r.cfg.Layers
+		if l < r.slots%r.cfg.Layers {
+			slots++
+		}
+	}
 	// heldByOther reports whether line x of layer l is in the reservation
 	// through a resident token other than tok (packed neighbours).
 	heldByOther := func(tok int, x uint64) bool {
@@ -187,18 +203,18 @@ func (r *refEngine) gather(kv *Counts, req, l int, sel []int32) (missed []int) {
 				}
 			}
 		case config.ModeTokens:
-			if i := slices.Index(r.res, key); i >= 0 {
-				r.res = slices.Insert(slices.Delete(r.res, i, i+1), 0, key)
+			if i := slices.Index(*res, key); i >= 0 {
+				*res = slices.Insert(slices.Delete(*res, i, i+1), 0, key)
 				for range n {
 					r.count(kv, true, false, ReservedHit)
 				}
 				break
 			}
 			exclusive(tok)
-			r.res = slices.Insert(r.res, 0, key)
-			if len(r.res) > r.slots {
-				v := r.res[r.slots]
-				r.res = r.res[:r.slots]
+			*res = slices.Insert(*res, 0, key)
+			if len(*res) > slots {
+				v := (*res)[slots]
+				*res = (*res)[:slots]
 				_, vn := r.lay.TokenLines(v.r, v.l, v.unit)
 				kv.Evictions += int64(vn)
 			}

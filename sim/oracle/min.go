@@ -1,0 +1,215 @@
+package oracle
+
+import (
+	"fmt"
+	"math"
+	"slices"
+)
+
+// MIN returns, step by step, the hits of Belady's MIN on the token store
+// (none for slots <= 0):
+// a reservation of slots (split as engine.LayerSlots does in the layer
+// scope, each layer then an independent store), fully associative, one
+// key a token of a layer. On a miss with the store (or the layer's share)
+// full, it drops whichever of the residents and the incoming token is
+// used furthest in the future; if that is the incoming token, it is not
+// inserted (MIN may bypass, so that it bounds the policies that may
+// too).
+//
+// Deciding during step t, MIN sees the rest of step t and steps
+// t+1..t+horizon. Every token not used within that window counts as used
+// furthest, and among those the least recently used goes first (the
+// incoming token being the most recent). With horizon >= Steps()-1 it
+// sees the whole run, and its hits are the most any policy of that
+// capacity can have on the sequence; with less it is MIN with a limited
+// look-ahead, a strong policy but not a bound.
+func (s *Sequence) MIN(slots int, layerScope bool, horizon int) []int64 {
+	return newBelady(s, 1, layerScope, s.shares(max(slots, 0), layerScope)).run(horizon)
+}
+
+// LineMIN returns, step by step, the line hits of Belady's MIN on a fully
+// associative cache of the given number of lines that holds only the KV
+// gather's lines, every token being linesPerToken lines of its own (the rounded and
+// paged layouts; the packed layout shares lines between neighbours and is
+// not modelled). Lines rank as their tokens do in MIN (next use, or
+// beyond the horizon least recently used first), and within a token the
+// last line goes first, so a token is always held as its first lines.
+// With the whole LLC's lines and the full horizon it bounds the KV hits,
+// reserved or shared, of every mode that reads only what it gathers and
+// keeps each token in the reservation's slots (none, ways, tokens; not
+// pages, which fetch whole pages, nor prevk, whose reservation holds the
+// previous and the new selection together while a layer runs) on an LLC
+// of that size: the streams only take room from the gather.
+func (s *Sequence) LineMIN(lines, linesPerToken, horizon int) ([]int64, error) {
+	if lines < 1 || linesPerToken < 1 || linesPerToken > 1<<16 {
+		return nil, fmt.Errorf("oracle: a line cache needs at least one line and 1..65536 lines per token, got %d and %d", lines, linesPerToken)
+	}
+	return newBelady(s, int64(linesPerToken), false, []int{lines}).run(horizon), nil
+}
+
+// farBase is added to the priority of a resident whose next use is beyond
+// the horizon: such residents go before any with a known next use (whose
+// priorities are below 2^31 * 2^16).
+const farBase = int64(1) << 50
+
+// belady is one run of MIN. Residents are tokens, each holding its first
+// lines[slot] of n lines; a token's priority B ranks its line o as B+o.
+// Blocks [B, B+n) of different tokens never overlap, so the heap orders
+// tokens by B and its top token's last line is the line to evict.
+type belady struct {
+	seq        *Sequence
+	n          int64 // lines per token: 1 for the token store
+	layerScope bool  // partitions are layers, else one
+
+	slotOf []int32     // key -> slot+1, 0 when not resident
+	key    []int32     // slot -> key
+	last   []int32     // slot -> position of its latest use
+	lines  []int32     // slot -> lines resident
+	heap   []heapEntry // partition p's max-heap of slots is heap[off[p] : off[p]+size[p]]
+	pos    []int32     // slot -> its index in heap
+	off    []int       // partition p's slots (and heap) start at off[p]
+	size   []int       // tokens resident per partition
+	used   []int       // lines resident per partition
+	caps   []int       // lines per partition
+	free   [][]int32   // per partition, slots freed by partial evictions
+	fresh  []int       // per partition, slots never used yet
+}
+
+func newBelady(s *Sequence, n int64, layerScope bool, caps []int) *belady {
+	total := 0
+	off := make([]int, len(caps))
+	free := make([][]int32, len(caps))
+	for p, c := range caps {
+		off[p] = total
+		total += c
+		if n > 1 {
+			free[p] = make([]int32, 0, c)
+		}
+	}
+	return &belady{
+		seq: s, n: n, layerScope: layerScope, slotOf: make([]int32, s.numKeys),
+		key: make([]int32, total), last: make([]int32, total), lines: make([]int32, total),
+		heap: make([]heapEntry, total), pos: make([]int32, total),
+		off: off, size: make([]int, len(caps)), used: make([]int, len(caps)), caps: caps,
+		free: free, fresh: slices.Clone(off),
+	}
+}
+
+// priority is the rank B of a token used at position i whose next use is
+// nx, seen from a window that ends (exclusive) at winEnd.
+func (b *belady) priority(i, nx int32, winEnd int) int64 {
+	if int(nx) < winEnd {
+		return int64(nx) * b.n
+	}
+	return farBase + int64(math.MaxInt32-i)*b.n
+}
+
+// run replays the sequence and returns the line hits of each step.
+func (b *belady) run(horizon int) []int64 {
+	s := b.seq
+	steps := s.Steps()
+	hits := make([]int64, steps)
+	for t := range steps {
+		end := min(t+horizon+1, steps)
+		if t > 0 && end == t+horizon+1 {
+			b.reveal(end - 1)
+		}
+		winEnd := s.stepStart[end]
+		for i := s.stepStart[t]; i < s.stepStart[t+1]; i++ {
+			k := s.keys[i]
+			hits[t] += b.access(s.partition(k, b.layerScope), k, int32(i), b.priority(int32(i), s.next[i], winEnd))
+		}
+	}
+	return hits
+}
+
+// reveal brings step u into the window: a resident whose next use was
+// beyond the horizon and falls in step u now has a known next use.
+func (b *belady) reveal(u int) {
+	s := b.seq
+	for j := s.stepStart[u]; j < s.stepStart[u+1]; j++ {
+		k := s.keys[j]
+		slot := b.slotOf[k] - 1
+		if slot >= 0 && b.heap[b.pos[slot]].prio >= farBase && s.next[b.last[slot]] == int32(j) {
+			b.setPrio(s.partition(k, b.layerScope), slot, int64(j)*b.n)
+		}
+	}
+}
+
+// access uses key k (of partition p) at position i with its new priority
+// and returns the lines that hit: those resident. Its other lines come in
+// one by one, each evicting the last line of the top token, unless the
+// line itself ranks above that (then it and the rest are bypassed). A new
+// token takes the slot of the first token it empties, or a free one at
+// the end: one heap update either way.
+func (b *belady) access(p int, k, i int32, prio int64) int64 {
+	slot := b.slotOf[k] - 1
+	var m int64
+	if slot >= 0 {
+		m = int64(b.lines[slot])
+		b.last[slot] = i
+		b.setPrio(p, slot, prio)
+	}
+	var got int32 // lines taken while k has no slot
+	for o := m; o < b.n; o++ {
+		if b.used[p] < b.caps[p] {
+			b.used[p]++
+		} else {
+			if b.size[p] == 0 {
+				break // no room at all: the lines taken are k's own
+			}
+			root := b.off[p]
+			top := b.heap[root]
+			// Outside the heap, k ranks above its own lines: if it would
+			// be the top, the top's line ranks below this one too.
+			if top.slot == slot || prio+o > top.prio+int64(b.lines[top.slot])-1 {
+				break // this line ranks above every resident one: bypass it and the rest
+			}
+			b.lines[top.slot]--
+			if b.lines[top.slot] == 0 {
+				b.slotOf[b.key[top.slot]] = 0
+				if slot < 0 { // the new token takes the slot
+					slot = top.slot
+					b.key[slot], b.last[slot], b.lines[slot] = k, i, got
+					b.slotOf[k] = slot + 1
+					b.heap[root].prio = prio
+					b.down(p, root)
+				} else {
+					b.removeRoot(p)
+					b.free[p] = append(b.free[p], top.slot)
+				}
+			}
+		}
+		if slot >= 0 {
+			b.lines[slot]++
+		} else {
+			got++
+		}
+	}
+	if slot < 0 && got > 0 {
+		slot = b.insert(p, k, i, prio)
+		b.lines[slot] = got
+	}
+	return m
+}
+
+// insert makes k resident with no lines yet, in a free slot (there is
+// always one: every resident token holds a line, and there are as many
+// slots as lines).
+func (b *belady) insert(p int, k, i int32, prio int64) int32 {
+	var slot int32
+	if n := len(b.free[p]); n > 0 {
+		slot = b.free[p][n-1]
+		b.free[p] = b.free[p][:n-1]
+	} else {
+		slot = int32(b.fresh[p])
+		b.fresh[p]++
+	}
+	b.key[slot], b.last[slot], b.lines[slot] = k, i, 0
+	b.slotOf[k] = slot + 1
+	h := b.off[p] + b.size[p]
+	b.size[p]++
+	b.put(h, heapEntry{prio, slot})
+	b.up(p, h)
+	return slot
+}
