@@ -153,12 +153,9 @@ func (ix *setIndex) lastInRange(s int, r span, dst []uint64) int {
 	if !ix.xor {
 		// The lines of set s are s, s+sets, s+2*sets...: step down
 		// from the last one not after r.last.
-		x := r.last - r.lastCol + uint64(s)
-		if uint64(s) > r.lastCol {
-			if x < ix.sets {
-				return 0
-			}
-			x -= ix.sets
+		x, ok := ix.lastOf(s, &r)
+		if !ok {
+			return 0
 		}
 		k := 0
 		for ; k < len(dst) && x >= r.first; k++ {
@@ -189,6 +186,9 @@ func (ix *setIndex) lastInRange(s int, r span, dst []uint64) int {
 // most ways of r's lines are); otherwise it subtracts r's visible lines
 // from *j and returns false.
 func (ix *setIndex) recentIn(s int, r span, j *int, ways int) (uint64, bool) {
+	if !ix.xor {
+		return ix.recentInMod(s, &r, j, ways)
+	}
 	m := ix.countIn(s, r.first, r.last-r.first+1)
 	visible := int(min(m, uint64(ways)))
 	if *j >= visible {
@@ -196,4 +196,51 @@ func (ix *setIndex) recentIn(s int, r span, j *int, ways int) (uint64, bool) {
 		return 0, false
 	}
 	return ix.nthIn(s, r.first, m-1-uint64(*j)), true
+}
+
+// lastOf returns, for the modulo index, the last line of span r that maps
+// to set s, without a division; ok is false when r has none.
+func (ix *setIndex) lastOf(s int, r *span) (x uint64, ok bool) {
+	x = r.last - r.lastCol + uint64(s)
+	if uint64(s) > r.lastCol {
+		if x < ix.sets {
+			return 0, false
+		}
+		x -= ix.sets
+	}
+	return x, x >= r.first
+}
+
+// recentInMod is recentIn for the modulo index: the lines of set s in r
+// are x, x-sets, x-2*sets... down to r.first, from x = lastOf(s, r).
+func (ix *setIndex) recentInMod(s int, r *span, j *int, ways int) (uint64, bool) {
+	x, ok := ix.lastOf(s, r)
+	if !ok {
+		return 0, false // no line of s in r: none visible
+	}
+	return ix.stepBack(x, r.first, j, ways)
+}
+
+// stepBack is recentInMod for a span from first whose last line of the
+// set is x: the *j-th most recent is found by a multiplication, and
+// counting the span's lines costs a division only when it has more than
+// two of the set.
+func (ix *setIndex) stepBack(x, first uint64, j *int, ways int) (uint64, bool) {
+	if d := x - first; *j < ways && d >= uint64(*j)*ix.sets {
+		return x - uint64(*j)*ix.sets, true
+	}
+	*j -= int(min(ix.rowsTo(x-first), uint64(ways)))
+	return 0, false
+}
+
+// rowsTo is d/sets + 1 (the lines of a set from one of them up to d lines
+// later), with no division in the usual cases.
+func (ix *setIndex) rowsTo(d uint64) uint64 {
+	switch {
+	case d < ix.sets:
+		return 1
+	case d < 2*ix.sets:
+		return 2
+	}
+	return d/ix.sets + 1
 }

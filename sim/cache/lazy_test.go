@@ -176,7 +176,7 @@ func TestOverlayMatchesReference(t *testing.T) {
 						}
 					}
 				}
-				overlaid += len(p.pend.tags)
+				overlaid += len(p.pend.ents)
 				compareAll(t, p, r, fmt.Sprintf("%+v %v round %d", g, pol, round))
 				c := p.Clone()
 				compareAll(t, c, r, "clone")

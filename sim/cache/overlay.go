@@ -16,12 +16,18 @@ package cache
 // overlays are resolved (materialized) before one is appended; a flush
 // erases them.
 
-// pending holds the overlays' lines: entry i is a line (tag encoding), the
-// next older entry of the same set (-1 at the end) and its set.
+// pending holds the overlays' lines, oldest first: each entry is a line
+// (tag encoding), the next older entry of the same set (-1 at the end) and
+// its set. One entry is one 16-byte record, so pushing a line is one
+// append and walking a chain reads one record per line.
 type pending struct {
-	tags []uint64
-	next []int32
-	sets []int32
+	ents []pendEntry
+}
+
+type pendEntry struct {
+	tag  uint64
+	next int32
+	set  int32
 }
 
 // maxPending bounds the entries before every overlay is resolved; it fits
@@ -29,16 +35,10 @@ type pending struct {
 const maxPending = 1<<24 - 2
 
 func (q pending) clone() pending {
-	return pending{
-		tags: append([]uint64(nil), q.tags...),
-		next: append([]int32(nil), q.next...),
-		sets: append([]int32(nil), q.sets...),
-	}
+	return pending{ents: append([]pendEntry(nil), q.ents...)}
 }
 
-func (q *pending) reset() {
-	q.tags, q.next, q.sets = q.tags[:0], q.next[:0], q.sets[:0]
-}
+func (q *pending) reset() { q.ents = q.ents[:0] }
 
 // pendHead is the newest pending entry of set s, or -1.
 func (p *Partition) pendHead(s int) int32 { return int32(p.meta[s]>>40) - 1 }
@@ -72,22 +72,22 @@ func (p *Partition) overlayable(s int, line uint64) bool {
 // set is full: a flush left Ways lines in it). With wantVictim false the
 // victim is not computed (it returns 0).
 func (p *Partition) accessOverlay(s int, line uint64, wantVictim bool) (hit bool, victim uint64, evicted bool) {
-	q := &p.pend
+	ents := p.pend.ents
 	tag := line + 1
 	head := p.pendHead(s)
 	depth := 0
-	for i, prev := head, int32(-1); i >= 0; prev, i = i, q.next[i] {
-		if q.tags[i] == tag {
+	for i, prev := head, int32(-1); i >= 0; prev, i = i, ents[i].next {
+		if ents[i].tag == tag {
 			if p.policy == LRU && prev >= 0 {
-				q.next[prev] = q.next[i]
-				q.next[i] = head
+				ents[prev].next = ents[i].next
+				ents[i].next = head
 				p.setPendHead(s, i)
 			}
 			return true, 0, false
 		}
 		depth++
 	}
-	if depth+1 >= p.ways || len(q.tags) >= maxPending {
+	if !p.canPush(depth) {
 		// No lazy line would be left: make the set explicit instead.
 		p.materialize(s)
 		return p.accessOrdered(s, line)
@@ -95,11 +95,21 @@ func (p *Partition) accessOverlay(s int, line uint64, wantVictim bool) (hit bool
 	if wantVictim {
 		victim = p.lazyLineAt(s, p.ways-1-depth)
 	}
-	q.tags = append(q.tags, tag)
-	q.next = append(q.next, head)
-	q.sets = append(q.sets, int32(s))
-	p.setPendHead(s, int32(len(q.tags)-1))
+	p.push(s, tag, head)
 	return false, victim, true
+}
+
+// canPush reports whether a line can join an overlay that has depth
+// lines: at least one lazy line stays, and the entries have room.
+func (p *Partition) canPush(depth int) bool {
+	return depth+1 < p.ways && len(p.pend.ents) < maxPending
+}
+
+// push puts tag on top of the overlay of set s, whose newest entry is
+// head.
+func (p *Partition) push(s int, tag uint64, head int32) {
+	p.pend.ents = append(p.pend.ents, pendEntry{tag: tag, next: head, set: int32(s)})
+	p.setPendHead(s, int32(len(p.pend.ents)-1))
 }
 
 // overlayContent writes the content of a set with an overlay into dst
@@ -107,8 +117,8 @@ func (p *Partition) accessOverlay(s int, line uint64, wantVictim bool) (hit bool
 func (p *Partition) overlayContent(s int, dst []uint64) int {
 	p.lazyContent(s, p.base)
 	k := 0
-	for i := p.pendHead(s); i >= 0; i = p.pend.next[i] {
-		dst[k] = p.pend.tags[i]
+	for i := p.pendHead(s); i >= 0; i = p.pend.ents[i].next {
+		dst[k] = p.pend.ents[i].tag
 		k++
 	}
 	copy(dst[k:p.ways], p.base[:p.ways-k])
@@ -117,9 +127,9 @@ func (p *Partition) overlayContent(s int, dst []uint64) int {
 
 // resolveOverlays materializes every set with an overlay.
 func (p *Partition) resolveOverlays() {
-	for _, s := range p.pend.sets {
-		if p.pendHead(int(s)) >= 0 {
-			p.materialize(int(s))
+	for _, e := range p.pend.ents {
+		if p.pendHead(int(e.set)) >= 0 {
+			p.materialize(int(e.set))
 		}
 	}
 	p.pend.reset()
@@ -127,8 +137,8 @@ func (p *Partition) resolveOverlays() {
 
 // dropOverlays forgets every overlay: a flush replaces their sets' content.
 func (p *Partition) dropOverlays() {
-	for _, s := range p.pend.sets {
-		p.setPendHead(int(s), -1)
+	for _, e := range p.pend.ents {
+		p.setPendHead(int(e.set), -1)
 	}
 	p.pend.reset()
 }

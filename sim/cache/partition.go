@@ -156,7 +156,16 @@ func (p *Partition) Touch(line uint64) (hit, evicted bool) {
 }
 
 func (p *Partition) access(line uint64, wantVictim bool) (hit bool, victim uint64, evicted bool) {
-	s := p.ix.set(line)
+	hit, victim, evicted = p.accessAt(p.ix.set(line), line, wantVictim)
+	if !hit {
+		p.lazy.noteInsert(line)
+	}
+	return hit, victim, evicted
+}
+
+// accessAt is access of a line that maps to set s, without noting the
+// insertion in the absence proof.
+func (p *Partition) accessAt(s int, line uint64, wantVictim bool) (hit bool, victim uint64, evicted bool) {
 	switch {
 	case p.policy.ordered() && p.overlayable(s, line):
 		hit, victim, evicted = p.accessOverlay(s, line, wantVictim)
@@ -165,9 +174,6 @@ func (p *Partition) access(line uint64, wantVictim bool) (hit bool, victim uint6
 		hit, victim, evicted = p.accessOrdered(s, line)
 	default:
 		hit, victim, evicted = p.accessPhysical(s, line)
-	}
-	if !hit {
-		p.lazy.noteInsert(line)
 	}
 	return hit, victim, evicted
 }

@@ -95,7 +95,7 @@ func (v TokenView) Age(slot int) int {
 
 // StateBytes is about the memory a Clone of p takes, in bytes.
 func (p *Partition) StateBytes() int64 {
-	n := 8*len(p.tags) + 8*len(p.meta) + len(p.rrpv) + 8*len(p.pend.tags) + 4*(len(p.pend.next)+len(p.pend.sets)) +
+	n := 8*len(p.tags) + 8*len(p.meta) + len(p.rrpv) + 16*len(p.pend.ents) +
 		4*(len(p.free.list)+len(p.free.pos)) + 4*len(p.lazy.lastInsert) + 16*len(p.lazy.tail) + 24*p.ways
 	return int64(n)
 }

@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"math/bits"
+
 	"dsaviz/sim/cache"
 	"dsaviz/sim/config"
 	"dsaviz/sim/workload"
@@ -87,29 +89,50 @@ func (e *Engine) stream(ls *LayerStats, class workload.Class, first, n uint64) {
 
 // access reads one line through partition p, counting a hit as hitKind.
 func (e *Engine) access(c *Counts, p *cache.Partition, line uint64, token int32, hitKind Outcome) {
-	c.Accesses++
-	var hit, evicted bool
-	var victim uint64
-	if e.ev.buf != nil {
-		hit, victim, evicted = p.Access(line)
-	} else {
-		hit, evicted = p.Touch(line) // nobody looks at the victim
+	var victim [1]uint64
+	e.accessRun(c, p, line, 1, token, hitKind, victim[:])
+}
+
+// accessRun reads the n consecutive lines of a token from first through
+// partition p, counting a hit as hitKind, at most cache.MaxRun at a time.
+// victims is scratch space for cache.MaxRun victims (or fewer, when n
+// is); it is only used when events are recorded.
+func (e *Engine) accessRun(c *Counts, p *cache.Partition, first uint64, n int, token int32, hitKind Outcome, victims []uint64) {
+	if e.ev.buf == nil {
+		victims = nil // nobody looks at the victims: Partition skips them
 	}
-	switch {
-	case hit && hitKind == ReservedHit:
-		c.ReservedHits++
-		e.ev.add(Event{Line: line, N: 1, Token: token, Class: workload.KV, Outcome: ReservedHit})
-		return
-	case hit:
-		c.SharedHits++
-		e.ev.add(Event{Line: line, N: 1, Token: token, Class: workload.KV, Outcome: SharedHit})
-		return
+	for n > 0 {
+		k := min(n, cache.MaxRun)
+		hits, evicted := p.AccessRun(first, k, victims)
+		nh := int64(bits.OnesCount64(hits))
+		c.Accesses += int64(k)
+		if hitKind == ReservedHit {
+			c.ReservedHits += nh
+		} else {
+			c.SharedHits += nh
+		}
+		c.Misses += int64(k) - nh
+		c.Evictions += int64(bits.OnesCount64(evicted))
+		if e.ev.buf != nil {
+			e.runEvents(first, k, token, hitKind, hits, evicted, victims)
+		}
+		first += uint64(k)
+		n -= k
 	}
-	c.Misses++
-	e.ev.add(Event{Line: line, N: 1, Token: token, Class: workload.KV, Outcome: Miss})
-	if evicted {
-		c.Evictions++
-		e.evicted(victim, 1)
+}
+
+// runEvents records the events of AccessRun's outcomes, line by line: a
+// hit, or a miss followed by its eviction.
+func (e *Engine) runEvents(first uint64, n int, token int32, hitKind Outcome, hits, evicted uint64, victims []uint64) {
+	for i := range n {
+		ev := Event{Line: first + uint64(i), N: 1, Token: token, Class: workload.KV, Outcome: hitKind}
+		if hits>>i&1 == 0 {
+			ev.Outcome = Miss
+		}
+		e.ev.add(ev)
+		if evicted>>i&1 != 0 {
+			e.evicted(victims[i], 1)
+		}
 	}
 }
 
@@ -127,12 +150,11 @@ func (e *Engine) evicted(victim uint64, n int) {
 func (e *Engine) gatherShared(ls *LayerStats, r, l int, sel []int32, p *cache.Partition, hitKind Outcome) {
 	c := &ls.Class[workload.KV]
 	kv := e.layout.KV(r, l)
+	var victims [cache.MaxRun]uint64
 	for _, tok := range sel {
 		first, n := kv.TokenLines(int(tok))
 		before := c.Misses
-		for x := first; x < first+uint64(n); x++ {
-			e.access(c, p, x, tok, hitKind)
-		}
+		e.accessRun(c, p, first, n, tok, hitKind, victims[:])
 		e.missedSince(c, before, tok)
 	}
 }
