@@ -1,0 +1,247 @@
+package render
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"dsaviz/sim/cache"
+	"dsaviz/sim/config"
+	"dsaviz/sim/engine"
+)
+
+// allTargets lists every target of a model: every cell of the LLC (one by
+// one, and in bins of 2 ways x 2 sets), every slot, every strip token.
+func allTargets(m *sceneModel) []target {
+	var ts []target
+	l := &m.llc
+	for p := range 2 {
+		for s := range l.sets {
+			for w := range l.ways[p] {
+				ts = append(ts, target{kind: targetCell, part: p, set: s, way: w, bx: 1, by: 1})
+				if s%2 == 0 && w%2 == 0 {
+					ts = append(ts, target{kind: targetCell, part: p, set: s, way: w, bx: 2, by: 2})
+				}
+			}
+		}
+	}
+	for i := range m.slots.layer {
+		ts = append(ts, target{kind: targetSlot, slot: i, slots: 1})
+	}
+	for tok := range m.strip.maxCtx {
+		ts = append(ts, target{kind: targetToken, token: tok, tokens: 1})
+	}
+	return ts
+}
+
+// TestHoverChangesNoEngineState inspects every cell, slot and strip token
+// after every layer of every mode and policy, and checks each time that
+// the engine is in exactly the state it was before: a tooltip that bumped
+// recency (Get instead of Peek) or generated a selection would show here.
+func TestHoverChangesNoEngineState(t *testing.T) {
+	for _, policy := range []string{config.PolicyLRU, config.PolicyFIFO, config.PolicyRandom, config.PolicySRRIP} {
+		for _, mode := range allModes {
+			c := tinyConfig(mode)
+			c.Policy = policy
+			e, err := engine.New(c, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := &sceneModel{}
+			m.reset(e.View())
+			m.setStripWidth(64)
+			var in inspector
+			var text tipText
+			buf := make([]engine.Event, 0, e.MaxEventsPerLayer())
+			for i := 0; !e.Done(); i++ {
+				m.observe(e.View(), e.AdvanceLayer(buf))
+				m.tick()
+				m.update(e.View())
+				before := e.Clone()
+				for _, tg := range allTargets(m) {
+					in.describe(&text, e.View(), m, tg, "A")
+					if text.lines() == 0 {
+						t.Fatalf("%s %s: no text for %+v", policy, mode, tg)
+					}
+				}
+				if !engine.SameState(before, e) {
+					t.Fatalf("%s %s: hovering changed the engine after layer %d", policy, mode, i)
+				}
+			}
+		}
+	}
+}
+
+// smallDemo is small-demo (64 KiB, 64-byte lines, 8 ways: 128 sets) in a
+// mode, with 16 KiB of weights (which leave KV lines in the shared part),
+// run for n layers.
+func smallDemo(t *testing.T, mode, policy string, n int) (*engine.Engine, *sceneModel) {
+	t.Helper()
+	c, err := config.Preset("small-demo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Mode, c.Policy, c.WeightBytes = mode, policy, 16<<10
+	if mode == config.ModeNone {
+		c.Reserve = 0
+	}
+	e, m := runModel(c, n, 1)
+	return e, m
+}
+
+// describeText is the tooltip of tg as one string, lines joined by "\n".
+func describeText(e *engine.Engine, m *sceneModel, tg target) string {
+	var in inspector
+	var text tipText
+	in.describe(&text, e.View(), m, tg, "")
+	return strings.Join(text.strings(), "\n")
+}
+
+// ownerByScan names the owner of a KV line by scanning every token's lines:
+// the obviously correct reference for Layout.Owner and TokensOfLine.
+func ownerByScan(e *engine.Engine, line uint64) string {
+	lay := e.Layout()
+	for l := range lay.Layers() {
+		for tok := range lay.MaxContext() {
+			first, n := lay.TokenLines(l, tok)
+			if line >= first && line < first+uint64(n) {
+				return fmt.Sprintf("KV of layer %d, token %s", l+1, commas(int64(tok)))
+			}
+		}
+	}
+	return ""
+}
+
+func TestDescribeCellNamesTheLine(t *testing.T) {
+	e, m := smallDemo(t, config.ModeNone, config.PolicyLRU, 6)
+	shared := e.View().Shared()
+	peek := make([]uint64, 8)
+	found := map[string]bool{}
+	for s := range 128 {
+		for w, line := range shared.PeekSet(s, peek) {
+			got := describeText(e, m, target{kind: targetCell, set: s, way: w, bx: 1, by: 1})
+			wants := []string{fmt.Sprintf("Shared part: set %d, way %d of 8", s, w)}
+			kind := "empty"
+			if line != cache.Empty {
+				kind = "other"
+				wants = append(wants,
+					fmt.Sprintf("Address 0x%x · block 0x%x (64 B)", line*64, line),
+					fmt.Sprintf("Tag 0x%x · set index %d (bits 6–12) · offset bits 0–5", line/128, s),
+					fmt.Sprintf("LRU age %d of 8 (0 = most recent)", w))
+				if o := ownerByScan(e, line); o != "" {
+					kind = "kv"
+					wants = append(wants, o)
+				}
+			}
+			found[kind] = true
+			for _, want := range wants {
+				if !strings.Contains(got, want) {
+					t.Fatalf("set %d way %d (line %#x): the tooltip\n%s\nlacks %q", s, w, line, got, want)
+				}
+			}
+		}
+	}
+	if !found["kv"] || !found["other"] {
+		t.Errorf("after 6 layers: kinds of lines seen %v, want KV lines and stream lines", found)
+	}
+}
+
+func TestDescribeCellPolicies(t *testing.T) {
+	tests := []struct {
+		policy string
+		want   func(p cache.PartitionView, set, way int) string
+	}{
+		{config.PolicyFIFO, func(_ cache.PartitionView, _, way int) string {
+			return fmt.Sprintf("FIFO position %d of 8 (0 = newest)", way)
+		}},
+		{config.PolicySRRIP, func(p cache.PartitionView, set, way int) string {
+			return fmt.Sprintf("RRPV %d (3 = next victim)", p.RRPV(set, way))
+		}},
+		{config.PolicyRandom, func(cache.PartitionView, int, int) string { return "Random victim: no state" }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.policy, func(t *testing.T) {
+			e, m := smallDemo(t, config.ModeNone, tt.policy, 5)
+			for _, c := range [][2]int{{0, 0}, {5, 3}, {127, 7}} {
+				got := describeText(e, m, target{kind: targetCell, set: c[0], way: c[1], bx: 1, by: 1})
+				if want := tt.want(e.View().Shared(), c[0], c[1]); !strings.Contains(got, want) {
+					t.Errorf("set %d way %d: the tooltip\n%s\nlacks %q", c[0], c[1], got, want)
+				}
+			}
+		})
+	}
+}
+
+func TestDescribeBinnedCell(t *testing.T) {
+	e, m := smallDemo(t, config.ModeNone, config.PolicyLRU, 5)
+	bin := describeText(e, m, target{kind: targetCell, set: 4, way: 2, bx: 2, by: 4})
+	one := describeText(e, m, target{kind: targetCell, set: 4, way: 2, bx: 1, by: 1})
+	head, rest, _ := strings.Cut(one, "\n")
+	if want := head + "\n1 px = 8 lines: sets 4–7, ways 2–3; the first:\n" + rest; bin != want {
+		t.Errorf("binned tooltip:\n%s\nwant the first line's, with the bin:\n%s", bin, want)
+	}
+}
+
+func TestDescribeTokenStoreCells(t *testing.T) {
+	e, m := smallDemo(t, config.ModeTokens, config.PolicyLRU, 9)
+	st := e.View().TokenStore()
+	l := &m.llc
+	held := 0
+	for s := range l.sets {
+		for w := range l.ways[1] {
+			got := describeText(e, m, target{kind: targetCell, part: 1, set: s, way: w, bx: 1, by: 1})
+			slot := (s*l.ways[1] + w) / l.slotCells
+			key := st.KeyAt(slot)
+			want := fmt.Sprintf("Token store slot %d of %d\nFree", slot, st.Slots())
+			if key >= 0 {
+				held++
+				div := int32(e.Layout().MaxContext())
+				want = fmt.Sprintf("Token store slot %d of %d\nKV of layer %d, token %s\n2 lines of 64 B, held whole\nToken LRU age %d of %d held",
+					slot, st.Slots(), key/div+1, commas(int64(key%div)), st.Age(slot), st.Len())
+			}
+			if !strings.Contains(got, want) {
+				t.Fatalf("reserved set %d way %d: the tooltip\n%s\nlacks\n%s", s, w, got, want)
+			}
+		}
+	}
+	if held == 0 {
+		t.Error("no held slot described")
+	}
+}
+
+func TestDescribeTokenHistory(t *testing.T) {
+	e, m := smallDemo(t, config.ModeTokens, config.PolicyLRU, 4*5+2)
+	c := m.strip.counts
+	v := e.View()
+	sel := v.Selection(c.Step, c.Layer)
+	for _, tok := range []int{int(sel[0]), int(sel[len(sel)/2]), int(sel[len(sel)-1]), 100, 511} {
+		got := describeText(e, m, target{kind: targetToken, token: tok, tokens: 1})
+		var steps []string
+		last := "never selected"
+		for s := 0; s <= c.Step; s++ {
+			if slices.Contains(v.Selection(s, c.Layer), int32(tok)) {
+				steps = append(steps, fmt.Sprint(s+1))
+				last = "step " + fmt.Sprint(s+1)
+			}
+		}
+		wants := []string{
+			fmt.Sprintf("Token %s of layer %d", commas(int64(tok)), c.Layer+1),
+			fmt.Sprintf("Selected in %d of %d steps", len(steps), c.Step+1),
+			"Last use: " + last,
+		}
+		if len(steps) > 0 && len(steps) <= tipSteps {
+			wants = append(wants, "steps: "+strings.Join(steps, ", "))
+		}
+		if slot := v.TokenStore().SlotOf(int32(c.Layer*e.Layout().MaxContext() + tok)); slot >= 0 {
+			wants = append(wants, fmt.Sprintf("Held in slot %d, age %d", slot, v.TokenStore().Age(slot)))
+		} else {
+			wants = append(wants, "Not held by the reservation")
+		}
+		for _, want := range wants {
+			if !strings.Contains(got, want) {
+				t.Errorf("token %d: the tooltip\n%s\nlacks %q", tok, got, want)
+			}
+		}
+	}
+}
