@@ -5,6 +5,7 @@ package e2e
 import (
 	"context"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -58,6 +59,18 @@ func testCompare(t *testing.T, ctx context.Context, h http.Handler) {
 	c := evaluate[compareConfig](t, tab, `dsaviz.config()`)
 	if !c.Compare || c.B == nil || c.B.Mode != "none" || c.B.Ways != 4 || c.B.TopK != c.TopK || c.Mode != "tokens" {
 		t.Fatalf("config() = %+v (b %+v), want A in mode tokens, B in mode none with 4 ways and A's topk", c, c.B)
+	}
+	pal := evaluate[map[string]string](t, tab, `dsaviz.palette()`)
+	seen := map[string]string{}
+	for _, name := range []string{"hit", "streamMiss", "blockingMiss", "seriesA", "seriesB", "background"} {
+		c := pal[name]
+		if len(c) != 7 || c[0] != '#' || strings.Trim(c[1:], "0123456789abcdef") != "" {
+			t.Errorf("palette()[%q] = %q, want #rrggbb", name, c)
+		}
+		if other, dup := seen[c]; dup {
+			t.Errorf("palette(): %s and %s are both %s", other, name, c)
+		}
+		seen[c] = name
 	}
 	for range 5 {
 		call(t, tab, `dsaviz.stepOnce()`)

@@ -10,6 +10,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
 	"dsaviz/sim/config"
+	"dsaviz/sim/engine"
 )
 
 // helpSection is a heading and its paragraphs; the colours section shows
@@ -27,6 +28,7 @@ var helpKeys = []string{
 	"Shift+Right: one layer",
 	"Left arrow: back one decode step (re-simulated from a checkpoint: the numbers are those of a run that never went back)",
 	"C: compare A with B on the same selection trace (B starts as A without a reservation; the panel's Edit button switches the fields to B)",
+	"G: charts of the KV hit rate, blocking misses and tokens/s over the latest 300 steps, and of each layer's KV hit rate, instead of the caches",
 	"R: reset the run to step 0",
 	"H or ?: this help",
 	"F: fullscreen",
@@ -39,7 +41,7 @@ func helpSections(cfg config.Config) []helpSection {
 		{heading: "Keys", paras: helpKeys},
 		{heading: "What you see", paras: []string{
 			"The LLC: one cell per cache line. Sets run down the columns, the ways of a set side by side; the shared part on the left, the reservation on the right, tinted violet. When lines outnumber pixels, a pixel shows the most urgent event among its lines, else what most of them hold.",
-			"Flashes show the latest layer: each access lights the next way of its set from the left (hit green, blocking miss vermillion, a stream's miss orange at half strength over what the line holds), each eviction the next way from the right (grey). They fade as newer layers run. The counts are in the HUD.",
+			"Flashes show the latest layer: each access lights the next way of its set from the left (hit light bluish green, blocking miss light vermillion, a stream's miss sky blue at half strength over what the line holds), each eviction the next way from the right (grey). They fade as newer layers run. The counts are in the HUD.",
 			"The token strip: the layer's context, left to right; its top-k selection, the tokens the reservation holds, and the gather's hits, misses and evictions.",
 		}},
 		{heading: "Colours", colours: true},
@@ -54,9 +56,9 @@ func helpSections(cfg config.Config) []helpSection {
 			"A KV line not in the LLC when attention gathers it: decoding waits for memory. Stream misses are prefetched and overlap; they cost bandwidth, not latency.",
 		}},
 		{heading: "Estimated step time", paras: []string{
-			"sum over layers of (streamBytes/Bandwidth + ceil(blockingMisses/MLP)*MissLatency + kvHitLines*HitLatency/MLP); tokens/s = 1 / step time.",
-			fmt.Sprintf("Here Bandwidth = %s GB/s, MissLatency = %s ns, HitLatency = %s ns, MLP = %d.",
-				appendRate(nil, cfg.Bandwidth), appendRate(nil, cfg.MissLatency), appendRate(nil, cfg.HitLatency), cfg.MLP),
+			"timeModel " + cfg.TimeModel + ": " + engine.TimeFormula(cfg.TimeModel),
+			fmt.Sprintf("Here bandwidth = %s GB/s, missLatency = %s ns, hitLatency = %s ns, mlp = %d, kvBytes = %d, pageTokens = %d.",
+				appendRate(nil, cfg.Bandwidth), appendRate(nil, cfg.MissLatency), appendRate(nil, cfg.HitLatency), cfg.MLP, cfg.KVBytes, cfg.PageTokens),
 			"It is an estimate for teaching and comparing configurations, not a cycle-accurate model.",
 		}},
 	}

@@ -33,7 +33,7 @@ type hudValues struct {
 func readHUD(e engine.View, st Status, h hudRun) hudValues {
 	cfg := e.Config()
 	v := hudValues{
-		name:  h.name, quiet: h.quiet,
+		name: h.name, quiet: h.quiet,
 		steps: cfg.Steps, layers: cfg.Layers, done: e.Done(), playing: st.Playing,
 		fps: int(math.Round(st.FPS)), tps: int(math.Round(st.TPS)),
 		kvStep: -1, kvTotal: -1, allTotal: -1,

@@ -62,11 +62,23 @@ func TestHelpTellsTheFormula(t *testing.T) {
 	}
 	for _, want := range []string{
 		"Space", "Right arrow", "Shift+Right", "R:", "H or ?", "F:",
-		"streamBytes/Bandwidth + ceil(blockingMisses/MLP)*MissLatency + kvHitLines*HitLatency/MLP",
+		engine.TimeFormula(config.TimeMLP),
 		"not a cycle-accurate model", "Token LRU", "Blocking miss", "DSA",
 	} {
 		if !strings.Contains(all.String(), want) {
 			t.Errorf("the help does not mention %q", want)
 		}
+	}
+}
+
+func TestHelpTellsThePaperFormula(t *testing.T) {
+	c := config.DefaultConfig()
+	c.TimeModel = config.TimePaper
+	var all strings.Builder
+	for _, s := range helpSections(c) {
+		all.WriteString(strings.Join(s.paras, "\n"))
+	}
+	if !strings.Contains(all.String(), engine.TimeFormula(config.TimePaper)) {
+		t.Errorf("with timeModel paper the help does not give its formula")
 	}
 }

@@ -40,6 +40,15 @@ const (
 	Selected
 	// Resident is a token held by the reservation in the token strip.
 	Resident
+	// ChartA is run A's line and bars in the charts.
+	ChartA
+	// ChartB is run B's line and bars in the charts (also dashed, or
+	// hatched, so that colour is not all that tells them apart).
+	ChartB
+	// ChartAxis is a chart's axes and tick marks.
+	ChartAxis
+	// ChartGrid is a chart's grid lines, faint behind the data.
+	ChartGrid
 
 	// KVFirst is the index of the first KV hue; layer l maps to KV(l).
 	KVFirst Index = 16
@@ -162,39 +171,53 @@ type Palette struct {
 
 // DefaultPalette returns the colour-blind-safe palette of the app.
 //
-// Events use the Okabe-Ito colours, which stay distinct under the common
-// colour-vision deficiencies: orange #E69F00 for a miss, vermillion #D55E00
-// for a blocking miss, and bluish green for a hit, lightened (#8FD9C4) so
-// that the three also differ clearly in brightness (relative luminance about
-// 0.60, 0.42 and 0.22: light, middle, dark) and survive a washed-out
-// projector or a greyscale print. Owners are darker and less saturated than
-// every event, so a flash stands out from what the cache merely holds; KV
-// lines take one of KVHues hues by layer, at one HSV saturation and value,
-// and the reserved part tints them towards Okabe-Ito reddish purple
-// (#CC79A7, darkened), the reservation's accent. A fading flash is halfway
-// between its event's colour and its line's owner's.
+// The three outcomes of a line access differ in hue for every common
+// colour-vision deficiency and in brightness too, so that they survive a
+// washed-out projector and a greyscale print (palette_cvd_test.go measures
+// every pair a reader must tell apart through the Machado et al. 2009
+// simulations of protanopia, deuteranopia and tritanopia, and in grey):
+// a hit is light bluish green (Okabe-Ito #009E73, lightened), the
+// lightest; a blocking miss is light vermillion (Okabe-Ito #D55E00,
+// lightened so that it stands out from every KV hue, for a protanope too);
+// a stream's miss is sky blue (Okabe-Ito #56B4E9), drawn at half strength
+// over its line, so it shows darkest of the three. (It was Okabe-Ito
+// orange: at half strength it looked like the blocking miss's vermillion
+// to a deuteranope and in grey.)
+//
+// Owners are darker than every event, so a flash stands out from what the
+// cache merely holds: empty, then weights (dim blue), then indexer keys
+// (slate), then KV lines, which take one of KVHues hues by layer, all of
+// one CIELAB lightness (45) and chroma (25) at hue angles 20°, 50°, ...,
+// 350°, so that no layer's hue is mistaken for a stream's line. The
+// reserved part tints them towards Okabe-Ito reddish purple (#CC79A7,
+// darkened), the reservation's accent. A fading flash is halfway between
+// its event's colour and its line's owner's. The charts draw run A in
+// Okabe-Ito sky blue and run B in Okabe-Ito yellow, lighter, and dashed.
 func DefaultPalette() Palette {
 	var p Palette
 	set := func(i Index, hex uint32) {
 		p.RGBA[i] = [4]byte{byte(hex >> 16), byte(hex >> 8), byte(hex), 0xff}
 	}
 	set(Empty, 0x22262e)
-	set(ReservedEmpty, 0x33283f) // a violet tint of Empty
-	set(Indexer, 0x5a6475)       // slate grey
-	set(Weights, 0x2f4b66)       // dim sky blue (Okabe-Ito #56B4E9, darkened)
-	set(Evicted, 0x8a8a8a)
-	set(Hit, 0x8fd9c4)
-	set(Miss, 0xe69f00)
-	set(BlockingMiss, 0xd55e00)
+	set(ReservedEmpty, 0x3a2c48) // a violet tint of Empty
+	set(Indexer, 0x454a55)       // slate grey
+	set(Weights, 0x233a52)       // dim blue
+	set(Evicted, 0x787878)
+	set(Hit, 0x8ff0cc)
+	set(Miss, 0x56b4e9)
+	set(BlockingMiss, 0xff8d4c)
 	set(Gap, 0x121418)
 	set(Context, 0x3a404c)
-	set(Selected, 0xf0e442)                   // Okabe-Ito yellow
-	set(Resident, 0xcc79a7)                   // Okabe-Ito reddish purple: the reservation
+	set(Selected, 0xf0e442) // Okabe-Ito yellow
+	set(Resident, 0xcc79a7) // Okabe-Ito reddish purple: the reservation
+	set(ChartA, 0x56b4e9)   // Okabe-Ito sky blue
+	set(ChartB, 0xf0e442)   // Okabe-Ito yellow
+	set(ChartAxis, 0x8a93a0)
+	set(ChartGrid, 0x262b33)
 	violet := [4]byte{0x7a, 0x48, 0x66, 0xff} // Resident, darkened
-	for l := range KVHues {
-		r, g, b := hueRGB(float64(l)/KVHues, 0.6, 0.5)
-		p.RGBA[KVFirst+Index(l)] = [4]byte{r, g, b, 0xff}
-		p.RGBA[ReservedKVFirst+Index(l)] = blend(p.RGBA[KVFirst+Index(l)], violet, 0.25)
+	for l, hex := range kvHues {
+		set(KV(l), hex)
+		p.RGBA[ReservedKV(l)] = blend(p.RGBA[KV(l)], violet, 0.25)
 	}
 	for _, e := range [...]Index{Evicted, Miss, Hit, BlockingMiss} {
 		for _, o := range fadeOwners {
@@ -211,6 +234,14 @@ func DefaultPalette() Palette {
 	return p
 }
 
+// kvHues are the KV lines' colours by layer hue: CIELAB L* 45, chroma 25,
+// hue angle 20° + 30° * hue, in sRGB (computed once, and checked by
+// TestKVHuesEvenLightness, so that native and Wasm builds agree).
+var kvHues = [KVHues]uint32{
+	0x945b5d, 0x8d604b, 0x7f6741, 0x6a6e43, 0x53734f, 0x397563,
+	0x217678, 0x23738a, 0x426f93, 0x636891, 0x7e6085, 0x8f5b72,
+}
+
 // Color returns the colour of index i.
 func (p *Palette) Color(i Index) color.RGBA {
 	c := p.RGBA[i]
@@ -223,31 +254,54 @@ func blend(a, b [4]byte, f float64) [4]byte {
 	return [4]byte{mix(a[0], b[0]), mix(a[1], b[1]), mix(a[2], b[2]), 0xff}
 }
 
-// hueRGB converts a hue in [0, 1), a saturation and a value (HSV, all in
-// [0, 1]) to 8-bit RGB. Integer rounding is explicit so that native and
-// Wasm builds agree.
-func hueRGB(h, s, v float64) (r, g, b byte) {
-	h6 := h * 6
-	sector := int(h6)
-	f := h6 - float64(sector)
-	p := v * (1 - s)
-	q := v * (1 - s*f)
-	t := v * (1 - s*(1-f))
-	var rf, gf, bf float64
-	switch sector % 6 {
-	case 0:
-		rf, gf, bf = v, t, p
-	case 1:
-		rf, gf, bf = q, v, p
-	case 2:
-		rf, gf, bf = p, v, t
-	case 3:
-		rf, gf, bf = p, q, v
-	case 4:
-		rf, gf, bf = t, p, v
-	default:
-		rf, gf, bf = v, p, q
+// colourBytes returns c as the R, G, B, A bytes of a Palette entry.
+func colourBytes(c color.RGBA) [4]byte { return [4]byte{c.R, c.G, c.B, c.A} }
+
+// namedColours are the colours a user is told about, by stable name, and
+// how to find each in a palette: the legend's, the charts' and the text's.
+var namedColours = []struct {
+	name string
+	of   func(p *Palette) [4]byte
+}{
+	{"hit", func(p *Palette) [4]byte { return p.RGBA[Hit] }},
+	{"streamHitOnWeights", func(p *Palette) [4]byte { return p.RGBA[Faded(Hit, 1, Weights)] }},
+	{"streamMiss", func(p *Palette) [4]byte { return p.RGBA[Miss] }},
+	{"streamMissOnWeights", func(p *Palette) [4]byte { return p.RGBA[Faded(Miss, 1, Weights)] }},
+	{"streamMissOnIndexer", func(p *Palette) [4]byte { return p.RGBA[Faded(Miss, 1, Indexer)] }},
+	{"blockingMiss", func(p *Palette) [4]byte { return p.RGBA[BlockingMiss] }},
+	{"evicted", func(p *Palette) [4]byte { return p.RGBA[Evicted] }},
+	{"empty", func(p *Palette) [4]byte { return p.RGBA[Empty] }},
+	{"reservedEmpty", func(p *Palette) [4]byte { return p.RGBA[ReservedEmpty] }},
+	{"reserved", func(p *Palette) [4]byte { return colourBytes(p.Reserved) }},
+	{"indexer", func(p *Palette) [4]byte { return p.RGBA[Indexer] }},
+	{"weights", func(p *Palette) [4]byte { return p.RGBA[Weights] }},
+	{"kvLayer0", func(p *Palette) [4]byte { return p.RGBA[KV(0)] }},
+	{"selected", func(p *Palette) [4]byte { return p.RGBA[Selected] }},
+	{"held", func(p *Palette) [4]byte { return p.RGBA[Resident] }},
+	{"seriesA", func(p *Palette) [4]byte { return p.RGBA[ChartA] }},
+	{"seriesB", func(p *Palette) [4]byte { return p.RGBA[ChartB] }},
+	{"chartAxis", func(p *Palette) [4]byte { return p.RGBA[ChartAxis] }},
+	{"background", func(p *Palette) [4]byte { return colourBytes(p.Background) }},
+	{"text", func(p *Palette) [4]byte { return colourBytes(p.Text) }},
+	{"mutedText", func(p *Palette) [4]byte { return colourBytes(p.Muted) }},
+}
+
+// Named returns the colours a user is told about (the legend's, the
+// charts' series, the text's) by stable name ("hit", "streamMiss",
+// "blockingMiss", "reserved", "seriesA", ...) as "#rrggbb", for the JS
+// bridge (window.dsaviz.palette()) and the tests of the page. A stream's
+// flash is shown at half strength over its line: "streamMissOnWeights"
+// and "streamMissOnIndexer" are what the screen shows.
+func (p *Palette) Named() map[string]string {
+	const hex = "0123456789abcdef"
+	m := make(map[string]string, len(namedColours))
+	for _, n := range namedColours {
+		c := n.of(p)
+		b := [7]byte{'#'}
+		for i := range 3 {
+			b[1+2*i], b[2+2*i] = hex[c[i]>>4], hex[c[i]&15]
+		}
+		m[n.name] = string(b[:])
 	}
-	to8 := func(x float64) byte { return byte(x*255 + 0.5) }
-	return to8(rf), to8(gf), to8(bf)
+	return m
 }

@@ -7,14 +7,7 @@ import (
 
 // luminance returns the WCAG relative luminance of an 8-bit sRGB colour.
 func luminance(c [4]byte) float64 {
-	lin := func(b byte) float64 {
-		v := float64(b) / 255
-		if v <= 0.04045 {
-			return v / 12.92
-		}
-		return math.Pow((v+0.055)/1.055, 2.4)
-	}
-	return 0.2126*lin(c[0]) + 0.7152*lin(c[1]) + 0.0722*lin(c[2])
+	return 0.2126*linear(c[0]) + 0.7152*linear(c[1]) + 0.0722*linear(c[2])
 }
 
 // contrast returns the WCAG contrast ratio of two luminances.
@@ -25,19 +18,24 @@ func contrast(a, b float64) float64 {
 	return (a + 0.05) / (b + 0.05)
 }
 
+// The events as the scene shows them are light, middle and dark: a hit,
+// a blocking miss, a stream's miss (at half strength over its line).
 func TestPaletteEventsDifferInBrightness(t *testing.T) {
 	p := DefaultPalette()
-	hit, miss, blocking := luminance(p.RGBA[Hit]), luminance(p.RGBA[Miss]), luminance(p.RGBA[BlockingMiss])
-	if !(hit > miss && miss > blocking) {
-		t.Errorf("luminance hit %.3f, miss %.3f, blocking miss %.3f: want strictly decreasing", hit, miss, blocking)
-	}
-	// 1.2 is enough to tell two flat patches apart side by side in grey.
-	for _, pair := range []struct {
-		name string
-		a, b float64
-	}{{"hit/miss", hit, miss}, {"miss/blocking miss", miss, blocking}} {
-		if c := contrast(pair.a, pair.b); c < 1.2 {
-			t.Errorf("%s contrast = %.2f, want >= 1.2", pair.name, c)
+	hit, blocking := luminance(p.RGBA[Hit]), luminance(p.RGBA[BlockingMiss])
+	for _, o := range []Index{Weights, Indexer} {
+		miss := luminance(p.RGBA[Faded(Miss, 1, o)])
+		if !(hit > blocking && blocking > miss) {
+			t.Errorf("luminance hit %.3f, blocking miss %.3f, stream miss over %d %.3f: want strictly decreasing", hit, blocking, o, miss)
+		}
+		// 1.2 is enough to tell two flat patches apart side by side in grey.
+		for _, pair := range []struct {
+			name string
+			a, b float64
+		}{{"hit/blocking miss", hit, blocking}, {"blocking miss/stream miss", blocking, miss}} {
+			if c := contrast(pair.a, pair.b); c < 1.2 {
+				t.Errorf("%s contrast = %.2f, want >= 1.2", pair.name, c)
+			}
 		}
 	}
 }

@@ -56,6 +56,9 @@ func (p *pane) stale(v engine.View) bool {
 // refresh brings the pictures and the HUD up to date and reports whether
 // any of them changed.
 func (p *pane) refresh(v engine.View, st Status, h hudRun, f *fonts, pal *Palette) bool {
+	if p.hudOnly() {
+		return p.hud.update(v, st, h, f, pal)
+	}
 	cfg := v.Config()
 	p.frame++
 	l := &p.model.llc
@@ -83,9 +86,16 @@ func (p *pane) refresh(v engine.View, st Status, h hudRun, f *fonts, pal *Palett
 	return changed
 }
 
+// hudOnly reports whether the pane shows only its HUD (the charts take
+// the rest of the scene): it then reads nothing of the LLC.
+func (p *pane) hudOnly() bool { return p.rects.LLC.Empty() && p.rects.Strip.Empty() }
+
 // draw draws every view of the pane.
 func (p *pane) draw(dst *ebiten.Image, paint *painter, pal *Palette) {
 	p.hud.draw(dst, paint)
+	if p.hudOnly() {
+		return
+	}
 	p.llc.draw(dst, paint, pal)
 	p.res.draw(dst, paint)
 	p.strip.draw(dst, paint)

@@ -18,6 +18,8 @@ type Status struct {
 	Zoom     float64 // render.UIZoom of the window
 	ShowHelp bool    // draw the help overlay over area
 	Error    string  // the current user-facing error ("" none); drawn as a banner
+	// Charts shows the charts of the runs instead of their caches.
+	Charts bool
 	// Kept reports that dst still holds what the scene drew there last
 	// (the app does not clear the screen between frames): Draw then draws
 	// only when something it shows changed, which spares the software
@@ -75,7 +77,9 @@ type Scene struct {
 
 	area    image.Rectangle // the area the layout was made for
 	laidOut int             // the number of runs it was made for
+	charted bool            // the layout shows the charts
 	compare compareView
+	charts  chartsView
 	legend  legendView
 	help    helpView
 	banner  bannerView
@@ -131,7 +135,7 @@ func (s *Scene) Draw(dst *ebiten.Image, area image.Rectangle, r Runs, st Status)
 	}
 	n := r.count()
 	changed := !st.Kept || n == 0 || st.ShowHelp != s.drawnHelp
-	stale := s.fonts.setZoom(z) || area != s.area || n != s.laidOut
+	stale := s.fonts.setZoom(z) || area != s.area || n != s.laidOut || st.Charts != s.charted
 	for i := range n {
 		if s.panes[i].stale(r.at(i)) {
 			stale = true
@@ -139,6 +143,7 @@ func (s *Scene) Draw(dst *ebiten.Image, area image.Rectangle, r Runs, st Status)
 	}
 	s.n = n
 	if stale {
+		s.charted = st.Charts
 		s.layout(area, r)
 		changed = true
 	}
@@ -179,22 +184,43 @@ func (s *Scene) Draw(dst *ebiten.Image, area image.Rectangle, r Runs, st Status)
 func (s *Scene) layout(area image.Rectangle, r Runs) {
 	s.area, s.laidOut = area, s.n
 	z := s.fonts.zoom
+	m := px(marginSize, z)
+	bottom := area.Max.Y - m
 	switch s.n {
 	case 2:
 		slots := [2]bool{s.panes[0].model.hasSlots(), s.panes[1].model.hasSlots()}
 		c := layoutCompare(area, z, legendHeight(z), slots)
 		s.compare.layout(c.Line)
+		if s.charted {
+			c.Legend = image.Rectangle{}
+			for i := range c.Panes {
+				c.Panes[i] = sceneRects{HUD: c.Panes[i].HUD}
+			}
+		}
 		s.legend.layout(c.Legend, s.fonts, &s.pal, s.paint)
 		for i := range 2 {
 			s.panes[i].layout(c.Panes[i], r.at(i), s.fonts, &s.pal)
 		}
+		s.layoutCharts(image.Rect(c.Line.Min.X, c.Panes[0].HUD.Max.Y+m, c.Line.Max.X, bottom), r)
 	default:
 		p := &s.panes[0]
 		rects := layoutScene(area, z, legendHeight(z), p.model.hasSlots())
+		if s.charted {
+			rects = sceneRects{HUD: rects.HUD}
+		}
 		s.compare.layout(image.Rectangle{})
 		s.legend.layout(rects.Legend, s.fonts, &s.pal, s.paint)
 		p.layout(rects, r.A, s.fonts, &s.pal)
+		s.layoutCharts(image.Rect(rects.HUD.Min.X, rects.HUD.Max.Y+m, rects.HUD.Max.X, bottom), r)
 	}
+}
+
+// layoutCharts places the charts in r when they are shown, nowhere if not.
+func (s *Scene) layoutCharts(r image.Rectangle, runs Runs) {
+	if !s.charted || r.Dx() <= 0 || r.Dy() <= 0 {
+		r = image.Rectangle{}
+	}
+	s.charts.layout(r, s.fonts, runs)
 }
 
 // ReadEvery is the most often, in frames, that Draw reads the whole
@@ -226,6 +252,9 @@ func (s *Scene) refresh(r Runs, st Status) bool {
 	if s.n == 2 && s.compare.update(r.A, r.B, st, s.fonts, &s.pal) {
 		changed = true
 	}
+	if s.charted && s.charts.update(r, &s.pal) {
+		changed = true
+	}
 	return changed
 }
 
@@ -236,6 +265,10 @@ func (s *Scene) drawViews(dst *ebiten.Image) {
 	}
 	if s.n == 2 {
 		s.compare.draw(dst, s.paint)
+	}
+	if s.charted {
+		s.charts.draw(dst, s.paint)
+		return
 	}
 	s.legend.draw(dst, s.paint)
 }

@@ -87,8 +87,8 @@ func (m *slotModel) rebuild(e engine.View) {
 	}
 	for i, l := range m.layer {
 		m.own[i] = ReservedEmpty
-		if l >= 0 {
-			m.own[i] = m.hue[l]
+		if l >= 0 { // a batch's key holds request*layers + layer: the layer's hue
+			m.own[i] = m.hue[int(l)%len(m.hue)]
 		}
 	}
 }

@@ -81,8 +81,8 @@ func (t *tokenStrip) observe(e engine.View, ev []engine.Event, step, layer int) 
 	for i := range ev {
 		x := &ev[i]
 		c, l, ok := lay.Owner(x.Line)
-		if !ok || c != workload.KV || l != layer {
-			continue
+		if !ok || c != workload.KV || l != layer || x.Request != 0 {
+			continue // the strip shows request 0's gather
 		}
 		m := tokenMark{token: x.Token, n: 1, ev: stripEvent(x.Outcome)}
 		if x.Token < 0 { // an evicted LLC line, or a page of the pages reservation

@@ -26,15 +26,17 @@ var labels = map[string]string{
 	"window": "Window", "skew": "Skew", "layout": "KV layout",
 	"bandwidth": "Bandwidth GB/s", "missLatency": "Miss latency ns",
 	"hitLatency": "Hit latency ns", "mlp": "MLP",
+	"batch": "Batch (requests)", "timeModel": "Time model",
 }
 
 // choices lists the values of the keys that take one of a few names; they
 // get a list button.
 var choices = map[string][]string{
-	"policy": {config.PolicyLRU, config.PolicyFIFO, config.PolicyRandom, config.PolicySRRIP},
-	"hash":   {config.HashMod, config.HashXOR},
-	"mode":   {config.ModeNone, config.ModeWays, config.ModePrevK, config.ModePages, config.ModeTokens},
-	"layout": {config.LayoutRounded, config.LayoutPacked, config.LayoutPaged},
+	"policy":    {config.PolicyLRU, config.PolicyFIFO, config.PolicyRandom, config.PolicySRRIP},
+	"hash":      {config.HashMod, config.HashXOR},
+	"mode":      {config.ModeNone, config.ModeWays, config.ModePrevK, config.ModePages, config.ModeTokens},
+	"layout":    {config.LayoutRounded, config.LayoutPacked, config.LayoutPaged},
+	"timeModel": {config.TimeMLP, config.TimePaper},
 }
 
 // toggles are the boolean keys: they get a checkbox.

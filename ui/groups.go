@@ -18,9 +18,9 @@ type group struct {
 var groups = [...]group{
 	{"Cache", []string{"capacity", "line", "ways", "policy", "hash", "bypass"}, true},
 	{"Reservation", []string{"mode", "reserve", "pageTokens"}, true},
-	{"Model", []string{"layers", "topk", "kvBytes", "indexerBytes", "weightBytes", "prompt", "steps", "layout"}, false},
+	{"Model", []string{"layers", "topk", "kvBytes", "indexerBytes", "weightBytes", "prompt", "steps", "batch", "layout"}, false},
 	{"Selection", []string{"stepOverlap", "layerOverlap", "returnRate", "lookback", "sinks", "window", "skew"}, false},
-	{"Timing", []string{"bandwidth", "missLatency", "hitLatency", "mlp"}, false},
+	{"Timing", []string{"timeModel", "bandwidth", "missLatency", "hitLatency", "mlp"}, false},
 }
 
 // Sections are where a refusal is shown: under a group, or under the

@@ -36,6 +36,7 @@ func TestBadInput(t *testing.T) {
 	badTrace := writeFile(t, dir, "bad.txt", "0 0 1 2 3\n0 1 4 x 6\n")
 	garbageDin := writeFile(t, dir, "garbage.din", "0 1000\n1 2000\n\x00\xff\xfegarbage\n")
 	goodDin := writeFile(t, dir, "good.din", "0 1000\n")
+	goodTrace := writeFile(t, dir, "good.txt", "0 0 1 2 3\n1 0 1 2 3\n")
 	missing := filepath.Join(dir, "missing")
 	noDir := filepath.Join(dir, "no", "such", "dir", "out")
 	demo := func(more ...string) []string {
@@ -74,6 +75,9 @@ func TestBadInput(t *testing.T) {
 		{"csv to a missing dir", demo("-csv", noDir), 1, "no such file or directory"},
 		{"missing trace", demo("-trace", missing), 1, missing},
 		{"malformed trace", demo("-trace", badTrace), 1, "bad.txt: line 2"},
+		{"trace of a batch", demo("-trace", goodTrace, "-batch", "2"), 2, "run: -trace replays one request's log: batch must be 1, got 2"},
+		{"batch too large", demo("-batch", "257"), 2, "config: batch must be 1..256, got 257"},
+		{"unknown time model", demo("-timeModel", "cycles"), 2, `config: timeModel must be one of mlp, paper, got "cycles"`},
 		{"replay without trace", []string{"replay"}, 2, "replay: -trace FILE is required"},
 		{"replay missing din", []string{"replay", "-trace", missing}, 1, "no such file or directory"},
 		{"replay din with garbage", []string{"replay", "-trace", garbageDin}, 1, "din: " + garbageDin + ":3: label must be"},

@@ -15,11 +15,11 @@ var countColumns = []string{
 	"indexerAccesses", "indexerHits", "indexerMisses",
 	"kvAccesses", "kvReservedHits", "kvSharedHits", "kvMisses", "kvEvictions",
 	"weightsAccesses", "weightsHits", "weightsMisses",
-	"seconds", "tokensPerSecond",
+	"seconds", "tokensPerSecond", "missPages", "slowdown",
 }
 
 // appendCounts appends the countColumns of one step or layer to row.
-func appendCounts(row []string, c *engine.ByClass, seconds float64) []string {
+func appendCounts(row []string, c *engine.ByClass, roof engine.Roofline, seconds float64) []string {
 	sum := c.Sum()
 	ix, kv, w := c[workload.Indexer], c[workload.KV], c[workload.Weights]
 	tps := jsonReal(0)
@@ -28,11 +28,11 @@ func appendCounts(row []string, c *engine.ByClass, seconds float64) []string {
 	}
 	return append(row,
 		itoa(sum.Accesses), itoa(sum.Hits()), itoa(sum.ReservedHits), itoa(sum.SharedHits),
-		itoa(sum.Misses), itoa(c.BlockingMisses()), itoa(sum.Evictions), ratio(sum.Hits(), sum.Accesses).String(),
+		itoa(sum.Misses), itoa(c.BlockingMisses()), itoa(sum.Evictions), jsonReal(c.HitRate()).String(),
 		itoa(ix.Accesses), itoa(ix.Hits()), itoa(ix.Misses),
 		itoa(kv.Accesses), itoa(kv.ReservedHits), itoa(kv.SharedHits), itoa(kv.Misses), itoa(kv.Evictions),
 		itoa(w.Accesses), itoa(w.Hits()), itoa(w.Misses),
-		jsonReal(seconds).String(), tps.String(),
+		jsonReal(seconds).String(), tps.String(), itoa(roof.MissPages), jsonReal(roof.Slowdown()).String(),
 	)
 }
 
@@ -56,13 +56,13 @@ func newStepCSV(w *csv.Writer, perLayer bool) (*stepCSV, error) {
 func (s *stepCSV) writeStep(st *engine.StepStats) error {
 	step, ctx := strconv.Itoa(st.Step), strconv.Itoa(st.Context)
 	if !s.perLayer {
-		s.row = appendCounts(append(s.row[:0], step, ctx), &st.Class, st.Seconds)
+		s.row = appendCounts(append(s.row[:0], step, ctx), &st.Class, st.Roofline, st.Seconds)
 		return s.w.Write(s.row)
 	}
 	for i := range st.Layers {
 		ls := &st.Layers[i]
 		s.row = append(s.row[:0], step, strconv.Itoa(ls.Layer), ctx, itoa(ls.StreamBytes), itoa(ls.PageFillLines))
-		s.row = appendCounts(s.row, &ls.Class, ls.Seconds)
+		s.row = appendCounts(s.row, &ls.Class, ls.Roofline, ls.Seconds)
 		if err := s.w.Write(s.row); err != nil {
 			return err
 		}

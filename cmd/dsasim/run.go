@@ -16,8 +16,13 @@ const runSynopsis = "dsasim run [-preset NAME] [-config FILE.json] [-trace FILE]
 const runAbout = `
 Run simulates a scenario and prints its totals: a table, or with -json one
 object (steps accesses hits reservedHits sharedHits misses blockingMisses
-evictions hitRate kvHitRate seconds stepSeconds tokensPerSecond, the counts
-per class, pageUtilization in mode pages, and the config). The JSON holds no
+evictions hitRate kvHitRate seconds stepSeconds tokensPerSecond missPages
+slowdown, the counts per class, pageUtilization in mode pages, each
+request's totals when batch > 1, and the config). slowdown is the paper's
+roofline of the KV gathers, (T_ref + missPages*missLatency) / T_ref with
+T_ref one efficient read of every gathered top-k (tokens*kvBytes at the
+bandwidth) and missPages the distinct KV pages among the missed tokens of
+each gather; with -timeModel paper it is also the time. The JSON holds no
 wall-clock time, so two runs compare byte for byte; the time the simulation
 took goes to stderr. -csv writes one row per step (or per layer) to FILE
 ("-" for stdout).
@@ -152,8 +157,12 @@ func writeSummary(w io.Writer, s *summary) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "blocking misses %d, estimated step time %.3f us, %.1f tokens/s\n",
-		s.BlockingMisses, float64(s.StepSeconds)*1e6, float64(s.TokensPerSecond))
+	fmt.Fprintf(w, "blocking misses %d, estimated step time %.3f us (time model %s), %.1f tokens/s\n",
+		s.BlockingMisses, float64(s.StepSeconds)*1e6, c.TimeModel, float64(s.TokensPerSecond))
+	fmt.Fprintf(w, "paper roofline: %d blocking KV pages, slowdown %.3f over one efficient read of the top-k\n", s.MissPages, float64(s.Slowdown))
+	for r, q := range s.Requests {
+		fmt.Fprintf(w, "request %d (prompt %d): blocking misses %d, kv hit rate %.4f, slowdown %.3f\n", r, q.Prompt, q.BlockingMisses, float64(q.KVHitRate), float64(q.Slowdown))
+	}
 	if s.PageUtilization != nil {
 		fmt.Fprintf(w, "page utilization %.3f over %d evicted pages\n", float64(*s.PageUtilization), *s.EvictedPages)
 	}

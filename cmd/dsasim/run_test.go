@@ -34,7 +34,7 @@ func TestRunJSONDeterministic(t *testing.T) {
 	}
 	m := runJSON(t, "-preset", "small-demo")
 	for _, key := range []string{"steps", "accesses", "hits", "reservedHits", "sharedHits", "misses",
-		"blockingMisses", "evictions", "hitRate", "stepSeconds", "tokensPerSecond", "classes", "config"} {
+		"blockingMisses", "evictions", "hitRate", "stepSeconds", "tokensPerSecond", "missPages", "slowdown", "classes", "config"} {
 		if _, ok := m[key]; !ok {
 			t.Errorf("run -json has no %q", key)
 		}
@@ -99,7 +99,7 @@ func TestRunCSV(t *testing.T) {
 		}
 		want := "accesses,hits,reservedHits,sharedHits,misses,blockingMisses,evictions,hitRate," +
 			"indexerAccesses,indexerHits,indexerMisses,kvAccesses,kvReservedHits,kvSharedHits,kvMisses,kvEvictions," +
-			"weightsAccesses,weightsHits,weightsMisses,seconds,tokensPerSecond"
+			"weightsAccesses,weightsHits,weightsMisses,seconds,tokensPerSecond,missPages,slowdown"
 		if !strings.HasSuffix(strings.Join(rows[0], ","), want) {
 			t.Errorf("%s: header %q, want it to end in the stable columns %s", file, rows[0], want)
 		}
@@ -127,4 +127,28 @@ func readCSV(t *testing.T, file string) [][]string {
 		t.Fatalf("%s: %v", file, err)
 	}
 	return rows
+}
+
+// TestRunBatchJSON: a batch reports each request's totals, whose indexer
+// and KV counts add up to the run's, and the paper's slowdown; batch 1
+// reports none.
+func TestRunBatchJSON(t *testing.T) {
+	m := runJSON(t, "-preset", "small-demo", "-steps", "4", "-batch", "3", "-timeModel", "paper")
+	reqs, ok := m["requests"].([]any)
+	if !ok || len(reqs) != 3 {
+		t.Fatalf("run -json -batch 3: requests = %v, want 3 of them", m["requests"])
+	}
+	var kv float64
+	for _, r := range reqs {
+		kv += r.(map[string]any)["kv"].(map[string]any)["accesses"].(float64)
+	}
+	if want := m["classes"].(map[string]any)["kv"].(map[string]any)["accesses"].(float64); kv != want {
+		t.Errorf("requests' kv accesses add up to %v, the run's are %v", kv, want)
+	}
+	if s, ok := m["slowdown"].(float64); !ok || s < 1 {
+		t.Errorf("slowdown = %v, want a number of at least 1", m["slowdown"])
+	}
+	if _, ok := runJSON(t, "-preset", "small-demo", "-steps", "4")["requests"]; ok {
+		t.Error("run -json of one request lists requests")
+	}
 }

@@ -82,6 +82,9 @@ func (s *scenarioFlags) build(e *env, fs *flag.FlagSet) (scenario, error) {
 		if sc.cfg, err = fitToLog(e, cmd, sc.cfg, lg, explicit); err != nil {
 			return scenario{}, err
 		}
+		if sc.cfg.Batch != 1 {
+			return scenario{}, usagef(cmd, "%s: -trace replays one request's log: batch must be 1, got %d", cmd, sc.cfg.Batch)
+		}
 		sc.src, sc.log = lg, lg
 	}
 	if err := sc.cfg.Validate(); err != nil {

@@ -28,13 +28,33 @@ type summary struct {
 	Seconds         jsonReal `json:"seconds"`   // estimated time of the whole run
 	StepSeconds     jsonReal `json:"stepSeconds"`
 	TokensPerSecond jsonReal `json:"tokensPerSecond"`
+	// MissPages and Slowdown are the paper's roofline (Table 4) of the KV
+	// gathers: distinct KV pages among the missed tokens of each gather,
+	// and (T_ref + missPages*missLatency) / T_ref, T_ref one efficient
+	// read of every gathered top-k (engine.Roofline), whatever timeModel.
+	MissPages int64    `json:"missPages"`
+	Slowdown  jsonReal `json:"slowdown"`
 	// PageUtilization and EvictedPages (mode pages only): the mean share
 	// of an evicted page's tokens that were used, over that many pages.
-	PageUtilization *jsonReal     `json:"pageUtilization,omitempty"`
-	EvictedPages    *int64        `json:"evictedPages,omitempty"`
-	Classes         classCounts   `json:"classes"`
-	Trace           string        `json:"trace,omitempty"` // the index log replayed, if any
-	Config          config.Config `json:"config"`
+	PageUtilization *jsonReal   `json:"pageUtilization,omitempty"`
+	EvictedPages    *int64      `json:"evictedPages,omitempty"`
+	Classes         classCounts `json:"classes"`
+	// Requests (batch > 1 only) are the totals of each request of the
+	// batch: its indexer streams and gathers (weights are the batch's).
+	Requests []requestSummary `json:"requests,omitempty"`
+	Trace    string           `json:"trace,omitempty"` // the index log replayed, if any
+	Config   config.Config    `json:"config"`
+}
+
+// requestSummary is one request's part of a run.
+type requestSummary struct {
+	Prompt         int           `json:"prompt"`
+	BlockingMisses int64         `json:"blockingMisses"`
+	KVHitRate      jsonReal      `json:"kvHitRate"`
+	MissPages      int64         `json:"missPages"`
+	Slowdown       jsonReal      `json:"slowdown"`
+	Indexer        engine.Counts `json:"indexer"`
+	KV             engine.Counts `json:"kv"`
 }
 
 // classCounts are the totals per class of access, named as in the app.
@@ -47,28 +67,37 @@ type classCounts struct {
 // summarize reads the totals of a finished (or partly run) engine.
 func summarize(eng *engine.Engine, traceName string) summary {
 	cfg := eng.Config()
-	tot := eng.Totals()
+	run := eng.RunStats() // the figures' one definition, as the app's HUD
+	tot := run.Class
 	sum := tot.Sum()
-	steps := len(eng.History())
 	s := summary{
-		Steps: steps, Layers: cfg.Layers,
+		Steps: run.Steps, Layers: cfg.Layers,
 		Accesses: sum.Accesses, Hits: sum.Hits(), ReservedHits: sum.ReservedHits, SharedHits: sum.SharedHits,
-		Misses: sum.Misses, BlockingMisses: tot.BlockingMisses(), Evictions: sum.Evictions,
-		HitRate:   ratio(sum.Hits(), sum.Accesses),
-		KVHitRate: ratio(tot[workload.KV].Hits(), tot[workload.KV].Accesses),
-		Seconds:   jsonReal(eng.Seconds()),
-		Classes:   classCounts{Indexer: tot[workload.Indexer], KV: tot[workload.KV], Weights: tot[workload.Weights]},
-		Trace:     traceName,
-		Config:    cfg,
-	}
-	if steps > 0 {
-		s.StepSeconds = jsonReal(eng.Seconds() / float64(steps))
-		s.TokensPerSecond = jsonReal(1 / float64(s.StepSeconds))
+		Misses: sum.Misses, BlockingMisses: run.BlockingMisses(), Evictions: sum.Evictions,
+		HitRate:         jsonReal(run.HitRate()),
+		KVHitRate:       jsonReal(run.KVHitRate()),
+		Seconds:         jsonReal(run.Seconds),
+		StepSeconds:     jsonReal(run.StepSeconds()),
+		TokensPerSecond: jsonReal(run.TokensPerSecond()),
+		MissPages:       eng.Roofline().MissPages, Slowdown: jsonReal(eng.Roofline().Slowdown()),
+		Classes: classCounts{Indexer: tot[workload.Indexer], KV: tot[workload.KV], Weights: tot[workload.Weights]},
+		Trace:   traceName,
+		Config:  cfg,
 	}
 	if cfg.Mode == config.ModePages {
 		f, pages := eng.PageUtilization()
 		util := jsonReal(f)
 		s.PageUtilization, s.EvictedPages = &util, &pages
+	}
+	if eng.Requests() > 1 {
+		for r, rs := range eng.RequestTotals() {
+			kv := rs.Class[workload.KV]
+			s.Requests = append(s.Requests, requestSummary{
+				Prompt: eng.Layout().Prompt(r), BlockingMisses: rs.Class.BlockingMisses(),
+				KVHitRate: ratio(kv.Hits(), kv.Accesses), MissPages: rs.Roofline.MissPages,
+				Slowdown: jsonReal(rs.Roofline.Slowdown()), Indexer: rs.Class[workload.Indexer], KV: kv,
+			})
+		}
 	}
 	return s
 }
@@ -123,6 +152,8 @@ var summaryColumns = []struct {
 		}
 		return s.PageUtilization.String()
 	}},
+	{"missPages", func(s *summary) string { return itoa(s.MissPages) }},
+	{"slowdown", func(s *summary) string { return s.Slowdown.String() }},
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -22,7 +22,8 @@ Sweep runs one scenario (built as run builds it) once per value of one
 config key, in parallel on all cores, and writes one CSV row per value, in
 the order given: the key, then the run's totals (the columns of run -json:
 steps accesses hits reservedHits sharedHits misses blockingMisses evictions
-hitRate kvHitRate seconds stepSeconds tokensPerSecond pageUtilization).
+hitRate kvHitRate seconds stepSeconds tokensPerSecond pageUtilization
+missPages slowdown).
 Each row is exactly what 'dsasim run -KEY value' would give. Without -csv
 the CSV goes to stdout. When the sweep takes more than a second, progress
 goes to stderr.

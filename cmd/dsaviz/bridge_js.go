@@ -5,6 +5,8 @@ package main
 import (
 	"encoding/json"
 	"syscall/js"
+
+	"dsaviz/render"
 )
 
 // jsHost is the JavaScript bridge: it publishes window.dsaviz, the app's
@@ -26,6 +28,9 @@ import (
 //	                   comparing), seeking, fps, tps, done, frames, playing,
 //	                   speed, help, updateMs, drawMs}, cumulative since the
 //	                   last reset; step counts completed decode steps
+//	dsaviz.palette()   the named colours of the picture, the legend and the
+//	                   charts ({hit, streamMiss, blockingMiss, reserved,
+//	                   seriesA, ...}) as "#rrggbb"
 //	dsaviz.play(), dsaviz.pause(), dsaviz.stepOnce(), dsaviz.stepBack()
 //	                   queue a command for the next Update; return false if
 //	                   the queue is full
@@ -73,6 +78,15 @@ func newHost(m *mailbox) host {
 	poster := func(c command) js.Func {
 		return js.FuncOf(func(js.Value, []js.Value) any { return m.post(c) })
 	}
+	obj.Set("palette", js.FuncOf(func(js.Value, []js.Value) any {
+		pal := render.DefaultPalette()
+		named := pal.Named()
+		v := make(map[string]any, len(named))
+		for k, c := range named {
+			v[k] = c
+		}
+		return js.ValueOf(v)
+	}))
 	obj.Set("play", poster(cmdPlay))
 	obj.Set("pause", poster(cmdPause))
 	obj.Set("stepOnce", poster(cmdStepOnce))

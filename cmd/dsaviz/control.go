@@ -33,6 +33,9 @@ func (g *Game) do(c command) {
 		g.toggleCompare()
 	case cmdToggleEditTarget:
 		g.toggleEditTarget()
+	case cmdToggleCharts:
+		g.link.launched.charts = !g.link.launched.charts
+		g.showURL()
 	case cmdToggleHelp:
 		g.showHelp = !g.showHelp
 	case cmdToggleFullscreen:
@@ -119,6 +122,9 @@ func (g *Game) applyChange(query string) {
 	}
 	if ch.at >= 0 {
 		g.jumpTo(ch.at)
+	}
+	if ch.charts != 0 {
+		g.link.launched.charts = ch.charts > 0
 	}
 	switch ch.play {
 	case 1:

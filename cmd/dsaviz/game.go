@@ -282,6 +282,7 @@ func (g *Game) drawScene(screen *ebiten.Image, kept bool) (ok bool) {
 		Scale:    sc.scale,
 		Zoom:     g.zoom(),
 		ShowHelp: g.showHelp,
+		Charts:   g.link.launched.charts,
 		Error:    g.errMsg,
 		Kept:     kept,
 	})
@@ -344,7 +345,7 @@ func (g *Game) publish() {
 	sc := &g.screen
 	st := Stats{
 		FPS: sc.fps, TPS: sc.tps, Frames: sc.frames,
-		Playing: g.run.play.playing, Speed: g.run.play.speed, Help: g.showHelp,
+		Playing: g.run.play.playing, Speed: g.run.play.speed, Help: g.showHelp, Charts: g.link.launched.charts,
 		UpdateMillis: sc.updateMs.mean, DrawMillis: sc.drawMs.mean,
 	}
 	g.run.stats(&st)

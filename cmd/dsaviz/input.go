@@ -31,7 +31,8 @@ func repeats(d int) bool {
 
 // shortcuts appends to dst the commands the keys ask for (issue 3,
 // section 4, issue 9): Space play/pause; Right one decode step;
-// Shift+Right one layer; Left one decode step back; C compare A and B; R
+// Shift+Right one layer; Left one decode step back; C compare A and B; G
+// charts; R
 // reset; H or ? help; F fullscreen. Letters go by the character
 // typed, so they follow the keyboard layout ("?" is wherever the layout
 // puts it). The caller skips this while a text field has the focus.
@@ -58,6 +59,8 @@ func shortcuts(k keyState, dst []command) []command {
 			dst = append(dst, cmdReset)
 		case 'c', 'C':
 			dst = append(dst, cmdToggleCompare)
+		case 'g', 'G':
+			dst = append(dst, cmdToggleCharts)
 		case 'h', 'H', '?':
 			dst = append(dst, cmdToggleHelp)
 		case 'f', 'F':

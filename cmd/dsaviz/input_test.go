@@ -17,6 +17,7 @@ func TestShortcuts(t *testing.T) {
 		{"shift right", keyState{right: true, shift: true}, []command{cmdLayerOnce}},
 		{"left", keyState{left: true}, []command{cmdStepBack}},
 		{"compare", keyState{chars: []rune("cC")}, []command{cmdToggleCompare, cmdToggleCompare}},
+		{"charts", keyState{chars: []rune("g")}, []command{cmdToggleCharts}},
 		{"r and R", keyState{chars: []rune("rR")}, []command{cmdReset, cmdReset}},
 		{"help", keyState{chars: []rune("hH?")}, []command{cmdToggleHelp, cmdToggleHelp, cmdToggleHelp}},
 		{"fullscreen", keyState{chars: []rune("f")}, []command{cmdToggleFullscreen}},

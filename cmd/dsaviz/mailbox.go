@@ -17,6 +17,7 @@ const (
 	cmdReset            // restart the run from step 0
 	cmdToggleCompare    // show B beside A, or A alone
 	cmdToggleEditTarget // the panel edits B, or A again
+	cmdToggleCharts     // show the charts instead of the caches, or back
 	cmdToggleHelp
 	cmdToggleFullscreen
 	cmdPanicInUpdate // test hook: panic in the next Update

@@ -74,8 +74,9 @@ type Stats struct {
 	// in decode steps per second.
 	Playing bool
 	Speed   float64
-	// Help reports whether the help overlay is shown.
-	Help bool
+	// Help reports whether the help overlay is shown; Charts whether the
+	// charts are, instead of the caches.
+	Help, Charts bool
 	// UpdateMillis and DrawMillis are the CPU time spent in Update and
 	// Draw, in milliseconds, averaged over the last complete window of 30
 	// frames (0 before the first window completes). GPU work that Draw
@@ -98,6 +99,7 @@ func (s Stats) fields() map[string]any {
 	f["playing"] = s.Playing
 	f["speed"] = s.Speed
 	f["help"] = s.Help
+	f["charts"] = s.Charts
 	f["updateMs"] = s.UpdateMillis
 	f["drawMs"] = s.DrawMillis
 	return f

@@ -32,12 +32,14 @@ const (
 	// paramAt = N opens the run at the start of decode step N (paused
 	// links keep it, so a shared link shows the same moment).
 	paramAt = "at"
+	// paramCharts = 1 shows the charts instead of the caches.
+	paramCharts = "charts"
 	// prefixB marks B's config keys: b.mode=ways sets B's mode.
 	prefixB = "b."
 )
 
 // pageParams are the page's own parameters, after paramPreset.
-var pageParams = []string{paramPreset, paramPlay, paramSpeed, paramLecture, paramCompare, paramAt}
+var pageParams = []string{paramPreset, paramPlay, paramSpeed, paramLecture, paramCompare, paramAt, paramCharts}
 
 // Playback speeds in decode steps per second: the default, and the range a
 // link may ask for, the panel's slider's (which snaps a speed to its
@@ -54,6 +56,7 @@ type page struct {
 	paused  bool    // play=0
 	speed   float64 // decode steps per second
 	lecture bool    // lecture=1
+	charts  bool    // charts=1
 }
 
 // launch is what a link asks for: the run's config, the preset it starts
@@ -96,6 +99,13 @@ func parseLaunch(search string) launch {
 			l.problem = append(l.problem, fmt.Sprintf("cmp must be 0 or 1, got %q; showing A alone.", v))
 		}
 		l.spec.compare = err == nil && on
+	}
+	if v := q.Get(paramCharts); v != "" {
+		on, err := strconv.ParseBool(v)
+		if err != nil {
+			l.problem = append(l.problem, fmt.Sprintf("charts must be 0 or 1, got %q; showing the caches.", v))
+		}
+		l.charts = err == nil && on
 	}
 	if v := q.Get(paramPlay); v != "" {
 		play, err := parsePlay(v)
@@ -288,6 +298,9 @@ func shareQuery(spec runSpec, p page, at int) string {
 	if p.lecture {
 		add(paramLecture, "1")
 	}
+	if p.charts {
+		add(paramCharts, "1")
+	}
 	if at > 0 {
 		add(paramAt, strconv.Itoa(at))
 	}
@@ -313,10 +326,11 @@ func splitErrors(err error) []error {
 
 // change is a live change of the runs asked through dsaviz.configure.
 type change struct {
-	spec  runSpec
-	play  int     // +1 play, -1 pause, 0 unchanged
-	speed float64 // 0: unchanged
-	at    int     // the step to jump to, -1: none
+	spec   runSpec
+	play   int     // +1 play, -1 pause, 0 unchanged
+	speed  float64 // 0: unchanged
+	at     int     // the step to jump to, -1: none
+	charts int     // +1 show the charts, -1 the caches, 0 unchanged
 }
 
 // parseChange reads a query in the link's form ("ways=4&seed=7",
@@ -358,6 +372,16 @@ func parseChange(query string, cur runSpec) (change, error) {
 	}
 	if q.Has(paramLecture) {
 		return ch, fmt.Errorf("lecture applies when the page loads, not to a running app")
+	}
+	if v := q.Get(paramCharts); v != "" {
+		on, err := strconv.ParseBool(v)
+		if err != nil {
+			return ch, fmt.Errorf("charts must be 0 or 1, got %q", v)
+		}
+		ch.charts = 1
+		if !on {
+			ch.charts = -1
+		}
 	}
 	qa, qb := splitB(q)
 	if err := a.ApplyQuery(qa, pageParams...); err != nil {

@@ -136,7 +136,7 @@ func TestShareQueryRoundTrip(t *testing.T) {
 		}
 		c := base
 		c.Seed, c.Policy, c.Bypass, c.StepOverlap = 1<<63+5, config.PolicySRRIP, !c.Bypass, 0.1+0.2
-		states = append(states, state{spec(c, p), page{speed: 17, lecture: true}, 0})
+		states = append(states, state{spec(c, p), page{speed: 17, lecture: true, charts: true}, 0})
 		cmp := spec(base, p)
 		cmp.compare = true
 		states = append(states, state{cmp, page{speed: defaultSpeed}, 0})

@@ -16,7 +16,7 @@ import (
 // re-simulates from there with Advance, so the numbers after any jump are
 // those of a run that never went back.
 type Comparison struct {
-	src   trace.Source
+	src   trace.Source // request 0's selections
 	lanes []lane
 	// every is the checkpoint interval in steps: a checkpoint is kept at
 	// every step that is a multiple of it (step 0 included).
@@ -60,20 +60,25 @@ func New(a config.Config, b *config.Config, o Options) (*Comparison, error) {
 		}
 		cfgs = append(cfgs, *b)
 	}
-	src := o.Source
-	if src == nil {
-		if err := a.Validate(); err != nil {
-			return nil, err
-		}
+	// One source of selections for both runs: the log, or A's batch of
+	// synthetic requests.
+	var batch *engine.Batch
+	if o.Source == nil {
 		var err error
-		if src, err = trace.NewGenerator(engine.GeneratorParams(a)); err != nil {
+		if batch, err = engine.NewBatch(a); err != nil {
 			return nil, err
 		}
 	}
-	c := &Comparison{src: src}
+	c := &Comparison{}
 	var stateBytes int64
 	for i, cfg := range cfgs {
-		e, err := engine.New(cfg, src)
+		var e *engine.Engine
+		var err error
+		if batch != nil {
+			e, err = engine.NewWithBatch(cfg, batch)
+		} else {
+			e, err = engine.New(cfg, o.Source)
+		}
 		if err != nil {
 			if i == 1 {
 				return nil, fmt.Errorf("B: %w", err)
@@ -85,6 +90,7 @@ func New(a config.Config, b *config.Config, o Options) (*Comparison, error) {
 			n = min(n, o.MaxEvents)
 		}
 		c.lanes = append(c.lanes, lane{eng: e, events: make([]engine.Event, 0, n)})
+		c.src = e.Source()
 		stateBytes = max(stateBytes, e.StateBytes())
 	}
 	budget := o.CheckpointBytes
@@ -131,7 +137,7 @@ func (c *Comparison) View(i int) engine.View { return c.lanes[i].eng.View() }
 // until the next Advance).
 func (c *Comparison) Events(i int) []engine.Event { return c.lanes[i].events }
 
-// Source is the shared trace source.
+// Source is the shared trace source (request 0's, with a batch).
 func (c *Comparison) Source() trace.Source { return c.src }
 
 // CheckpointEvery is the interval between checkpoints, in steps.

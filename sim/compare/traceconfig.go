@@ -8,10 +8,12 @@ import (
 
 // TraceKeys are the config keys that define the selection trace: B shares
 // A's trace, so B takes these from A. A test checks that they are exactly
-// the keys engine.GeneratorParams reads.
+// the keys engine.GeneratorParams reads, and batch (the number of
+// requests, each with its own selections).
 var traceKeys = []string{
 	"layers", "topk", "prompt", "steps", "seed",
 	"stepOverlap", "layerOverlap", "returnRate", "lookback", "sinks", "window", "skew",
+	"batch",
 }
 
 // TraceKeys returns the config keys that define the selection trace, which

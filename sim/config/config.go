@@ -23,6 +23,16 @@ const (
 	ModeTokens = "tokens"
 )
 
+// Time models accepted by Config.TimeModel.
+const (
+	TimeMLP   = "mlp"
+	TimePaper = "paper"
+)
+
+// MaxBatch is the largest batch: requests*layers also stays at most
+// MaxRequestLayers, and the per-token tables grow with the batch.
+const MaxBatch = 256
+
 // KV layouts accepted by Config.Layout.
 const (
 	LayoutRounded = "rounded"
@@ -88,6 +98,15 @@ type Config struct {
 	// Steps is the number of decode steps of a run, 1..2^20, with
 	// prompt+steps at most MaxContext (default 64).
 	Steps int `json:"steps"`
+	// Batch is the number of concurrent requests decoded together,
+	// 1..MaxBatch, with batch*layers at most MaxRequestLayers,
+	// batch*layers*topk at most MaxSelections and
+	// batch*layers*(largest prompt+steps) at most MaxTokenTable
+	// (default 1). Each request has its own KV, indexer keys and
+	// selections; request 0's prompt is prompt, the others' are drawn
+	// in PromptRange. Every layer runs every request before the next
+	// layer; its weights stream once for the whole batch.
+	Batch int `json:"batch"`
 	// Seed seeds every random choice of the run, any value (default 1).
 	Seed uint64 `json:"seed"`
 
@@ -134,6 +153,14 @@ type Config struct {
 	// MLP is the number of misses in flight that overlap, 1..2^20
 	// (default 128).
 	MLP int `json:"mlp"`
+	// TimeModel is how counts become time (default mlp). mlp: per
+	// layer, streamBytes/bandwidth + ceil(blockingMisses/mlp)*missLatency
+	// + kvHitLines*hitLatency/mlp. paper: the roofline of the paper's
+	// Table 4, the KV gathers alone: per layer and request, one
+	// efficient read of the selection (tokens*kvBytes/bandwidth) plus
+	// missLatency for each distinct KV page (token/pageTokens) among the
+	// tokens that missed, summed over layers and the batch.
+	TimeModel string `json:"timeModel"`
 }
 
 // DefaultConfig returns the defaults: DeepSeek-V3.2's shape on an H100 L2
@@ -143,9 +170,9 @@ func DefaultConfig() Config {
 		Capacity: 50 << 20, Line: 128, Ways: 16, Policy: PolicyLRU, Hash: HashMod,
 		Reserve: 0, Mode: ModeNone, PageTokens: 64,
 		Layers: 61, TopK: 2048, KVBytes: 656, IndexerBytes: 132, WeightBytes: 64 << 20,
-		Prompt: 32768, Steps: 64, Seed: 1,
+		Prompt: 32768, Steps: 64, Batch: 1, Seed: 1,
 		StepOverlap: 0.45, LayerOverlap: 0.36, ReturnRate: 0.5, Lookback: 3.3,
 		Sinks: 4, Window: 16, Skew: 1, Layout: LayoutRounded,
-		Bandwidth: 3350, MissLatency: 600, HitLatency: 200, MLP: 128,
+		Bandwidth: 3350, MissLatency: 600, HitLatency: 200, MLP: 128, TimeModel: TimeMLP,
 	}
 }

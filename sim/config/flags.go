@@ -71,6 +71,7 @@ var keyHelp = map[string]string{
 	"weightBytes":  "weight `bytes` streamed per layer per step (units as capacity)",
 	"prompt":       "context `tokens` before the first decode step",
 	"steps":        "decode `steps` of a run",
+	"batch":        "concurrent `requests`, each with its own KV, prompt and selections",
 	"seed":         "`seed` of every random choice",
 	"stepOverlap":  "`probability` that a token selected at the previous step is kept",
 	"layerOverlap": "`probability` that a refilled slot takes a token of the previous layer",
@@ -84,4 +85,5 @@ var keyHelp = map[string]string{
 	"missLatency":  "LLC miss latency in `ns`",
 	"hitLatency":   "LLC hit latency in `ns`",
 	"mlp":          "`misses` in flight that overlap",
+	"timeModel":    "time `model`: mlp (streams, overlapped misses) or paper (Table 4's roofline of the KV gather)",
 }

@@ -78,6 +78,31 @@ func FuzzValidate(f *testing.F) {
 	})
 }
 
+// FuzzValidateBatch varies what a batch multiplies: every config Validate
+// accepts keeps the batch's tables, regions and gathers within the limits.
+func FuzzValidateBatch(f *testing.F) {
+	f.Add(20, 128, 1000, 200, 8)
+	f.Add(4096, 20, 2, 1, 16)
+	f.Add(1, 1, 1, 1, 256)
+	f.Add(64, 1<<14, 1<<20, 1<<19, 2)
+	f.Fuzz(func(t *testing.T, layers, topk, prompt, steps, batch int) {
+		c := config.DefaultConfig()
+		c.Layers, c.TopK, c.Prompt, c.Steps, c.Batch = layers, topk, prompt, steps, batch
+		c.Sinks, c.Window = 0, 0
+		if c.Validate() != nil {
+			return
+		}
+		checkValid(t, c)
+		lo, hi := c.PromptRange()
+		context := int64(hi) + int64(c.Steps)
+		b, l := int64(c.Batch), int64(c.Layers)
+		if lo < 1 || lo > c.Prompt || hi < c.Prompt || context > config.MaxContext || b*l > config.MaxRequestLayers ||
+			b*l*int64(c.TopK) > config.MaxSelections || b*l*context > config.MaxTokenTable {
+			t.Errorf("valid batch exceeds the limits: batch %d, layers %d, topk %d, prompts %d..%d, steps %d", c.Batch, c.Layers, c.TopK, lo, hi, c.Steps)
+		}
+	})
+}
+
 // checkValid checks what every config that Validate accepts promises the
 // simulation.
 func checkValid(t *testing.T, c config.Config) {

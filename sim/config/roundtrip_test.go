@@ -37,6 +37,7 @@ func randomConfig(r *rand.Rand) config.Config {
 	}
 	c.Prompt = 1 + r.IntN(1<<17)
 	c.Steps = 1 + r.IntN(1024)
+	c.Batch = 1 + r.IntN(8)
 	c.Seed = r.Uint64()
 	c.StepOverlap = r.Float64()
 	c.LayerOverlap = r.Float64()
@@ -50,6 +51,7 @@ func randomConfig(r *rand.Rand) config.Config {
 	c.MissLatency = 1e3 * r.Float64()
 	c.HitLatency = 1e3 * r.Float64()
 	c.MLP = 1 + r.IntN(1024)
+	c.TimeModel = pick(r, config.TimeMLP, config.TimePaper)
 
 	c.Mode = pick(r, config.ModeNone, config.ModeWays, config.ModePrevK, config.ModePages, config.ModeTokens)
 	unit := c.WayBytes()

@@ -23,6 +23,9 @@ const (
 	// MaxGatherLines bounds TopK*TokenLines, the lines one layer gathers:
 	// a layer runs in one piece, so its work must stay bounded.
 	MaxGatherLines = 1 << 24
+	// MaxRequestLayers bounds Batch*Layers: each request's layer has its
+	// own address regions, and line addresses must stay in 64 bits.
+	MaxRequestLayers = 1 << 16
 	// MaxIndexerLines bounds the lines of one layer's indexer stream,
 	// (Prompt+Steps)*IndexerBytes/Line, for the same reason.
 	MaxIndexerLines = 1 << 26
@@ -79,6 +82,8 @@ func (c Config) Validate() error {
 	}
 	promptOK := v.intIn("prompt", c.Prompt, 1, MaxContext-1)
 	stepsOK := v.intIn("steps", c.Steps, 1, 1<<20)
+	batchOK := v.intIn("batch", c.Batch, 1, MaxBatch)
+	contextOK := false
 	if promptOK && stepsOK {
 		context := int64(c.Prompt) + int64(c.Steps)
 		switch {
@@ -86,10 +91,17 @@ func (c Config) Validate() error {
 			v.bad("steps", fmt.Sprint(c.Steps), fmt.Sprintf("1..%d with prompt %d (prompt+steps at most %d tokens)", MaxContext-c.Prompt, c.Prompt, MaxContext))
 		case layersOK && int64(c.Layers)*context > MaxTokenTable:
 			v.bad("layers", fmt.Sprint(c.Layers), fmt.Sprintf("1..%d with prompt+steps = %d tokens (layers*(prompt+steps) at most %d)", MaxTokenTable/context, context, MaxTokenTable))
+		default:
+			contextOK = true
 		}
 	}
+	selectionsOK := true
 	if layersOK && topkOK && int64(c.Layers)*int64(c.TopK) > MaxSelections {
 		v.bad("topk", fmt.Sprint(c.TopK), fmt.Sprintf("1..%d with %d layers (layers*topk at most %d)", MaxSelections/c.Layers, c.Layers, MaxSelections))
+		selectionsOK = false
+	}
+	if batchOK && layersOK && topkOK && contextOK && selectionsOK {
+		c.validateBatch(&v)
 	}
 	lineOK := c.Line >= 8 && c.Line <= 1<<16
 	if lineOK && topkOK && c.KVBytes >= 1 && c.KVBytes <= 1<<20 {
@@ -125,6 +137,7 @@ func (c Config) Validate() error {
 	v.floatIn("missLatency", c.MissLatency, 0, 1e9)
 	v.floatIn("hitLatency", c.HitLatency, 0, 1e9)
 	v.intIn("mlp", c.MLP, 1, 1<<20)
+	v.oneOf("timeModel", c.TimeModel, TimeMLP, TimePaper)
 
 	if c.Reserve < 0 || c.Reserve > MaxSize {
 		v.bad("reserve", c.Reserve.String(), "0..1PiB")
@@ -134,6 +147,42 @@ func (c Config) Validate() error {
 		}
 	}
 	return errors.Join(v.errs...)
+}
+
+// validateBatch checks that a batch of valid layers, topk, prompt and
+// steps fits the limits, which grow with the batch: requests*layers (the
+// address regions), the tokens gathered per step, and the per-token tables
+// of every request at the largest prompt of PromptRange. One request
+// always fits: the same limits hold for it without a batch.
+func (c Config) validateBatch(v *validator) {
+	if c.Batch == 1 {
+		return
+	}
+	_, hi := c.PromptRange()
+	context := int64(hi) + int64(c.Steps)
+	largest := func(limit int64) int64 { return max(1, limit) }
+	switch rl := int64(c.Layers); {
+	case int64(c.Batch)*rl > MaxRequestLayers:
+		v.bad("batch", fmt.Sprint(c.Batch), fmt.Sprintf("1..%d with %d layers (batch*layers at most %d)", largest(MaxRequestLayers/rl), c.Layers, MaxRequestLayers))
+	case int64(c.Batch)*rl*int64(c.TopK) > MaxSelections:
+		v.bad("batch", fmt.Sprint(c.Batch), fmt.Sprintf("1..%d with %d layers and topk %d (batch*layers*topk, the tokens gathered per step, at most %d)", largest(MaxSelections/(rl*int64(c.TopK))), c.Layers, c.TopK, MaxSelections))
+	case context > MaxContext:
+		v.bad("batch", fmt.Sprint(c.Batch), fmt.Sprintf("1 with prompt %d and %d steps (the requests of a batch have prompts up to prompt+prompt/2 = %d, and their prompt+steps must stay at most %d tokens)", c.Prompt, c.Steps, hi, MaxContext))
+	case int64(c.Batch)*rl*context > MaxTokenTable:
+		v.bad("batch", fmt.Sprint(c.Batch), fmt.Sprintf("1..%d with %d layers and contexts up to %d tokens (batch*layers*(largest prompt+steps), the per-token tables, at most %d)", largest(MaxTokenTable/(rl*context)), c.Layers, context, MaxTokenTable))
+	}
+}
+
+// PromptRange returns the smallest and the largest prompt of the batch's
+// requests: prompt alone for one request; otherwise request 0 has prompt
+// and each other request draws its own uniformly from
+// [prompt-prompt/2, prompt+prompt/2] (so prompt 1000 spans the paper's
+// 500..1500 tokens).
+func (c Config) PromptRange() (lo, hi int) {
+	if c.Batch <= 1 {
+		return c.Prompt, c.Prompt
+	}
+	return c.Prompt - c.Prompt/2, c.Prompt + c.Prompt/2
 }
 
 // validateGeometry checks line, ways and capacity, and reports whether

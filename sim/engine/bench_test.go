@@ -49,3 +49,7 @@ func BenchmarkDSV32TokensEvents(b *testing.B) {
 func BenchmarkDSV32NoneEvents(b *testing.B) {
 	benchPresetEvents(b, "dsv32-h100", config.ModeNone, true)
 }
+
+// BenchmarkLevyTable4 runs the Table 4 preset: a batch of 8 requests of
+// 20 layers, mode tokens, the paper's time model.
+func BenchmarkLevyTable4(b *testing.B) { benchPreset(b, "levy-table4", config.ModeTokens) }

@@ -16,8 +16,9 @@ import (
 type Engine struct {
 	cfg    config.Config
 	layout *workload.Layout
-	src    trace.Source
+	batch  *Batch // the selections of every request
 	timing Timing
+	keys   KeySpace // of tokens (tokens, prevk) or pages (pages)
 
 	shared *cache.Partition // the shared part of the LLC
 	kvWays *cache.Partition // mode ways: the ways reserved for KV
@@ -30,37 +31,64 @@ type Engine struct {
 	last        StepStats // the last completed step
 	history     []StepSummary
 	total       ByClass
+	roofline    Roofline       // totals of the completed layers
+	requests    []RequestStats // totals per request of the completed steps
 	seconds     float64
 	ev          events
 	dropped     int64
+
+	// The gather in progress: the end (first token past) of the last KV
+	// page found holding a missed token, and the count of such pages.
+	missPageEnd int32
+	missPages   int64
+	pageMask    int32 // pageTokens-1 when pageTokens is a power of two, else -1
 }
 
 // New builds an engine for a config. With a nil source it generates the
-// selections synthetically from the config; a given source (a real log)
-// must have at least cfg.Layers layers and cfg.Steps steps, with every
-// index of step t below cfg.Prompt + t.
+// selections synthetically from the config (NewBatch); a given source (a
+// real log, one request: the config's batch must be 1) must have at least
+// cfg.Layers layers and cfg.Steps steps, with every index of step t below
+// cfg.Prompt + t.
 func New(cfg config.Config, src trace.Source) (*Engine, error) {
+	return newEngine(cfg, src, nil)
+}
+
+// NewWithBatch builds an engine for a config that reads its selections
+// from b, which may feed other engines too: b must have the config's
+// batch and prompts (NewBatch of a config with the same batch, prompt,
+// steps, seed and selection keys does).
+func NewWithBatch(cfg config.Config, b *Batch) (*Engine, error) {
+	if b == nil {
+		return nil, fmt.Errorf("engine: NewWithBatch needs a batch")
+	}
+	return newEngine(cfg, nil, b)
+}
+
+func newEngine(cfg config.Config, src trace.Source, b *Batch) (*Engine, error) {
 	layout, err := workload.New(cfg) // validates cfg
 	if err != nil {
 		return nil, err
 	}
-	if src == nil {
-		src, err = trace.NewGenerator(GeneratorParams(cfg))
-		if err != nil {
-			return nil, err
-		}
-	} else if err := checkSource(cfg, src); err != nil {
+	if b, err = batchFor(cfg, layout, src, b); err != nil {
 		return nil, err
 	}
 	e := &Engine{
-		cfg: cfg, layout: layout, src: src,
-		timing: Timing{BandwidthGBs: cfg.Bandwidth, MissLatencyNs: cfg.MissLatency, HitLatencyNs: cfg.HitLatency, MLP: int64(cfg.MLP)},
+		cfg: cfg, layout: layout, batch: b,
+		timing: Timing{
+			BandwidthGBs: cfg.Bandwidth, MissLatencyNs: cfg.MissLatency, HitLatencyNs: cfg.HitLatency, MLP: int64(cfg.MLP),
+			KVBytes: int64(cfg.KVBytes), Paper: cfg.TimeModel == config.TimePaper,
+		},
 	}
 	if err := e.buildCache(); err != nil {
 		return nil, err
 	}
-	e.cur = StepStats{Layers: make([]LayerStats, cfg.Layers)}
-	e.last = StepStats{Step: -1, Layers: make([]LayerStats, cfg.Layers)}
+	e.pageMask = -1
+	if pt := cfg.PageTokens; pt&(pt-1) == 0 {
+		e.pageMask = int32(pt - 1)
+	}
+	e.cur = StepStats{Layers: make([]LayerStats, cfg.Layers), Requests: make([]RequestStats, cfg.Batch)}
+	e.last = StepStats{Step: -1, Layers: make([]LayerStats, cfg.Layers), Requests: make([]RequestStats, cfg.Batch)}
+	e.requests = make([]RequestStats, cfg.Batch)
 	e.history = make([]StepSummary, 0, cfg.Steps)
 	e.startStep()
 	return e, nil
@@ -73,9 +101,10 @@ type sizedSource interface {
 	MinPrompt() int
 }
 
-// checkSource refuses a source the config cannot run: too few layers or
-// steps, selections larger than topk, or indices beyond the context.
-func checkSource(cfg config.Config, src trace.Source) error {
+// checkSource refuses a source the config cannot run for a request with
+// that prompt: too few layers or steps, selections larger than topk, or
+// indices beyond the context.
+func checkSource(cfg config.Config, prompt int, src trace.Source) error {
 	if src.Layers() < cfg.Layers || src.Steps() < cfg.Steps {
 		return fmt.Errorf("engine: the trace has %d layers and %d steps, the config asks for %d and %d",
 			src.Layers(), src.Steps(), cfg.Layers, cfg.Steps)
@@ -84,8 +113,8 @@ func checkSource(cfg config.Config, src trace.Source) error {
 		if s.MaxK() > cfg.TopK {
 			return fmt.Errorf("engine: the trace selects up to %d tokens, more than topk %d", s.MaxK(), cfg.TopK)
 		}
-		if s.MinPrompt() > cfg.Prompt {
-			return fmt.Errorf("engine: the trace selects tokens beyond the context: prompt must be at least %d, got %d", s.MinPrompt(), cfg.Prompt)
+		if s.MinPrompt() > prompt {
+			return fmt.Errorf("engine: the trace selects tokens beyond the context: prompt must be at least %d, got %d", s.MinPrompt(), prompt)
 		}
 	}
 	return nil
@@ -95,7 +124,8 @@ func checkSource(cfg config.Config, src trace.Source) error {
 // config, so that another tool can reproduce the engine's cache.
 func RandomSeed(c config.Config) uint64 { return c.Seed ^ seedStreamRandom }
 
-// GeneratorParams maps a config onto the synthetic generator's parameters.
+// GeneratorParams maps a config onto the synthetic generator's parameters
+// (of request 0; NewBatch derives the others').
 func GeneratorParams(c config.Config) trace.Params {
 	return trace.Params{
 		Seed: c.Seed, Layers: c.Layers, TopK: c.TopK, Prompt: c.Prompt, Steps: c.Steps,
@@ -133,15 +163,17 @@ func (e *Engine) buildCache() error {
 		// shared part, rounded up, so the total never exceeds capacity.
 		sharedWays = int((int64(c.Capacity) - int64(c.Reserve)) / c.WayBytes())
 		slots := int(int64(c.Reserve) / c.TokenStride())
+		e.keys = KeySpace{Requests: c.Batch, Layers: c.Layers, PerLayer: e.layout.MaxContext()}
 		switch c.Mode {
 		case config.ModeTokens:
-			e.tokens, err = cache.NewTokenLRU(slots, c.Layers*e.layout.MaxContext())
+			e.tokens, err = cache.NewTokenLRU(slots, e.keys.Size())
 		case config.ModePages:
+			e.keys.PerLayer = e.layout.PagesPerLayer()
 			pageSlots := slots / c.PageTokens
-			e.tokens, err = cache.NewTokenLRU(pageSlots, c.Layers*e.layout.PagesPerLayer())
+			e.tokens, err = cache.NewTokenLRU(pageSlots, e.keys.Size())
 			e.pages = newPageUse(pageSlots, c.PageTokens)
 		case config.ModePrevK:
-			e.prevk = newPrevK(slots, c.Layers, e.layout.MaxContext())
+			e.prevk = newPrevK(slots, e.keys)
 		}
 		if err != nil {
 			return err
@@ -157,8 +189,20 @@ func (e *Engine) Config() config.Config { return e.cfg }
 // Layout returns the memory layout (read-only).
 func (e *Engine) Layout() *workload.Layout { return e.layout }
 
-// Source returns the selection source.
-func (e *Engine) Source() trace.Source { return e.src }
+// Source returns the selection source of request 0.
+func (e *Engine) Source() trace.Source { return e.batch.Request(0) }
+
+// Batch returns the selection sources of every request (read-only): give
+// it to NewWithBatch to run another engine on the same selections.
+func (e *Engine) Batch() *Batch { return e.batch }
+
+// Requests is the number of requests of the batch.
+func (e *Engine) Requests() int { return e.batch.Requests() }
+
+// ReservationKeys returns how the token store (TokenStore), or the prevk
+// reservation, numbers (request, layer, token or page); the zero
+// KeySpace in modes none and ways.
+func (e *Engine) ReservationKeys() KeySpace { return e.keys }
 
 // Shared returns the shared part of the LLC. Callers must only peek
 // (PeekSet, Contains): the engine owns its state.
@@ -193,12 +237,20 @@ func (e *Engine) History() []StepSummary { return e.history }
 // Totals returns the counts of every completed layer since the start.
 func (e *Engine) Totals() ByClass { return e.total }
 
+// Roofline returns the paper's model of every completed layer since the
+// start: Roofline().Slowdown() is the run's slowdown.
+func (e *Engine) Roofline() Roofline { return e.roofline }
+
+// RequestTotals returns, per request of the batch, the counts of every
+// completed step (read-only).
+func (e *Engine) RequestTotals() []RequestStats { return e.requests }
+
 // Seconds is the estimated time of the completed steps.
 func (e *Engine) Seconds() float64 { return e.seconds }
 
 // RunStats returns the run's figures so far (see RunStats).
 func (e *Engine) RunStats() RunStats {
-	return RunStats{Steps: len(e.history), Class: e.total, Seconds: e.seconds}
+	return RunStats{Steps: len(e.history), Batch: e.Requests(), Class: e.total, Seconds: e.seconds}
 }
 
 // Clone returns a deep copy of the engine, sharing only the read-only
@@ -220,6 +272,9 @@ func (e *Engine) Clone() *Engine {
 	}
 	c.cur.Layers = append([]LayerStats(nil), e.cur.Layers...)
 	c.last.Layers = append([]LayerStats(nil), e.last.Layers...)
+	c.cur.Requests = append([]RequestStats(nil), e.cur.Requests...)
+	c.last.Requests = append([]RequestStats(nil), e.last.Requests...)
+	c.requests = append([]RequestStats(nil), e.requests...)
 	c.history = append(make([]StepSummary, 0, cap(e.history)), e.history...)
 	c.ev = events{}
 	return &c
@@ -229,7 +284,9 @@ func (e *Engine) startStep() {
 	e.cur.Step = e.step
 	e.cur.Context = e.cfg.Prompt + e.step
 	e.cur.Class = ByClass{}
+	e.cur.Roofline = Roofline{}
 	e.cur.Seconds = 0
+	clear(e.cur.Requests)
 }
 
 // AdvanceLayer simulates the next layer and returns its events appended
@@ -247,10 +304,12 @@ func (e *Engine) AdvanceLayer(buf []Event) []Event {
 	ls := &e.cur.Layers[e.layer]
 	*ls = LayerStats{Layer: e.layer}
 	e.runLayer(ls)
-	ls.Seconds = e.timing.LayerSeconds(ls.StreamBytes, &ls.Class)
+	ls.Seconds = e.timing.Seconds(ls)
 	e.cur.Class.Add(&ls.Class)
+	e.cur.Roofline.Add(ls.Roofline)
 	e.cur.Seconds += ls.Seconds
 	e.total.Add(&ls.Class)
+	e.roofline.Add(ls.Roofline)
 	e.layer++
 	if e.layer == e.cfg.Layers {
 		e.finishStep()
@@ -285,11 +344,17 @@ func (e *Engine) finishStep() {
 	e.history = append(e.history, StepSummary{
 		Step: e.step, Accesses: sum.Accesses, Hits: sum.Hits(), ReservedHits: sum.ReservedHits,
 		Misses: sum.Misses, BlockingMisses: e.cur.Class.BlockingMisses(), Evictions: sum.Evictions,
-		KVAccesses: e.cur.Class[workload.KV].Accesses, KVHits: e.cur.Class[workload.KV].Hits(),
+		KVAccesses: e.cur.Class[workload.KV].Accesses, KVHits: e.cur.Class[workload.KV].Hits(), Tokens: e.Requests(),
 		Seconds: e.cur.Seconds,
 	})
 	e.last.Step, e.last.Context, e.last.Class, e.last.Seconds = e.cur.Step, e.cur.Context, e.cur.Class, e.cur.Seconds
+	e.last.Roofline = e.cur.Roofline
 	copy(e.last.Layers, e.cur.Layers)
+	copy(e.last.Requests, e.cur.Requests)
+	for r := range e.requests {
+		e.requests[r].Class.Add(&e.cur.Requests[r].Class)
+		e.requests[r].Roofline.Add(e.cur.Requests[r].Roofline)
+	}
 	e.step++
 	e.layer = 0
 	e.startStep()
@@ -297,13 +362,13 @@ func (e *Engine) finishStep() {
 
 // MaxEventsPerLayer is a buffer capacity that holds every event of any
 // layer of this run, so that nothing is dropped: a range event per
-// stream, and at most an access and an eviction event per gathered line,
-// plus the prevk reservation's end-of-layer evictions.
+// stream, and per request at most an access and an eviction event per
+// gathered line, plus the prevk reservation's end-of-layer evictions.
 func (e *Engine) MaxEventsPerLayer() int {
 	perToken := 2*e.cfg.TokenLines() + 2
-	n := 2 + e.cfg.TopK*perToken
+	perRequest := 1 + e.cfg.TopK*perToken
 	if e.prevk != nil {
-		n += e.prevk.quota
+		perRequest += e.prevk.quota
 	}
-	return n
+	return 1 + e.cfg.Batch*perRequest
 }

@@ -120,24 +120,25 @@ func checkExclusive(t *testing.T, e *Engine, where string) {
 	// The reservation's lines: in the packed layout two resident
 	// neighbours share a boundary line, held once.
 	reserved := map[uint64]bool{}
-	hold := func(l, tok int) {
-		first, n := e.Layout().TokenLines(l, tok)
+	hold := func(r, l, tok int) {
+		first, n := e.Layout().TokenLines(r, l, tok)
 		for x := first; x < first+uint64(n); x++ {
 			reserved[x] = true
 		}
 	}
-	maxCtx := e.Layout().MaxContext()
 	if e.tokens != nil && e.pages == nil {
 		for slot := range e.tokens.Slots() {
 			if k := e.tokens.KeyAt(slot); k >= 0 {
-				hold(int(k)/maxCtx, int(k)%maxCtx)
+				hold(e.ReservationKeys().Split(k))
 			}
 		}
 	}
 	if e.prevk != nil {
-		for l, toks := range e.prevk.held {
-			for _, tok := range toks {
-				hold(l, int(tok))
+		for r := range e.Requests() {
+			for l := range e.cfg.Layers {
+				for _, tok := range e.PrevKResidentsOf(r, l) {
+					hold(r, l, int(tok))
+				}
 			}
 		}
 	}
@@ -170,18 +171,22 @@ func checkExclusive(t *testing.T, e *Engine, where string) {
 // trace is in memory and the caller's event buffer is large enough.
 func TestAdvanceLayerDoesNotAllocate(t *testing.T) {
 	for _, mode := range allModes {
-		c := smallConfig(mode)
-		c.Steps = 400
-		src := newRandomSource(1, c.Layers, c.Steps, c.TopK, c.Prompt)
-		e := mustNew(t, c, src)
-		buf := make([]Event, 0, e.MaxEventsPerLayer())
-		e.AdvanceStep()
-		allocs := testing.AllocsPerRun(200, func() { buf = e.AdvanceLayer(buf) })
-		if allocs != 0 {
-			t.Errorf("mode %s: AdvanceLayer allocates %v times per call", mode, allocs)
-		}
-		if e.Dropped() != 0 {
-			t.Errorf("mode %s: %d events dropped with a buffer of MaxEventsPerLayer", mode, e.Dropped())
+		for _, batch := range []int{1, 3} {
+			c := smallConfig(mode)
+			c.Steps, c.Batch = 400, batch
+			e, err := NewWithBatch(c, newRandomBatch(c))
+			if err != nil {
+				t.Fatal(err)
+			}
+			buf := make([]Event, 0, e.MaxEventsPerLayer())
+			e.AdvanceStep()
+			allocs := testing.AllocsPerRun(200, func() { buf = e.AdvanceLayer(buf) })
+			if allocs != 0 {
+				t.Errorf("mode %s batch %d: AdvanceLayer allocates %v times per call", mode, batch, allocs)
+			}
+			if e.Dropped() != 0 {
+				t.Errorf("mode %s batch %d: %d events dropped with a buffer of MaxEventsPerLayer", mode, batch, e.Dropped())
+			}
 		}
 	}
 }

@@ -32,6 +32,9 @@ type Event struct {
 	Token   int32 // the KV token gathered, or -1
 	Class   workload.Class
 	Outcome Outcome
+	// Request is the request of the batch whose indexer stream or gather
+	// this is (0 for the weight stream, which the batch shares).
+	Request uint16
 }
 
 // events appends to a caller's buffer up to its capacity, never beyond,
@@ -39,6 +42,7 @@ type Event struct {
 type events struct {
 	buf     []Event
 	dropped int64
+	request uint16 // the request running, stamped on every event
 }
 
 func (e *events) add(ev Event) {
@@ -49,5 +53,6 @@ func (e *events) add(ev Event) {
 		e.dropped++
 		return
 	}
+	ev.Request = e.request
 	e.buf = append(e.buf, ev)
 }

@@ -8,11 +8,14 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"dsaviz/sim/config"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden.json from this run")
 
-// TestGoldenResults pins the results of the small demo in every mode. The
+// TestGoldenResults pins the results of the small demo in every mode, for
+// one request and for a batch of three. The
 // same test runs natively and as WebAssembly under node (./build.sh test),
 // so passing both proves the two give the same numbers bit for bit,
 // float time estimates included.
@@ -34,6 +37,19 @@ func TestGoldenResults(t *testing.T) {
 				fmt.Fprintf(h, " %v %d", frac, pages)
 				got[mode+"/"+layout+"/"+policy] = fmt.Sprintf("%016x", h.Sum64())
 			}
+		}
+	}
+	// Batches, in the paper's time model: the requests' counts and the
+	// roofline are pinned too.
+	for _, mode := range allModes {
+		for _, layout := range []string{"rounded", "paged"} {
+			c := smallConfig(mode)
+			c.Layout, c.Batch, c.TimeModel = layout, 3, config.TimePaper
+			e := mustNew(t, c, nil)
+			e.Run()
+			h := fnv.New64a()
+			fmt.Fprintf(h, "%+v %+v %v %+v %+v", goldenHistory(e.History()), e.Totals(), e.Seconds(), e.Roofline(), e.RequestTotals())
+			got["batch3/"+mode+"/"+layout] = fmt.Sprintf("%016x", h.Sum64())
 		}
 	}
 	path := filepath.Join("testdata", "golden.json")

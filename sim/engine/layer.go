@@ -6,27 +6,64 @@ import (
 	"dsaviz/sim/workload"
 )
 
-// runLayer issues one layer's accesses in order: indexer stream, KV
-// gather, weight stream.
+// runLayer issues one layer's accesses in order, as serving a batch does:
+// each request's indexer stream and KV gather, request after request,
+// then the layer's weight stream, once for the whole batch.
 func (e *Engine) runLayer(ls *LayerStats) {
-	l, ctx := e.layer, e.cur.Context
-	first, n := e.layout.IndexerStream(l, ctx)
+	l := e.layer
+	for r := range e.cur.Requests {
+		var rs LayerStats
+		e.runRequest(&rs, r, l)
+		ls.add(&rs)
+		req := &e.cur.Requests[r]
+		req.Class.Add(&rs.Class)
+		req.Roofline.Add(rs.Roofline)
+	}
+	e.ev.request = 0
+	first, n := e.layout.WeightStream(l)
+	e.stream(ls, workload.Weights, first, n)
+}
+
+// runRequest issues one request's part of a layer into ls: its indexer
+// stream and its KV gather, with the gather's roofline.
+func (e *Engine) runRequest(ls *LayerStats, r, l int) {
+	e.ev.request = uint16(r)
+	ctx := e.batch.Prompt(r) + e.step
+	first, n := e.layout.IndexerStream(r, l, ctx)
 	e.stream(ls, workload.Indexer, first, n)
-	sel := e.checked(e.src.Selection(e.step, l))
+	sel := checked(e.batch.Request(r).Selection(e.step, l), ctx, e.cfg.TopK)
+	e.missPageEnd, e.missPages = 0, 0
 	switch e.cfg.Mode {
 	case config.ModeNone:
-		e.gatherShared(ls, l, sel, e.shared, SharedHit)
+		e.gatherShared(ls, r, l, sel, e.shared, SharedHit)
 	case config.ModeWays:
-		e.gatherShared(ls, l, sel, e.kvWays, ReservedHit)
+		e.gatherShared(ls, r, l, sel, e.kvWays, ReservedHit)
 	case config.ModeTokens:
-		e.gatherTokens(ls, l, sel)
+		e.gatherTokens(ls, r, l, sel)
 	case config.ModePrevK:
-		e.gatherPrevK(ls, l, sel)
+		e.gatherPrevK(ls, r, l, sel)
 	case config.ModePages:
-		e.gatherPages(ls, l, sel)
+		e.gatherPages(ls, r, l, sel)
 	}
-	first, n = e.layout.WeightStream(l)
-	e.stream(ls, workload.Weights, first, n)
+	ls.Roofline = e.timing.Gather(int64(len(sel)), e.missPages)
+}
+
+// missedSince notes, for the roofline, that token had a blocking miss if
+// the gather's misses grew past before: the paper counts one miss per
+// distinct KV page among the missed tokens of a gather. Selections are
+// sorted, so a token at or past the end of the last page counted starts
+// a new one (and a division is paid once per page, not per token).
+func (e *Engine) missedSince(c *Counts, before int64, token int32) {
+	if c.Misses == before || token < e.missPageEnd {
+		return
+	}
+	if m := e.pageMask; m >= 0 {
+		e.missPageEnd = token | m + 1 // pages of a power of two: no division
+	} else {
+		pt := int32(e.cfg.PageTokens)
+		e.missPageEnd = (token/pt + 1) * pt
+	}
+	e.missPages++
 }
 
 // stream reads a sequential stream through the shared part.
@@ -87,13 +124,16 @@ func (e *Engine) evicted(victim uint64, n int) {
 
 // gatherShared reads every line of the selected tokens through one
 // partition: the whole LLC (mode none) or the KV ways (mode ways).
-func (e *Engine) gatherShared(ls *LayerStats, l int, sel []int32, p *cache.Partition, hitKind Outcome) {
+func (e *Engine) gatherShared(ls *LayerStats, r, l int, sel []int32, p *cache.Partition, hitKind Outcome) {
 	c := &ls.Class[workload.KV]
+	kv := e.layout.KV(r, l)
 	for _, tok := range sel {
-		first, n := e.layout.TokenLines(l, int(tok))
+		first, n := kv.TokenLines(int(tok))
+		before := c.Misses
 		for x := first; x < first+uint64(n); x++ {
 			e.access(c, p, x, tok, hitKind)
 		}
+		e.missedSince(c, before, tok)
 	}
 }
 
@@ -133,16 +173,12 @@ func (e *Engine) fetchExclusive(c *Counts, first uint64, n int, token int32, hel
 // checked drops, from a selection of a source that could not be checked
 // up front, what the run cannot gather: tokens beyond the context (the
 // selection is sorted, so they are its tail) and entries beyond topk.
-func (e *Engine) checked(sel []int32) []int32 { return e.clip(sel, e.cur.Context) }
-
-// clip keeps the part of a sorted selection inside a context of ctx tokens,
-// at most topk of it.
-func (e *Engine) clip(sel []int32, ctx int) []int32 {
-	for len(sel) > 0 && int(sel[len(sel)-1]) >= ctx {
+func checked(sel []int32, context, topk int) []int32 {
+	for len(sel) > 0 && int(sel[len(sel)-1]) >= context {
 		sel = sel[:len(sel)-1]
 	}
 	for len(sel) > 0 && sel[0] < 0 {
 		sel = sel[1:]
 	}
-	return sel[:min(len(sel), e.cfg.TopK)]
+	return sel[:min(len(sel), topk)]
 }

@@ -56,13 +56,13 @@ func (e *Engine) PageUtilization() (fraction float64, pages int64) {
 // other token is read through the shared part and its whole page is
 // brought in (the other lines moved from the shared part or read from
 // memory as page fills).
-func (e *Engine) gatherPages(ls *LayerStats, l int, sel []int32) {
+func (e *Engine) gatherPages(ls *LayerStats, r, l int, sel []int32) {
 	c := &ls.Class[workload.KV]
-	pt, perLayer := e.layout.PageTokens(), e.layout.PagesPerLayer()
-	base := int32(l * perLayer)
+	pt := e.layout.PageTokens()
+	base, kv := e.keys.Key(r, l, 0), e.layout.KV(r, l)
 	for _, tok := range sel {
 		page := int(tok) / pt
-		first, n := e.layout.TokenLines(l, int(tok))
+		first, n := kv.TokenLines(int(tok))
 		if e.tokens.Get(base + int32(page)) {
 			c.Accesses += int64(n)
 			c.ReservedHits += int64(n)
@@ -70,16 +70,19 @@ func (e *Engine) gatherPages(ls *LayerStats, l int, sel []int32) {
 			e.ev.add(Event{Line: first, N: uint64(n), Token: tok, Class: workload.KV, Outcome: ReservedHit})
 			continue
 		}
+		before := c.Misses
 		e.fetchExclusive(c, first, n, tok, false, false)
+		e.missedSince(c, before, tok)
 		slot, victim := mustAdd(e.tokens, base+int32(page))
 		if victim >= 0 {
-			vf, vn := e.layout.PageLines(int(victim)/perLayer, int(victim)%perLayer)
+			vr, vl, vp := e.keys.Split(victim)
+			vf, vn := e.layout.PageLines(vr, vl, vp)
 			c.Evictions += int64(vn)
 			e.pages.retire(slot)
 			e.ev.add(Event{Line: vf, N: uint64(vn), Token: -1, Class: workload.KV, Outcome: Evicted})
 		}
 		e.pages.mark(slot, int(tok)%pt)
-		pf, pn := e.layout.PageLines(l, page)
+		pf, pn := e.layout.PageLines(r, l, page)
 		e.fillPage(ls, pf, first)
 		e.fillPage(ls, first+uint64(n), pf+uint64(pn))
 	}

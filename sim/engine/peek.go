@@ -27,14 +27,20 @@ func (e *Engine) PrevKQuota() int {
 	return e.prevk.quota
 }
 
-// PrevKResidents returns the tokens of a layer the prevk reservation holds,
-// sorted; nil outside mode prevk or for a layer out of range. The slice is
+// PrevKResidents returns the tokens of a layer of request 0 the prevk
+// reservation holds, sorted; nil outside mode prevk or for a layer out of range. The slice is
 // the engine's own: read it before the next AdvanceLayer, never write it.
 func (e *Engine) PrevKResidents(layer int) []int32 {
-	if e.prevk == nil || layer < 0 || layer >= len(e.prevk.held) {
+	return e.PrevKResidentsOf(0, layer)
+}
+
+// PrevKResidentsOf is PrevKResidents for a request of the batch; nil for
+// a request out of range.
+func (e *Engine) PrevKResidentsOf(request, layer int) []int32 {
+	if e.prevk == nil || request < 0 || request >= e.prevk.keys.Requests || layer < 0 || layer >= e.prevk.keys.Layers {
 		return nil
 	}
-	return e.prevk.held[layer]
+	return e.prevk.held[request*e.prevk.keys.Layers+layer]
 }
 
 // PageTokensUsed returns how many tokens of the page in a slot of the

@@ -3,17 +3,18 @@ package engine
 import "dsaviz/sim/workload"
 
 // prevK is the "keep the last selection" baseline: the reservation holds,
-// for each layer, the previous step's top-k (the first quota tokens of it,
-// in index order, when it does not all fit).
+// for each layer of each request, the previous step's top-k (the first
+// quota tokens of it, in index order, when it does not all fit).
 type prevK struct {
 	quota  int
-	maxCtx int
-	member []bool    // layer*maxCtx + token
-	held   [][]int32 // per layer, the resident tokens, sorted
+	keys   KeySpace
+	member []bool    // by key (request, layer, token)
+	held   [][]int32 // per request*layers + layer, the resident tokens, sorted
 }
 
-func newPrevK(slots, layers, maxCtx int) *prevK {
-	p := &prevK{quota: slots / layers, maxCtx: maxCtx, member: make([]bool, layers*maxCtx), held: make([][]int32, layers)}
+func newPrevK(slots int, keys KeySpace) *prevK {
+	rl := keys.Requests * keys.Layers
+	p := &prevK{quota: slots / rl, keys: keys, member: make([]bool, keys.Size()), held: make([][]int32, rl)}
 	for l := range p.held {
 		p.held[l] = make([]int32, 0, p.quota)
 	}
@@ -30,27 +31,29 @@ func (p *prevK) clone() *prevK {
 	return &c
 }
 
-func (p *prevK) resident(l, tok int) bool { return p.member[l*p.maxCtx+tok] }
+func (p *prevK) resident(r, l, tok int) bool { return p.member[p.keys.Key(r, l, tok)] }
 
 // gatherPrevK reads the selection: resident tokens hit; tokens that will
 // be kept move into the reservation; the rest go through the shared part
 // as in mode none. Then the layer's reservation becomes the kept tokens.
-func (e *Engine) gatherPrevK(ls *LayerStats, l int, sel []int32) {
+func (e *Engine) gatherPrevK(ls *LayerStats, r, l int, sel []int32) {
 	p := e.prevk
 	c := &ls.Class[workload.KV]
 	keep := sel[:min(p.quota, len(sel))]
-	base := l * p.maxCtx
+	base, kv := int(p.keys.Key(r, l, 0)), e.layout.KV(r, l)
 	for i, tok := range sel {
-		first, n := e.layout.TokenLines(l, int(tok))
+		first, n := kv.TokenLines(int(tok))
 		if p.member[base+int(tok)] {
 			c.Accesses += int64(n)
 			c.ReservedHits += int64(n)
 			e.ev.add(Event{Line: first, N: uint64(n), Token: tok, Class: workload.KV, Outcome: ReservedHit})
 			continue
 		}
-		heldFirst, heldLast := e.neighboursHold(l, int(tok), first, n, p.resident)
+		heldFirst, heldLast := e.neighboursHold(r, l, int(tok), first, n, p.resident)
+		before := c.Misses
 		if i < len(keep) {
 			e.fetchExclusive(c, first, n, tok, heldFirst, heldLast)
+			e.missedSince(c, before, tok)
 			// Resident from now on: a packed neighbour gathered later
 			// finds the line they share in the reservation.
 			p.member[base+int(tok)] = true
@@ -66,9 +69,11 @@ func (e *Engine) gatherPrevK(ls *LayerStats, l int, sel []int32) {
 			}
 			e.access(c, e.shared, x, tok, SharedHit)
 		}
+		e.missedSince(c, before, tok)
 	}
 	// Tokens held before and not kept leave the reservation.
-	old := p.held[l]
+	rl := r*p.keys.Layers + l
+	old := p.held[rl]
 	j := 0
 	for _, tok := range old {
 		for j < len(keep) && keep[j] < tok {
@@ -77,7 +82,7 @@ func (e *Engine) gatherPrevK(ls *LayerStats, l int, sel []int32) {
 		if j < len(keep) && keep[j] == tok {
 			continue
 		}
-		first, n := e.layout.TokenLines(l, int(tok))
+		first, n := kv.TokenLines(int(tok))
 		c.Evictions += int64(n)
 		e.ev.add(Event{Line: first, N: uint64(n), Token: tok, Class: workload.KV, Outcome: Evicted})
 	}
@@ -87,5 +92,5 @@ func (e *Engine) gatherPrevK(ls *LayerStats, l int, sel []int32) {
 	for _, tok := range keep {
 		p.member[base+int(tok)] = true
 	}
-	p.held[l] = append(old[:0], keep...)
+	p.held[rl] = append(old[:0], keep...)
 }

@@ -1,40 +1,42 @@
 package engine
 
 import (
-	"fmt"
-	"math/rand/v2"
 	"slices"
 	"testing"
 
 	"dsaviz/sim/config"
-	"dsaviz/sim/trace"
 	"dsaviz/sim/workload"
 )
 
 // refEngine is the whole simulation written the most obvious way: every
 // stream line by line, every set a slice (most recent first), the token
-// reservation a slice of keys. It shares with the engine only the layout
-// (addresses) and the set mapping of the geometry.
+// reservation a slice of (request, layer, unit) keys. It shares with the
+// engine only the layout (addresses), the set mapping of the geometry and
+// the selections.
 type refEngine struct {
 	cfg      config.Config
 	lay      *workload.Layout
-	src      trace.Source
+	batch    *Batch
 	setOf    func(uint64) int
 	shared   [][]uint64
 	sWays    int
 	kv       [][]uint64 // mode ways
 	kvWays   int
-	res      []int64 // tokens/pages: keys, most recent first; prevk: unordered
+	res      []refKey // tokens/pages: most recent first; prevk: unordered
 	slots    int
-	used     map[int64]map[int]bool // pages: tokens used per resident page
+	used     map[refKey]map[int]bool // pages: tokens used per resident page
 	fill     int64
 	pagesOut int64
 	usedOut  int64
 }
 
+// refKey is what the reservation holds: a token (or page) of a layer of a
+// request.
+type refKey struct{ r, l, unit int }
+
 func newRef(t *testing.T, e *Engine) *refEngine {
 	c := e.cfg
-	r := &refEngine{cfg: c, lay: e.layout, src: e.src, setOf: e.shared.SetOf, used: map[int64]map[int]bool{}}
+	r := &refEngine{cfg: c, lay: e.layout, batch: e.batch, setOf: e.shared.SetOf, used: map[refKey]map[int]bool{}}
 	r.sWays = e.shared.Geometry().Ways
 	r.shared = make([][]uint64, c.Sets())
 	switch c.Mode {
@@ -96,41 +98,71 @@ func (r *refEngine) count(c *Counts, hit, evicted bool, kind Outcome) {
 	}
 }
 
-func (r *refEngine) layer(step, l int) ByClass {
-	var b ByClass
-	stream := func(class workload.Class, first, n uint64) {
-		for x := first; x < first+n; x++ {
-			hit, ev := r.lru(r.shared, r.sWays, x, !r.cfg.Bypass)
-			r.count(&b[class], hit, ev, SharedHit)
-		}
+func (r *refEngine) stream(b *ByClass, class workload.Class, first, n uint64) {
+	for x := first; x < first+n; x++ {
+		hit, ev := r.lru(r.shared, r.sWays, x, !r.cfg.Bypass)
+		r.count(&b[class], hit, ev, SharedHit)
 	}
-	f, n := r.lay.IndexerStream(l, r.cfg.Prompt+step)
-	stream(workload.Indexer, f, n)
-	kv := &b[workload.KV]
-	sel := r.src.Selection(step, l)
-	maxCtx := int64(r.lay.MaxContext())
-	tokKey := func(l, tok int) int64 { return int64(l)*maxCtx + int64(tok) }
-	// held reports whether line x of layer l is in the reservation
+}
+
+// refLayer is what the reference computes for one layer: the counts of
+// the layer and of each request, and the distinct KV pages among the
+// missed tokens of each request's gather.
+type refLayer struct {
+	class     ByClass
+	requests  []ByClass
+	missPages []int64
+	tokens    []int64 // tokens gathered per request
+}
+
+func (r *refEngine) layer(step, l int) refLayer {
+	var out refLayer
+	for req := range r.batch.Requests() {
+		var b ByClass
+		ctx := r.batch.Prompt(req) + step
+		f, n := r.lay.IndexerStream(req, l, ctx)
+		r.stream(&b, workload.Indexer, f, n)
+		sel := r.batch.Request(req).Selection(step, l)
+		missed := r.gather(&b[workload.KV], req, l, sel)
+		pages := map[int]bool{}
+		for _, tok := range missed {
+			pages[tok/r.cfg.PageTokens] = true
+		}
+		out.class.Add(&b)
+		out.requests = append(out.requests, b)
+		out.missPages = append(out.missPages, int64(len(pages)))
+		out.tokens = append(out.tokens, int64(len(sel)))
+	}
+	f, n := r.lay.WeightStream(l)
+	r.stream(&out.class, workload.Weights, f, n)
+	return out
+}
+
+// gather runs one request's KV gather and returns the tokens that had at
+// least one missed line.
+func (r *refEngine) gather(kv *Counts, req, l int, sel []int32) (missed []int) {
+	// prevk: kept tokens already moved in this layer
+	fetched := map[refKey]bool{}
+	resident := func(key refKey) bool { return slices.Contains(r.res, key) || fetched[key] }
+	// heldByOther reports whether line x of layer l is in the reservation
 	// through a resident token other than tok (packed neighbours).
-	fetched := map[int64]bool{} // prevk: kept tokens already moved in this layer
-	resident := func(key int64) bool { return slices.Contains(r.res, key) || fetched[key] }
-	heldByOther := func(l, tok int, x uint64) bool {
+	heldByOther := func(tok int, x uint64) bool {
 		if r.cfg.Layout != config.LayoutPacked {
 			return false
 		}
 		lo, hi := r.lay.TokensOfLine(l, x)
 		for t := lo; t <= hi; t++ {
-			if t != tok && resident(tokKey(l, t)) {
+			if t != tok && resident(refKey{req, l, t}) {
 				return true
 			}
 		}
 		return false
 	}
-	exclusive := func(l, tok int) {
-		first, n := r.lay.TokenLines(l, tok)
+	exclusive := func(tok int) {
+		first, n := r.lay.TokenLines(req, l, tok)
 		for x := first; x < first+uint64(n); x++ {
 			switch {
-			case heldByOther(l, tok, x):
+			case heldByOther(tok, x):
 				r.count(kv, true, false, ReservedHit)
 			case r.removeShared(x):
 				r.count(kv, true, false, SharedHit)
@@ -139,10 +171,12 @@ func (r *refEngine) layer(step, l int) ByClass {
 			}
 		}
 	}
-	switch r.cfg.Mode {
-	case config.ModeNone, config.ModeWays:
-		for _, tok := range sel {
-			first, n := r.lay.TokenLines(l, int(tok))
+	for i, tok32 := range sel {
+		tok, before := int(tok32), kv.Misses
+		key := refKey{req, l, tok}
+		first, n := r.lay.TokenLines(req, l, tok)
+		switch r.cfg.Mode {
+		case config.ModeNone, config.ModeWays:
 			for x := first; x < first+uint64(n); x++ {
 				if r.cfg.Mode == config.ModeNone {
 					hit, ev := r.lru(r.shared, r.sWays, x, true)
@@ -152,43 +186,34 @@ func (r *refEngine) layer(step, l int) ByClass {
 					r.count(kv, hit, ev, ReservedHit)
 				}
 			}
-		}
-	case config.ModeTokens:
-		for _, tok := range sel {
-			key := tokKey(l, int(tok))
-			_, n := r.lay.TokenLines(l, int(tok))
+		case config.ModeTokens:
 			if i := slices.Index(r.res, key); i >= 0 {
 				r.res = slices.Insert(slices.Delete(r.res, i, i+1), 0, key)
 				for range n {
 					r.count(kv, true, false, ReservedHit)
 				}
-				continue
+				break
 			}
-			exclusive(l, int(tok))
+			exclusive(tok)
 			r.res = slices.Insert(r.res, 0, key)
 			if len(r.res) > r.slots {
 				v := r.res[r.slots]
 				r.res = r.res[:r.slots]
-				_, vn := r.lay.TokenLines(int(v/maxCtx), int(v%maxCtx))
+				_, vn := r.lay.TokenLines(v.r, v.l, v.unit)
 				kv.Evictions += int64(vn)
 			}
-		}
-	case config.ModePrevK:
-		keep := sel[:min(r.slots, len(sel))]
-		for i, tok := range sel {
-			key := tokKey(l, int(tok))
-			first, n := r.lay.TokenLines(l, int(tok))
+		case config.ModePrevK:
 			switch {
 			case resident(key):
 				for range n {
 					r.count(kv, true, false, ReservedHit)
 				}
-			case i < len(keep):
-				exclusive(l, int(tok))
+			case i < min(r.slots, len(sel)):
+				exclusive(tok)
 				fetched[key] = true
 			default:
 				for x := first; x < first+uint64(n); x++ {
-					if heldByOther(l, int(tok), x) {
+					if heldByOther(tok, x) {
 						r.count(kv, true, false, ReservedHit)
 						continue
 					}
@@ -196,49 +221,30 @@ func (r *refEngine) layer(step, l int) ByClass {
 					r.count(kv, hit, ev, SharedHit)
 				}
 			}
-		}
-		var next []int64
-		for _, key := range r.res {
-			if key/maxCtx != int64(l) {
-				next = append(next, key)
-				continue
-			}
-			if !slices.Contains(keep, int32(key%maxCtx)) {
-				_, n := r.lay.TokenLines(l, int(key%maxCtx))
-				kv.Evictions += int64(n)
-			}
-		}
-		for _, tok := range keep {
-			next = append(next, tokKey(l, int(tok)))
-		}
-		r.res = next
-	case config.ModePages:
-		pt, perLayer := r.cfg.PageTokens, int64(r.lay.PagesPerLayer())
-		for _, tok := range sel {
-			page := int(tok) / pt
-			key := int64(l)*perLayer + int64(page)
-			first, n := r.lay.TokenLines(l, int(tok))
-			if i := slices.Index(r.res, key); i >= 0 {
-				r.res = slices.Insert(slices.Delete(r.res, i, i+1), 0, key)
-				r.used[key][int(tok)] = true
+		case config.ModePages:
+			page := tok / r.cfg.PageTokens
+			pkey := refKey{req, l, page}
+			if i := slices.Index(r.res, pkey); i >= 0 {
+				r.res = slices.Insert(slices.Delete(r.res, i, i+1), 0, pkey)
+				r.used[pkey][tok] = true
 				for range n {
 					r.count(kv, true, false, ReservedHit)
 				}
-				continue
+				break
 			}
-			exclusive(l, int(tok))
-			r.res = slices.Insert(r.res, 0, key)
-			r.used[key] = map[int]bool{int(tok): true}
+			exclusive(tok)
+			r.res = slices.Insert(r.res, 0, pkey)
+			r.used[pkey] = map[int]bool{tok: true}
 			if len(r.res) > r.slots {
 				v := r.res[r.slots]
 				r.res = r.res[:r.slots]
-				_, vn := r.lay.PageLines(int(v/perLayer), int(v%perLayer))
+				_, vn := r.lay.PageLines(v.r, v.l, v.unit)
 				kv.Evictions += int64(vn)
 				r.pagesOut++
 				r.usedOut += int64(len(r.used[v]))
 				delete(r.used, v)
 			}
-			pf, pn := r.lay.PageLines(l, page)
+			pf, pn := r.lay.PageLines(req, l, page)
 			for x := pf; x < pf+uint64(pn); x++ {
 				if x >= first && x < first+uint64(n) {
 					continue
@@ -248,105 +254,27 @@ func (r *refEngine) layer(step, l int) ByClass {
 				}
 			}
 		}
-	}
-	f, n = r.lay.WeightStream(l)
-	stream(workload.Weights, f, n)
-	return b
-}
-
-// randomConfig returns a small valid config, varied by rng.
-func randomConfig(rng *rand.Rand, mode string) config.Config {
-	c := config.DefaultConfig()
-	c.Line = 1 << (4 + rng.IntN(3))
-	c.Ways = 1 + rng.IntN(8)
-	sets := 1 + rng.IntN(24)
-	c.Capacity = config.Size(sets * c.Line * c.Ways)
-	c.Policy = []string{config.PolicyLRU, config.PolicyFIFO}[rng.IntN(2)]
-	c.Hash = []string{config.HashMod, config.HashXOR}[rng.IntN(2)]
-	c.Bypass = rng.IntN(4) == 0
-	c.Layout = []string{config.LayoutRounded, config.LayoutPacked, config.LayoutPaged}[rng.IntN(3)]
-	c.Mode = mode
-	if mode == config.ModePages && c.Layout == config.LayoutPacked {
-		c.Layout = config.LayoutPaged // pages need whole-line tokens
-	}
-	c.PageTokens = 1 + rng.IntN(8)
-	c.Layers = 1 + rng.IntN(4)
-	c.TopK = 1 + rng.IntN(24)
-	c.KVBytes = 1 + rng.IntN(3*c.Line)
-	c.IndexerBytes = rng.IntN(9)
-	c.WeightBytes = config.Size(rng.IntN(3 * int(c.Capacity)))
-	c.Prompt = 1 + rng.IntN(80)
-	c.Steps = 1 + rng.IntN(12)
-	c.Seed = rng.Uint64()
-	c.Sinks = rng.IntN(2)
-	c.Window = rng.IntN(3)
-	if c.Sinks+c.Window > c.TopK {
-		c.Sinks, c.Window = 0, 0
-	}
-	if c.Mode != config.ModeNone {
-		if c.Ways < 2 {
-			c.Ways = 2
-			c.Capacity = config.Size(sets * c.Line * c.Ways)
-		}
-		unit := c.WayBytes()
-		switch c.Mode {
-		case config.ModeTokens, config.ModePrevK:
-			unit = c.TokenStride()
-		case config.ModePages:
-			unit = c.TokenStride() * int64(c.PageTokens)
-		}
-		max := int64(c.Capacity) - c.WayBytes()
-		if unit > max {
-			c.Mode = config.ModeNone
-		} else {
-			c.Reserve = config.Size(unit + rng.Int64N(max-unit+1))
+		if kv.Misses > before {
+			missed = append(missed, tok)
 		}
 	}
-	return c
-}
-
-// TestEngineMatchesReference runs random small configs of every mode
-// through the engine and the reference, comparing every layer's counts.
-func TestEngineMatchesReference(t *testing.T) {
-	modes := []string{config.ModeNone, config.ModeWays, config.ModeTokens, config.ModePrevK, config.ModePages}
-	for _, mode := range modes {
-		for i := range 60 {
-			rng := rand.New(rand.NewPCG(uint64(i), 3))
-			c := randomConfig(rng, mode)
-			t.Run(fmt.Sprintf("%s/%d", mode, i), func(t *testing.T) {
-				if err := c.Validate(); err != nil {
-					t.Fatalf("random config invalid: %v", err)
-				}
-				var src trace.Source
-				if i%2 == 1 {
-					src = newRandomSource(c.Seed, c.Layers, c.Steps, c.TopK, c.Prompt)
-				}
-				e, err := New(c, src)
-				if err != nil {
-					t.Fatal(err)
-				}
-				r := newRef(t, e)
-				var fill int64
-				for !e.Done() {
-					step, l := e.Step(), e.Layer()
-					want := r.layer(step, l)
-					e.AdvanceLayer(nil)
-					got := e.Current().Layers[l]
-					if e.Layer() == 0 {
-						got = e.LastStep().Layers[l]
-					}
-					if got.Class != want {
-						t.Fatalf("config %+v\nstep %d layer %d: got %+v\nwant %+v", c, step, l, got.Class, want)
-					}
-					fill += got.PageFillLines
-				}
-				if fill != r.fill {
-					t.Errorf("page fill lines = %d, want %d", fill, r.fill)
-				}
-				if frac, pages := e.PageUtilization(); pages != r.pagesOut || (pages > 0 && frac != float64(r.usedOut)/float64(pages*int64(c.PageTokens))) {
-					t.Errorf("page utilization = %v over %d pages, want %d pages with %d tokens used", frac, pages, r.pagesOut, r.usedOut)
-				}
-			})
+	if r.cfg.Mode == config.ModePrevK {
+		keep := sel[:min(r.slots, len(sel))]
+		var next []refKey
+		for _, key := range r.res {
+			if key.r != req || key.l != l {
+				next = append(next, key)
+				continue
+			}
+			if !slices.Contains(keep, int32(key.unit)) {
+				_, n := r.lay.TokenLines(req, l, key.unit)
+				kv.Evictions += int64(n)
+			}
 		}
+		for _, tok := range keep {
+			next = append(next, refKey{req, l, int(tok)})
+		}
+		r.res = next
 	}
+	return missed
 }

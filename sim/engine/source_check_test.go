@@ -5,17 +5,13 @@ import (
 	"testing"
 
 	"dsaviz/sim/config"
-	"dsaviz/sim/trace"
 )
 
 // TestNewRefusesATraceTheConfigCannotRun: a real log with more layers
 // steps, larger selections or larger indices than the config allows is an
 // error from New, never a panic later.
 func TestNewRefusesATraceTheConfigCannotRun(t *testing.T) {
-	log, err := trace.ReadText(strings.NewReader("0 0 1 5 9\n1 0 2 5 40\n"), "t.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
+	log := textLog(t, "0 0 1 5 9\n1 0 2 5 40\n")
 	base := smallConfig(config.ModeTokens)
 	base.Layers, base.Steps, base.TopK, base.Prompt = 1, 2, 3, 100
 	base.Sinks, base.Window = 0, 0

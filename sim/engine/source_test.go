@@ -4,7 +4,9 @@ import (
 	"math/rand/v2"
 	"slices"
 
+	"dsaviz/sim/config"
 	"dsaviz/sim/trace"
+	"dsaviz/sim/workload"
 )
 
 // randomSource is a trace source for tests independent of the generator:
@@ -51,3 +53,13 @@ func (s *randomSource) Selection(step, layer int) []int32 {
 }
 
 var _ trace.Source = (*randomSource)(nil)
+
+// newRandomBatch is a batch of randomSources, one per request of c, with
+// the prompts the layout gives them.
+func newRandomBatch(c config.Config) *Batch {
+	b := &Batch{prompts: workload.Prompts(c)}
+	for r, prompt := range b.prompts {
+		b.srcs = append(b.srcs, newRandomSource(c.Seed+uint64(r), c.Layers, c.Steps, c.TopK, prompt))
+	}
+	return b
+}

@@ -10,48 +10,50 @@ import (
 // resident token hits on all its lines; any other token is read through
 // the shared part, then inserted whole, evicting the least recently used
 // token.
-func (e *Engine) gatherTokens(ls *LayerStats, l int, sel []int32) {
+func (e *Engine) gatherTokens(ls *LayerStats, r, l int, sel []int32) {
 	c := &ls.Class[workload.KV]
-	maxCtx := e.layout.MaxContext()
-	base := int32(l * maxCtx)
+	base, kv := e.keys.Key(r, l, 0), e.layout.KV(r, l)
 	for _, tok := range sel {
-		first, n := e.layout.TokenLines(l, int(tok))
+		first, n := kv.TokenLines(int(tok))
 		if e.tokens.Get(base + tok) {
 			c.Accesses += int64(n)
 			c.ReservedHits += int64(n)
 			e.ev.add(Event{Line: first, N: uint64(n), Token: tok, Class: workload.KV, Outcome: ReservedHit})
 			continue
 		}
-		heldFirst, heldLast := e.neighboursHold(l, int(tok), first, n, e.tokenResident)
+		heldFirst, heldLast := e.neighboursHold(r, l, int(tok), first, n, e.tokenResident)
+		before := c.Misses
 		e.fetchExclusive(c, first, n, tok, heldFirst, heldLast)
+		e.missedSince(c, before, tok)
 		if _, victim := mustAdd(e.tokens, base+tok); victim >= 0 {
-			vl, vt := int(victim)/maxCtx, int(victim)%maxCtx
-			vfirst, vn := e.layout.TokenLines(vl, vt)
+			vr, vl, vt := e.keys.Split(victim)
+			vfirst, vn := e.layout.KV(vr, vl).TokenLines(vt)
 			c.Evictions += int64(vn)
 			e.ev.add(Event{Line: vfirst, N: uint64(vn), Token: int32(vt), Class: workload.KV, Outcome: Evicted})
 		}
 	}
 }
 
-// tokenResident reports whether a token of a layer is in the reservation.
-func (e *Engine) tokenResident(l, tok int) bool {
-	return e.tokens.Contains(int32(l*e.layout.MaxContext() + tok))
+// tokenResident reports whether a token of a request's layer is in the
+// reservation.
+func (e *Engine) tokenResident(r, l, tok int) bool {
+	return e.tokens.Contains(e.keys.Key(r, l, tok))
 }
 
 // neighboursHold reports, for the packed layout, whether the first and the
 // last line of a token are already held in the reservation by a resident
 // neighbour that shares them. Other layouts share no lines.
-func (e *Engine) neighboursHold(l, tok int, first uint64, n int, resident func(l, tok int) bool) (heldFirst, heldLast bool) {
+func (e *Engine) neighboursHold(r, l, tok int, first uint64, n int, resident func(r, l, tok int) bool) (heldFirst, heldLast bool) {
 	if e.cfg.Layout != config.LayoutPacked {
 		return false, false
 	}
 	lo, _ := e.layout.TokensOfLine(l, first)
 	for t := lo; t < tok && !heldFirst; t++ {
-		heldFirst = resident(l, t)
+		heldFirst = resident(r, l, t)
 	}
 	_, hi := e.layout.TokensOfLine(l, first+uint64(n)-1)
 	for t := tok + 1; t <= hi && !heldLast; t++ {
-		heldLast = resident(l, t)
+		heldLast = resident(r, l, t)
 	}
 	return heldFirst, heldLast
 }

@@ -88,15 +88,15 @@ func (v View) PageTokensUsed(slot int) int { return v.e.PageTokensUsed(slot) }
 // MaxEventsPerLayer is Engine.MaxEventsPerLayer.
 func (v View) MaxEventsPerLayer() int { return v.e.MaxEventsPerLayer() }
 
-// Selection is S(step, layer) as the engine gathered it (clipped to the
-// context and topk), for a layer already run; nil for a later one or a
+// Selection is S(step, layer) of request 0 as the engine gathered it
+// (clipped to the context and topk), for a layer already run; nil for a later one or a
 // position out of range, so that a view never makes the source generate.
 func (v View) Selection(step, layer int) []int32 {
 	e := v.e
 	if layer < 0 || layer >= e.cfg.Layers || step < 0 || step > e.step || (step == e.step && layer >= e.layer) {
 		return nil
 	}
-	return e.clip(e.src.Selection(step, layer), e.cfg.Prompt+step)
+	return checked(e.batch.Request(0).Selection(step, layer), e.layout.Prompt(0)+step, e.cfg.TopK)
 }
 
 // SameState reports whether a and b are in the same state: the same

@@ -1,6 +1,7 @@
 package workload
 
 import (
+	"slices"
 	"testing"
 
 	"dsaviz/sim/config"
@@ -11,7 +12,7 @@ func layoutFor(t *testing.T, layout string, kv, line, pageTokens int) (*Layout, 
 	c := config.DefaultConfig()
 	c.Layout, c.KVBytes, c.Line, c.PageTokens = layout, kv, line, pageTokens
 	c.Capacity = config.Size(64 * line * c.Ways)
-	c.Layers, c.Prompt, c.Steps, c.TopK = 3, 300, 20, 16
+	c.Layers, c.Prompt, c.Steps, c.TopK, c.Batch = 3, 300, 20, 16, 2
 	c.Sinks, c.Window = 0, 0
 	l, err := New(c)
 	if err != nil {
@@ -44,25 +45,29 @@ func TestTokenLines(t *testing.T) {
 			if got := c.TokenLines(); got != tc.wantLinesPerTokenUpper {
 				t.Errorf("config TokenLines() = %d, want %d", got, tc.wantLinesPerTokenUpper)
 			}
-			owner := map[uint64]int{}
-			for layer := range c.Layers {
-				for tok := range l.MaxContext() {
-					first, n := l.TokenLines(layer, tok)
-					if n < 1 || n > c.TokenLines() {
-						t.Fatalf("TokenLines(%d, %d) spans %d lines, want 1..%d", layer, tok, n, c.TokenLines())
-					}
-					if cl, ll, ok := l.Owner(first); !ok || cl != KV || ll != layer {
-						t.Fatalf("Owner(first line of token %d of layer %d) = %v %d %v", tok, layer, cl, ll, ok)
-					}
-					for x := first; x < first+uint64(n); x++ {
-						lo, hi := l.TokensOfLine(layer, x)
-						if tok < lo || tok > hi {
-							t.Fatalf("TokensOfLine(%d, %#x) = [%d, %d], want it to contain token %d", layer, x, lo, hi, tok)
+			type owned struct{ r, layer, tok int }
+			owner := map[uint64]owned{}
+			for r := range c.Batch {
+				for layer := range c.Layers {
+					for tok := range l.MaxContext() {
+						first, n := l.TokenLines(r, layer, tok)
+						if n < 1 || n > c.TokenLines() {
+							t.Fatalf("TokenLines(%d, %d, %d) spans %d lines, want 1..%d", r, layer, tok, n, c.TokenLines())
 						}
-						if prev, seen := owner[x]; seen && tc.layout != config.LayoutPacked {
-							t.Fatalf("line %#x holds tokens %d and %d", x, prev, tok)
+						if cl, ll, ok := l.Owner(first); !ok || cl != KV || ll != layer || l.RequestOf(first) != r {
+							t.Fatalf("Owner(first line of token %d of layer %d of request %d) = %v %d %v, request %d", tok, layer, r, cl, ll, ok, l.RequestOf(first))
 						}
-						owner[x] = tok
+						for x := first; x < first+uint64(n); x++ {
+							lo, hi := l.TokensOfLine(layer, x)
+							if tok < lo || tok > hi {
+								t.Fatalf("TokensOfLine(%d, %#x) = [%d, %d], want it to contain token %d of request %d", layer, x, lo, hi, tok, r)
+							}
+							prev, seen := owner[x]
+							if seen && (tc.layout != config.LayoutPacked || prev.r != r || prev.layer != layer) {
+								t.Fatalf("line %#x holds %+v and %+v", x, prev, owned{r, layer, tok})
+							}
+							owner[x] = owned{r, layer, tok}
+						}
 					}
 				}
 			}
@@ -75,11 +80,12 @@ func TestTokenLines(t *testing.T) {
 func TestPagedLayoutShufflesFrames(t *testing.T) {
 	l, c := layoutFor(t, config.LayoutPaged, 128, 64, 4)
 	inOrder := 0
-	for layer := range c.Layers {
+	for rl := range c.Batch * c.Layers {
+		r, layer := rl/c.Layers, rl%c.Layers
 		seen := map[uint64]bool{}
 		prev := uint64(0)
 		for p := range l.PagesPerLayer() {
-			first, n := l.PageLines(layer, p)
+			first, n := l.PageLines(r, layer, p)
 			if seen[first] {
 				t.Fatalf("layer %d: two pages at line %#x", layer, first)
 			}
@@ -88,7 +94,7 @@ func TestPagedLayoutShufflesFrames(t *testing.T) {
 				inOrder++
 			}
 			prev = first
-			if tf, _ := l.TokenLines(layer, p*c.PageTokens); tf != first {
+			if tf, _ := l.TokenLines(r, layer, p*c.PageTokens); tf != first {
 				t.Fatalf("page %d starts at %#x, its first token at %#x", p, first, tf)
 			}
 			if n != c.PageTokens*2 && p != l.PagesPerLayer()-1 {
@@ -96,7 +102,7 @@ func TestPagedLayoutShufflesFrames(t *testing.T) {
 			}
 		}
 	}
-	if total := c.Layers * l.PagesPerLayer(); inOrder > total*3/4 {
+	if total := c.Batch * c.Layers * l.PagesPerLayer(); inOrder > total*3/4 {
 		t.Errorf("%d of %d pages follow their predecessor: frames look unshuffled", inOrder, total)
 	}
 }
@@ -105,12 +111,14 @@ func TestStreamsAndRegions(t *testing.T) {
 	l, c := layoutFor(t, config.LayoutRounded, 656, 128, 64)
 	c.IndexerBytes = 132
 	for layer := range c.Layers {
-		first, n := l.IndexerStream(layer, 1000)
-		if want := uint64((1000*132 + 127) / 128); n != want {
-			t.Errorf("IndexerStream(%d, 1000) has %d lines, want %d", layer, n, want)
-		}
-		if cl, ll, ok := l.Owner(first + n - 1); !ok || cl != Indexer || ll != layer {
-			t.Errorf("Owner(last indexer line) = %v %d %v, want indexer %d", cl, ll, ok, layer)
+		for r := range c.Batch {
+			first, n := l.IndexerStream(r, layer, 1000)
+			if want := uint64((1000*132 + 127) / 128); n != want {
+				t.Errorf("IndexerStream(%d, %d, 1000) has %d lines, want %d", r, layer, n, want)
+			}
+			if cl, ll, ok := l.Owner(first + n - 1); !ok || cl != Indexer || ll != layer || l.RequestOf(first) != r {
+				t.Errorf("Owner(last indexer line) = %v %d %v request %d, want indexer %d of request %d", cl, ll, ok, l.RequestOf(first), layer, r)
+			}
 		}
 		wf, wn := l.WeightStream(layer)
 		if want := (uint64(c.WeightBytes) + 127) / 128; wn != want {
@@ -125,5 +133,34 @@ func TestStreamsAndRegions(t *testing.T) {
 	}
 	if _, _, ok := l.Owner(12345); ok {
 		t.Error("Owner(12345) = ok, want a line outside every region")
+	}
+}
+
+// TestPrompts: request 0 keeps the prompt, the others spread over
+// PromptRange, and the draw is deterministic.
+func TestPrompts(t *testing.T) {
+	c := config.DefaultConfig()
+	c.Prompt, c.Batch = 1000, 64
+	p := Prompts(c)
+	lo, hi := c.PromptRange()
+	if len(p) != c.Batch || p[0] != c.Prompt {
+		t.Fatalf("Prompts = %v, want %d prompts from %d", p, c.Batch, c.Prompt)
+	}
+	distinct := map[int]bool{}
+	for r, n := range p {
+		if n < lo || n > hi {
+			t.Errorf("request %d: prompt %d outside [%d, %d]", r, n, lo, hi)
+		}
+		distinct[n] = true
+	}
+	if len(distinct) < c.Batch/2 {
+		t.Errorf("Prompts = %v: want them varied", p)
+	}
+	if q := Prompts(c); !slices.Equal(p, q) {
+		t.Errorf("Prompts differs between calls: %v, %v", p, q)
+	}
+	c.Batch = 1
+	if p := Prompts(c); len(p) != 1 || p[0] != c.Prompt {
+		t.Errorf("batch 1: Prompts = %v, want [%d]", p, c.Prompt)
 	}
 }
