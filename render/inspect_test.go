@@ -36,14 +36,17 @@ func allTargets(m *sceneModel) []target {
 }
 
 // TestHoverChangesNoEngineState inspects every cell, slot and strip token
-// after every layer of every mode and policy, and checks each time that
+// after every layer of every mode and policy (and of a batch), and checks each time that
 // the engine is in exactly the state it was before: a tooltip that bumped
 // recency (Get instead of Peek) or generated a selection would show here.
 func TestHoverChangesNoEngineState(t *testing.T) {
-	for _, policy := range []string{config.PolicyLRU, config.PolicyFIFO, config.PolicyRandom, config.PolicySRRIP} {
+	for _, policy := range []string{config.PolicyLRU, config.PolicyFIFO, config.PolicyRandom, config.PolicySRRIP, "lru, batch 3"} {
 		for _, mode := range allModes {
 			c := tinyConfig(mode)
 			c.Policy = policy
+			if policy == "lru, batch 3" {
+				c.Policy, c.Batch = config.PolicyLRU, 3
+			}
 			e, err := engine.New(c, nil)
 			if err != nil {
 				t.Fatal(err)
@@ -104,7 +107,7 @@ func ownerByScan(e *engine.Engine, line uint64) string {
 	lay := e.Layout()
 	for l := range lay.Layers() {
 		for tok := range lay.MaxContext() {
-			first, n := lay.TokenLines(l, tok)
+			first, n := lay.TokenLines(0, l, tok)
 			if line >= first && line < first+uint64(n) {
 				return fmt.Sprintf("KV of layer %d, token %s", l+1, commas(int64(tok)))
 			}

@@ -155,10 +155,11 @@ func appendOwner(b []byte, lay *workload.Layout, per int64, line uint64) []byte 
 	if !ok {
 		return append(b, "Owner: none of the model's regions"...)
 	}
+	request := lay.RequestOf(line)
 	switch class {
 	case workload.KV:
-		b = append(b, "KV of layer "...)
-		b = appendCommas(b, int64(layer+1))
+		b = append(b, "KV of "...)
+		b = appendLayer(b, lay, request, layer)
 		lo, hi := lay.TokensOfLine(layer, line)
 		if lo > hi {
 			return append(b, ", past its last token"...)
@@ -170,9 +171,9 @@ func appendOwner(b []byte, lay *workload.Layout, per int64, line uint64) []byte 
 		}
 		return appendRange(b, lo, hi)
 	case workload.Indexer:
-		b = append(b, "Indexer keys of layer "...)
-		b = appendCommas(b, int64(layer+1))
-		first, _ := lay.IndexerStream(layer, 1)
+		b = append(b, "Indexer keys of "...)
+		b = appendLayer(b, lay, request, layer)
+		first, _ := lay.IndexerStream(request, layer, 1)
 		if per <= 0 {
 			return b
 		}
@@ -187,6 +188,19 @@ func appendOwner(b []byte, lay *workload.Layout, per int64, line uint64) []byte 
 	b = appendCommas(b, int64(line-first+1))
 	b = append(b, " of "...)
 	return appendCommas(b, int64(n))
+}
+
+// appendLayer appends "layer 3" (1-based, as the HUD counts), or "request
+// 2, layer 3" in a batch of several requests (requests count from 0, as
+// the config's batch does).
+func appendLayer(b []byte, lay *workload.Layout, request, layer int) []byte {
+	if lay.Requests() > 1 {
+		b = append(b, "request "...)
+		b = appendCommas(b, int64(request))
+		b = append(b, ", "...)
+	}
+	b = append(b, "layer "...)
+	return appendCommas(b, int64(layer+1))
 }
 
 // appendReplacement appends a line's replacement state in its set.

@@ -28,11 +28,14 @@ func appendSlotName(b []byte, v engine.View, m *sceneModel, slot int) []byte {
 // age) and its last flash.
 func (in *inspector) describeSlot(t *tipText, v engine.View, m *sceneModel, slot int) {
 	s := &m.slots
-	layer, first := -1, 0
+	lay := v.Layout()
+	request, layer, first := 0, -1, 0
 	switch s.mode {
 	case config.ModeTokens, config.ModePages:
 		if k := v.TokenStore().KeyAt(slot); k >= 0 {
-			layer, first = int(k)/s.keyDiv, int(k)%s.keyDiv
+			// A key is (request*layers + layer)*keyDiv + unit (engine.KeySpace).
+			rl := int(k) / s.keyDiv
+			request, layer, first = rl/lay.Layers(), rl%lay.Layers(), int(k)%s.keyDiv
 		}
 	case config.ModePrevK:
 		l, i := slot/max(s.quota, 1), slot%max(s.quota, 1)
@@ -45,9 +48,7 @@ func (in *inspector) describeSlot(t *tipText, v engine.View, m *sceneModel, slot
 		t.end(appendFlash(t.begin(), s.flashOf(&m.clock, slot)))
 		return
 	}
-	lay := v.Layout()
-	b := append(t.begin(), "KV of layer "...)
-	b = appendCommas(b, int64(layer+1))
+	b := appendLayer(append(t.begin(), "KV of "...), lay, request, layer)
 	lines := 0
 	if s.mode == config.ModePages {
 		lo := first * s.pageTokens
@@ -56,7 +57,7 @@ func (in *inspector) describeSlot(t *tipText, v engine.View, m *sceneModel, slot
 		b = appendCommas(b, int64(first))
 		b = append(b, ": tokens "...)
 		t.end(appendRange(b, lo, hi))
-		_, lines = lay.PageLines(layer, first)
+		_, lines = lay.PageLines(request, layer, first)
 		b = append(t.begin(), "Tokens gathered since it came in: "...)
 		b = appendCommas(b, int64(v.PageTokensUsed(slot)))
 		b = append(b, " of "...)
@@ -64,7 +65,7 @@ func (in *inspector) describeSlot(t *tipText, v engine.View, m *sceneModel, slot
 	} else {
 		b = append(b, ", token "...)
 		t.end(appendCommas(b, int64(first)))
-		_, lines = lay.TokenLines(layer, first)
+		_, lines = lay.TokenLines(request, layer, first)
 	}
 	b = appendCommas(t.begin(), int64(lines))
 	b = append(b, " lines of "...)
@@ -122,8 +123,7 @@ func (in *inspector) describeToken(t *tipText, v engine.View, m *sceneModel, tg 
 		t.end(append(b, ": no layer has run yet"...))
 		return
 	}
-	b = append(b, " of layer "...)
-	t.end(appendCommas(b, int64(c.Layer+1)))
+	t.end(appendLayer(append(b, " of "...), v.Layout(), 0, c.Layer))
 	if tg.tokens > 1 {
 		b = append(t.begin(), "1 px = "...)
 		b = appendCommas(b, int64(tg.tokens))
@@ -207,7 +207,7 @@ func appendResidency(b []byte, v engine.View, s *slotModel, layer, token int) []
 		}
 		b = append(b, " · "...)
 	}
-	first, n := v.Layout().TokenLines(layer, token)
+	first, n := v.Layout().TokenLines(0, layer, token)
 	in := 0
 	for x := first; x < first+uint64(n); x++ {
 		if v.Shared().Contains(x) || (v.ReservedWays().Valid() && v.ReservedWays().Contains(x)) {
