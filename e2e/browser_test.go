@@ -209,6 +209,8 @@ func TestBrowser(t *testing.T) {
 
 	t.Run("compare A and B", func(t *testing.T) { testCompare(t, ctx, srvHandler) })
 
+	t.Run("hover tooltip", func(t *testing.T) { testHover(t, ctx, srvHandler) })
+
 	t.Run("loader", func(t *testing.T) { testLoader(t, ctx, site) })
 
 	final := evaluate[stats](t, ctx, `dsaviz.stats()`)
