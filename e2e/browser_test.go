@@ -209,8 +209,6 @@ func TestBrowser(t *testing.T) {
 
 	t.Run("compare A and B", func(t *testing.T) { testCompare(t, ctx, srvHandler) })
 
-	t.Run("hover tooltip", func(t *testing.T) { testHover(t, ctx, srvHandler) })
-
 	t.Run("loader", func(t *testing.T) { testLoader(t, ctx, site) })
 
 	final := evaluate[stats](t, ctx, `dsaviz.stats()`)
@@ -219,6 +217,8 @@ func TestBrowser(t *testing.T) {
 	for _, m := range messages.exceptions() {
 		t.Errorf("uncaught exception in the page: %s", m)
 	}
+
+	t.Run("hover tooltip", func(t *testing.T) { testHover(t, newBrowser(t, chromium), srvHandler) })
 }
 
 // waitError waits until dsaviz.error contains sub and returns it.

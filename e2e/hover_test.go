@@ -38,7 +38,9 @@ var tipBorder = color.RGBA{0xa8, 0xb0, 0xbc, 0xff}
 // paused small-demo after three steps (set 0, way 0: its most recent
 // line): dsaviz.hover() must name the line's tag and set, and the
 // screenshot must show the tooltip's box, framed in its border colour,
-// where there was none; moving away must hide it.
+// where there was none; moving away must hide it. On a HiDPI screen the
+// pointer must find the same cell. ctx is a browser of its own (the main
+// one's 90 s are spent by the subtests before).
 func testHover(t *testing.T, ctx context.Context, h http.Handler) {
 	tab := newTab(t, ctx, h, "?preset=small-demo&play=0", viewportW, viewportH, 1)
 	waitReady(t, tab, nil)
@@ -86,6 +88,21 @@ func testHover(t *testing.T, ctx context.Context, h http.Handler) {
 		t.Fatal(err)
 	}
 	waitFor[hoverState](t, tab, `dsaviz.hover()`, `h => h.box === null && h.lines.length === 0`)
+
+	// At two device pixels per CSS pixel the pointer still finds the cell
+	// under it: Ebiten's cursor is in the screen's (device) pixels.
+	hidpi := newTab(t, ctx, h, "?preset=small-demo&play=0", 640, 400, 2)
+	waitReady(t, hidpi, nil)
+	llc := waitFor[hoverState](t, hidpi, `dsaviz.hover()`, `h => h.llc !== null`).LLC.rect()
+	at = llc.Min.Add(image.Pt(2, 2))
+	if err := chromedp.Do(hidpi, chromedp.MouseEvent(chromedp.MouseMoved, float64(at.X), float64(at.Y))); err != nil {
+		t.Fatal(err)
+	}
+	got = waitFor[hoverState](t, hidpi, `dsaviz.hover()`, `h => h.box !== null && h.lines.some(l => l.includes("set 0, way 0"))`)
+	if box := got.Box.rect(); !box.In(image.Rect(0, 0, 640, 400)) {
+		t.Errorf("HiDPI: tooltip box %v (CSS pixels) leaves the 640x400 window", box)
+	}
+	screenshot(t, hidpi, "hover-hidpi.png")
 }
 
 // near reports whether two colours differ by at most d in each channel.

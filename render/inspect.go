@@ -77,3 +77,30 @@ func (m *sceneModel) slotOfCell(set, way int) int {
 	}
 	return slot
 }
+
+// cellRect is the rectangle of picture pixels that shows the bin holding
+// cell (set, way) of part p: the inverse of Fold.CellAt.
+func cellRect(f Fold, p, set, way int) image.Rectangle {
+	col, row := set/f.Rows, set%f.Rows/f.BY
+	x := f.PartX(p) + col*(f.ColumnWidth(p)+f.Gap) + way/f.BX*f.Cell
+	y := row * f.Cell
+	return image.Rect(x, y, x+f.Cell, y+f.Cell)
+}
+
+// targetRect is where a target is drawn on screen (device pixels), for
+// the tooltip's outline of it; empty for none.
+func (p *pane) targetRect(tg target) image.Rectangle {
+	switch tg.kind {
+	case targetCell:
+		return cellRect(p.llc.fold, tg.part, tg.set, tg.way).Add(p.llc.at)
+	case targetSlot:
+		w := p.model.slots.gridWidth()
+		return cellRect(p.res.fold, 0, tg.slot/w, tg.slot%w).Add(p.res.at)
+	case targetToken:
+		t := &p.model.strip
+		x := p.strip.at.X + tg.token/t.PerPixel*t.PixelsPer
+		h := StripRows*p.strip.rowH + (StripRows-1)*p.strip.rowGap
+		return image.Rect(x, p.strip.at.Y, x+t.PixelsPer, p.strip.at.Y+h)
+	}
+	return image.Rectangle{}
+}

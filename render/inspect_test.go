@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"image"
 	"slices"
 	"strings"
 	"testing"
@@ -245,6 +246,50 @@ func TestDescribeTokenHistory(t *testing.T) {
 			if !strings.Contains(got, want) {
 				t.Errorf("token %d: the tooltip\n%s\nlacks %q", tok, got, want)
 			}
+		}
+	}
+}
+
+// TestCellRectInvertsCellAt: every pixel CellAt maps to a cell lies in
+// that cell's cellRect, and every cellRect's pixels map back to its cell,
+// for folds with and without bins.
+func TestCellRectInvertsCellAt(t *testing.T) {
+	tests := []struct {
+		name       string
+		sets       int
+		ways       [2]int
+		maxW, maxH int
+	}{
+		{"large cells, two parts", 8, [2]int{4, 4}, 400, 300},
+		{"one part", 128, [2]int{8, 0}, 500, 400},
+		{"binned", 2048, [2]int{16, 4}, 120, 90},
+		{"binned, one part", 25600, [2]int{16, 0}, 300, 200},
+	}
+	for _, tt := range tests {
+		f, ok := FoldFor(tt.sets, tt.ways, tt.maxW, tt.maxH, 2, 14)
+		if !ok {
+			t.Fatalf("%s: no fold", tt.name)
+		}
+		w, h := f.Size()
+		cells := 0
+		for y := range h {
+			for x := range w {
+				p, s, way, ok := f.CellAt(x, y)
+				if !ok {
+					continue
+				}
+				cells++
+				r := cellRect(f, p, s, way)
+				if !image.Pt(x, y).In(r) {
+					t.Fatalf("%s: pixel (%d, %d) shows part %d set %d way %d, outside its cellRect %v", tt.name, x, y, p, s, way, r)
+				}
+				if p2, s2, w2, _ := f.CellAt(r.Min.X, r.Min.Y); p2 != p || s2 != s || w2 != way {
+					t.Fatalf("%s: cellRect %v of part %d set %d way %d starts at part %d set %d way %d", tt.name, r, p, s, way, p2, s2, w2)
+				}
+			}
+		}
+		if cells == 0 {
+			t.Errorf("%s: no cell in the %dx%d picture", tt.name, w, h)
 		}
 	}
 }

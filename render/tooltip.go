@@ -33,7 +33,8 @@ type tipKey struct {
 
 // tooltipView draws the tooltip of what lies under the pointer: a box with
 // a border, near the pointer and inside the scene's area, holding the
-// inspector's lines in the small face. The text is written again only
+// inspector's lines in the small face, and an outline around the cell,
+// slot or token (or bin) it describes. The text is written again only
 // when what it depends on changed (tipKey), and the lines laid out again
 // only when the text changed, so a frame where the pointer does not move
 // allocates nothing.
@@ -47,6 +48,7 @@ type tooltipView struct {
 	lines  []textLine
 	w, h   int             // the box's size for the lines
 	box    image.Rectangle // on screen; empty when hidden
+	mark   image.Rectangle // the target on screen, outlined
 	public []string        // shown's lines, for Hover
 }
 
@@ -92,13 +94,15 @@ func (s *Scene) hover(area image.Rectangle, st Status) bool {
 		v.shown.copyFrom(&v.text)
 		v.setLines(area, s.fonts, &s.pal)
 	}
+	oldMark := v.mark
+	v.mark = p.targetRect(tg)
 	v.place(area, st.Pointer, s.fonts.zoom)
-	return relaid || v.box != old
+	return relaid || v.box != old || v.mark != oldMark
 }
 
 // hide hides the tooltip and reports whether it showed (at old).
 func (v *tooltipView) hide(old image.Rectangle) bool {
-	v.box, v.keyed = image.Rectangle{}, false
+	v.box, v.mark, v.keyed = image.Rectangle{}, image.Rectangle{}, false
 	v.shown.reset()
 	v.public = nil
 	return !old.Empty()
@@ -155,10 +159,13 @@ func (v *tooltipView) place(area image.Rectangle, pt image.Point, z float64) {
 // tipBackground is the box's fill: the help's, nearly opaque.
 var tipBackground = color.RGBA{0x1a, 0x1d, 0x24, 0xf4}
 
-// draw draws the tooltip, if one shows.
+// draw draws the tooltip, if one shows, and outlines what it describes.
 func (v *tooltipView) draw(dst *ebiten.Image, p *painter, pal *Palette, z float64) {
 	if v.box.Empty() {
 		return
+	}
+	if m, t := v.mark, px(1, z); !m.Empty() {
+		p.frame(dst, m.Min.X-t, m.Min.Y-t, m.Dx()+2*t, m.Dy()+2*t, t, pal.Text)
 	}
 	b := v.box
 	p.rect(dst, b.Min.X, b.Min.Y, b.Dx(), b.Dy(), tipBackground)

@@ -91,8 +91,9 @@ func TestSceneHover(t *testing.T) {
 
 // TestSceneHoverEveryPixel sweeps the pointer over the whole scene of
 // every mode: wherever it rests over the LLC picture the target is the
-// cell Fold.CellAt names, over the strip the token of its bin; and no
-// tooltip changes the engine.
+// cell Fold.CellAt names, over the strip the token of its bin, and the
+// outline drawn around the target holds the pointer; and no tooltip
+// changes the engine.
 func TestSceneHoverEveryPixel(t *testing.T) {
 	for _, mode := range allModes {
 		e, err := engine.New(tinyConfig(mode), nil)
@@ -120,6 +121,9 @@ func TestSceneHoverEveryPixel(t *testing.T) {
 					if want := (x - p.strip.at.X) / p.model.strip.PixelsPer * p.model.strip.PerPixel; tg.token != want {
 						t.Fatalf("%s: at %v token %d, want %d", mode, pt, tg.token, want)
 					}
+				}
+				if r := p.targetRect(tg); tg.kind != targetNone && !pt.In(r) {
+					t.Fatalf("%s: at %v the target %+v is outlined at %v, away from the pointer", mode, pt, tg, r)
 				}
 				st.Pointer = pt
 				s.hover(area, st)
