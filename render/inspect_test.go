@@ -293,3 +293,28 @@ func TestCellRectInvertsCellAt(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkDescribe writes the tooltips of dsv32-h100 (mode tokens): a
+// shared line, a token store slot (its age walks the LRU list) and a strip
+// token (a binary search per step run): what a hover costs each time the
+// run advances under a resting pointer.
+func BenchmarkDescribe(b *testing.B) {
+	e, m, _ := dsv32(b, config.ModeTokens)
+	for _, tt := range []struct {
+		name string
+		tg   target
+	}{
+		{"cell", target{kind: targetCell, set: 1000, way: 3, bx: 1, by: 2}},
+		{"slot", target{kind: targetSlot, slot: len(m.slots.layer) / 2, slots: 1}},
+		{"token", target{kind: targetToken, token: 100, tokens: 40}},
+	} {
+		b.Run(tt.name, func(b *testing.B) {
+			var in inspector
+			var text tipText
+			b.ReportAllocs()
+			for b.Loop() {
+				in.describe(&text, e.View(), m, tt.tg, "A")
+			}
+		})
+	}
+}
