@@ -146,3 +146,32 @@ func TestSceneHoverEveryPixel(t *testing.T) {
 		}
 	}
 }
+
+// TestSceneHoverNamesTheRun: comparing, a tooltip over B's LLC picture
+// describes B's line and says so.
+func TestSceneHoverNamesTheRun(t *testing.T) {
+	a, err := engine.New(tinyConfig(config.ModeTokens), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := engine.New(tinyConfig(config.ModeNone), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, dst, area, st := hoverScene(t, a)
+	runs := Runs{A: a.View(), B: b.View()}
+	s.Reset(runs)
+	s.Draw(dst, area, runs, st)
+	for i, name := range runNames {
+		l := &s.panes[i].llc
+		if !l.ok {
+			t.Fatalf("pane %s: no LLC picture", name)
+		}
+		st.Pointer, st.PointerIn = l.at.Add(image.Pt(1, 1)), true
+		s.Draw(dst, area, runs, st)
+		lines := s.Hover().Lines
+		if want := name + " · Shared part: set 0, way 0"; len(lines) == 0 || !strings.HasPrefix(lines[0], want) {
+			t.Errorf("over pane %s's first cell: the tooltip reads %q, want it to start with %q", name, lines, want)
+		}
+	}
+}
