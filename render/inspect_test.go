@@ -131,7 +131,7 @@ func TestDescribeCellNamesTheLine(t *testing.T) {
 				kind = "other"
 				wants = append(wants,
 					fmt.Sprintf("Address 0x%x · block 0x%x (64 B)", line*64, line),
-					fmt.Sprintf("Tag 0x%x · set index %d (bits 6–12) · offset bits 0–5", line/128, s),
+					fmt.Sprintf("Tag 0x%x (bits 13+) · set index %d (bits 6–12) · block offset bits 0–5", line/128, s),
 					fmt.Sprintf("LRU age %d of 8 (0 = most recent)", w))
 				if o := ownerByScan(e, line); o != "" {
 					kind = "kv"
@@ -316,5 +316,51 @@ func BenchmarkDescribe(b *testing.B) {
 				in.describe(&text, e.View(), m, tt.tg, "A")
 			}
 		})
+	}
+}
+
+// TestDescribeSetIndex: the tooltip splits an address by the set index
+// function: bit fields for a power of two of sets and the modulo index, a
+// modulo otherwise, the hash for XOR; the set index is always the one the
+// cache uses, and the tag the block over the sets.
+func TestDescribeSetIndex(t *testing.T) {
+	tests := []struct {
+		name     string
+		capacity config.Size
+		hash     string
+		want     string // %d: the set index
+	}{
+		{"128 sets, modulo", 64 << 10, config.HashMod, "set index %d (bits 6–12) · block offset bits 0–5"},
+		{"96 sets, modulo", 48 << 10, config.HashMod, "set index %d (block mod 96) · block offset bits 0–5"},
+		{"128 sets, XOR", 64 << 10, config.HashXOR, "set index %d (XOR hash) · block offset bits 0–5"},
+	}
+	for _, tt := range tests {
+		c, err := config.Preset("small-demo")
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Capacity, c.Hash, c.Mode, c.Reserve, c.WeightBytes = tt.capacity, tt.hash, config.ModeNone, 0, 16<<10
+		e, m := runModel(c, 5, 1)
+		shared := e.View().Shared()
+		sets := shared.Geometry().Sets
+		peek := make([]uint64, 8)
+		seen := 0
+		for s := range sets {
+			line := shared.PeekSet(s, peek)[0]
+			if line == cache.Empty {
+				continue
+			}
+			seen++
+			got := describeText(e, m, target{kind: targetCell, set: s, way: 0, bx: 1, by: 1})
+			if want := fmt.Sprintf("Tag 0x%x", line/uint64(sets)); !strings.Contains(got, want) {
+				t.Errorf("%s, set %d: the tooltip\n%s\nlacks %q", tt.name, s, got, want)
+			}
+			if want := fmt.Sprintf(tt.want, shared.SetOf(line)); shared.SetOf(line) != s || !strings.Contains(got, want) {
+				t.Errorf("%s, set %d (line %#x in set %d): the tooltip\n%s\nlacks %q", tt.name, s, line, shared.SetOf(line), got, want)
+			}
+		}
+		if seen == 0 {
+			t.Errorf("%s: no line in way 0 of any set", tt.name)
+		}
 	}
 }

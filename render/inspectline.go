@@ -27,23 +27,32 @@ func appendAddress(t *tipText, v engine.View, part cache.PartitionView, line uin
 	b = appendCommas(b, int64(lineBytes))
 	t.end(append(b, " B)"...))
 
+	// With a power-of-two number of sets and the modulo index, the address
+	// splits into bit fields: tag | set index | block offset.
+	fields := !geo.XOR && sets&(sets-1) == 0 && sets > 1
+	tagBit := offBits + bits.TrailingZeros64(sets)
 	b = append(t.begin(), "Tag "...)
 	b = appendHex(b, line/sets)
+	if fields {
+		b = append(b, " (bits "...)
+		b = appendCommas(b, int64(tagBit))
+		b = append(b, "+)"...)
+	}
 	b = append(b, " · set index "...)
 	b = appendCommas(b, int64(part.SetOf(line)))
 	switch {
 	case geo.XOR:
 		b = append(b, " (XOR hash)"...)
-	case sets&(sets-1) == 0 && sets > 1:
+	case fields:
 		b = append(b, " (bits "...)
-		b = appendRange(b, offBits, offBits+bits.TrailingZeros64(sets)-1)
+		b = appendRange(b, offBits, tagBit-1)
 		b = append(b, ')')
 	case sets > 1:
 		b = append(b, " (block mod "...)
 		b = appendCommas(b, int64(sets))
 		b = append(b, ')')
 	}
-	b = append(b, " · offset bits "...)
+	b = append(b, " · block offset bits "...)
 	if offBits == 0 {
 		t.end(append(b, "none"...))
 		return
