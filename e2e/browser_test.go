@@ -221,6 +221,8 @@ func TestBrowser(t *testing.T) {
 	for _, m := range messages.exceptions() {
 		t.Errorf("uncaught exception in the page: %s", m)
 	}
+
+	t.Run("hover tooltip", func(t *testing.T) { testHover(t, newBrowser(t, chromium), srvHandler) })
 }
 
 // waitError waits until dsaviz.error contains sub and returns it.

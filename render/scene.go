@@ -29,6 +29,11 @@ type Status struct {
 	// only when something it shows changed, which spares the software
 	// renderers of the browser most of their work while the run is paused.
 	Kept bool
+	// Pointer is where the mouse (or a touch) is, in device pixels, and
+	// PointerIn whether it is over the scene: Draw then shows a tooltip of
+	// what lies under it (see Scene.Hover).
+	Pointer   image.Point
+	PointerIn bool
 }
 
 // Runs are the runs the scene draws: A alone (B not Valid), or A and B side
@@ -83,6 +88,7 @@ type Scene struct {
 	help    helpView
 	banner  bannerView
 	caption bannerView
+	tip     tooltipView
 	none    textLine // shown without a run
 
 	drawnHelp bool // the help overlay was on the last picture drawn
@@ -157,6 +163,9 @@ func (s *Scene) Draw(dst *ebiten.Image, area image.Rectangle, r Runs, st Status)
 	if s.banner.layout(st.Error, area, s.fonts, &s.pal) {
 		changed = true
 	}
+	if s.hover(area, st) {
+		changed = true
+	}
 	help := st.ShowHelp && n > 0
 	if help && s.help.layout(area, s.fonts, &s.pal, s.paint, r.A.Config(), st.Table3) {
 		changed = true
@@ -175,6 +184,7 @@ func (s *Scene) Draw(dst *ebiten.Image, area image.Rectangle, r Runs, st Status)
 	}
 	s.banner.draw(dst, s.paint, &s.pal)
 	s.caption.draw(dst, s.paint, &s.pal)
+	s.tip.draw(dst, s.paint, &s.pal, z)
 	if help {
 		s.help.draw(dst, s.paint)
 	}

@@ -28,6 +28,10 @@ import (
 //	                   comparing), seeking, fps, tps, done, frames, playing,
 //	                   speed, help, updateMs, drawMs}, cumulative since the
 //	                   last reset; step counts completed decode steps
+//	dsaviz.hover()     the tooltip of what lies under the pointer: {lines
+//	                   (its text, [] when none shows), box, llc}, box the
+//	                   tooltip and llc pane A's LLC picture as {x, y, w, h}
+//	                   in CSS pixels, or null when not drawn
 //	dsaviz.palette()   the named colours of the picture, the legend and the
 //	                   charts ({hit, streamMiss, blockingMiss, reserved,
 //	                   seriesA, ...}) as "#rrggbb"
@@ -85,6 +89,9 @@ func newHost(m *mailbox) host {
 	}))
 	obj.Set("stats", js.FuncOf(func(js.Value, []js.Value) any {
 		return js.ValueOf(m.read().fields())
+	}))
+	obj.Set("hover", js.FuncOf(func(js.Value, []js.Value) any {
+		return js.ValueOf(m.readHover().fields())
 	}))
 	poster := func(c command) js.Func {
 		return js.FuncOf(func(js.Value, []js.Value) any { return m.post(c) })

@@ -105,6 +105,7 @@ type screenState struct {
 	panicDraw        bool           // test hook armed by cmdPanicInDraw
 	exportPNG        bool           // the next Draw saves the screen as a PNG
 	table3           *render.Table3 // the trace's statistics, measured when the help opens
+	touches          []ebiten.TouchID
 
 	// keepScreen is set when Ebiten does not clear the screen between
 	// frames (main): a frame then draws only what changed. lastDraw is
@@ -314,21 +315,36 @@ func (g *Game) drawScene(screen *ebiten.Image, kept bool) (ok bool) {
 	}
 	b := screen.Bounds()
 	area := image.Rect(b.Min.X, b.Min.Y, max(b.Min.X, b.Max.X-sc.panelW), b.Max.Y)
+	pt := sc.pointer()
 	sc.scene.Draw(screen, area, g.run.views(), render.Status{
-		Playing:  g.run.play.playing,
-		Speed:    g.run.play.speed,
-		FPS:      sc.fps,
-		TPS:      sc.tps,
-		Scale:    sc.scale,
-		Zoom:     g.zoom(),
-		ShowHelp: g.showHelp,
-		Charts:   g.link.launched.charts,
-		Table3:   sc.table3,
-		Error:    g.errMsg,
-		Caption:  g.caption(),
-		Kept:     kept,
+		Playing:   g.run.play.playing,
+		Speed:     g.run.play.speed,
+		FPS:       sc.fps,
+		TPS:       sc.tps,
+		Scale:     sc.scale,
+		Zoom:      g.zoom(),
+		ShowHelp:  g.showHelp,
+		Charts:    g.link.launched.charts,
+		Table3:    sc.table3,
+		Error:     g.errMsg,
+		Caption:   g.caption(),
+		Kept:      kept,
+		Pointer:   pt,
+		PointerIn: pt.In(area),
 	})
+	g.mail.publishHover(newHoverInfo(sc.scene.Hover(), sc.scale))
 	return true
+}
+
+// pointer is where the first touch is, or else the mouse cursor, in
+// device pixels: Ebiten gives both in the screen's coordinates, which
+// Layout makes device pixels.
+func (sc *screenState) pointer() image.Point {
+	sc.touches = ebiten.AppendTouchIDs(sc.touches[:0])
+	if len(sc.touches) > 0 {
+		return image.Pt(ebiten.TouchPosition(sc.touches[0]))
+	}
+	return image.Pt(ebiten.CursorPosition())
 }
 
 // drawPanel draws the panel and reports whether it drew the live UI (see

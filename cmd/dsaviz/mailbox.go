@@ -1,6 +1,12 @@
 package main
 
-import "sync"
+import (
+	"image"
+	"math"
+	"sync"
+
+	"dsaviz/render"
+)
 
 // command is a request to the app, from the keys, the panel or the page
 // (window.dsaviz). Commands are applied by Update, so time still advances
@@ -49,6 +55,7 @@ type mailbox struct {
 	// the one-threaded Wasm program, never during an Update that advances
 	// them.
 	current *runs
+	hover   hoverInfo
 }
 
 // post queues c for the next Update. It reports false if the queue is full.
@@ -156,4 +163,59 @@ func (m *mailbox) read() Stats {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	return m.stats
+}
+
+// publishHover stores what the tooltip shows, for readers.
+func (m *mailbox) publishHover(h hoverInfo) {
+	m.mu.Lock()
+	m.hover = h
+	m.mu.Unlock()
+}
+
+// readHover returns what the tooltip showed at the latest Draw.
+func (m *mailbox) readHover() hoverInfo {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.hover
+}
+
+// hoverInfo is what window.dsaviz.hover() returns: the tooltip's lines
+// (render.Hover's, never changed once published), its box and pane A's
+// LLC picture, in CSS pixels.
+type hoverInfo struct {
+	lines    []string
+	box, llc image.Rectangle
+}
+
+// newHoverInfo converts the scene's Hover from device pixels to CSS pixels
+// (scale device pixels each).
+func newHoverInfo(h render.Hover, scale float64) hoverInfo {
+	return hoverInfo{lines: h.Lines, box: cssRect(h.Box, scale), llc: cssRect(h.LLC, scale)}
+}
+
+// cssRect is a rectangle of device pixels in CSS pixels, rounded outwards.
+func cssRect(r image.Rectangle, scale float64) image.Rectangle {
+	if r.Empty() || !(scale > 0) {
+		return image.Rectangle{}
+	}
+	f := func(v int, round func(float64) float64) int { return int(round(float64(v) / scale)) }
+	return image.Rect(f(r.Min.X, math.Floor), f(r.Min.Y, math.Floor), f(r.Max.X, math.Ceil), f(r.Max.Y, math.Ceil))
+}
+
+// fields returns h as JavaScript values: {lines: [...], box, llc}, each
+// rectangle {x, y, w, h} or null when empty; lines is [] without a tooltip.
+func (h hoverInfo) fields() map[string]any {
+	lines := make([]any, len(h.lines))
+	for i, l := range h.lines {
+		lines[i] = l
+	}
+	return map[string]any{"lines": lines, "box": rectFields(h.box), "llc": rectFields(h.llc)}
+}
+
+// rectFields is r as {x, y, w, h}, or nil (null) when empty.
+func rectFields(r image.Rectangle) any {
+	if r.Empty() {
+		return nil
+	}
+	return map[string]any{"x": r.Min.X, "y": r.Min.Y, "w": r.Dx(), "h": r.Dy()}
 }
