@@ -39,7 +39,7 @@ var helpKeys = []string{
 
 // helpSections returns the help's text for a config (its timing constants
 // appear in the formula).
-func helpSections(cfg config.Config, t3 *Table3) []helpSection {
+func helpSections(cfg config.Config, t3 *Measured) []helpSection {
 	secs := []helpSection{
 		{heading: "Keys", paras: helpKeys},
 		{heading: "What you see", paras: []string{
@@ -67,21 +67,56 @@ func helpSections(cfg config.Config, t3 *Table3) []helpSection {
 	}
 	if t3 != nil {
 		secs = append(secs, t3.section())
+		if t3.MIN != nil {
+			secs = append(secs, t3.MIN.section())
+		}
 	}
 	return secs
 }
 
-// Table3 is the paper's Table 3 measured on the runs' selection trace
-// (trace.Measure), for the help: the trace's name ("" for the generator)
-// and its statistics over the steps measured.
-type Table3 struct {
+// Measured is what the help measures on the runs when it opens: the
+// paper's Table 3 on the selection trace (trace.Measure) with the trace's
+// name ("" for the generator), and A's token LRU against Belady's MIN.
+type Measured struct {
 	Trace string
 	Stats trace.Stats
+	MIN   *MINGap // nil outside mode tokens
+}
+
+// MINGap is A's token LRU against Belady's MIN at the same reservation
+// over the completed steps: reserved-hit lines of each, of the lines the
+// gathers read.
+type MINGap struct {
+	Steps, Slots int
+	Scope        string
+	Horizon      int
+	LRU, MIN     int64
+	Gathered     int64
+	Problem      string // why MIN has no figure ("" when it has)
+}
+
+// section is the help's MIN section.
+func (g *MINGap) section() helpSection {
+	sec := helpSection{heading: "Belady's MIN against the token LRU"}
+	if g.Problem != "" {
+		sec.paras = []string{"No MIN figure: " + g.Problem + "."}
+		return sec
+	}
+	pct := func(n int64) float64 { return 100 * float64(n) / float64(max(g.Gathered, 1)) }
+	reach := 100.0
+	if g.MIN > 0 {
+		reach = 100 * float64(g.LRU) / float64(g.MIN)
+	}
+	sec.paras = []string{
+		fmt.Sprintf("Over the %d steps run, with %d token slots (scope %s) and MIN seeing %d steps ahead: token LRU %d reserved-hit lines (%.1f%% of the KV lines gathered), MIN %d (%.1f%%). The LRU gets %.0f%% of what any policy could at this size; the gap is %d lines.",
+			g.Steps, g.Slots, g.Scope, g.Horizon, g.LRU, pct(g.LRU), g.MIN, pct(g.MIN), reach, g.MIN-g.LRU),
+	}
+	return sec
 }
 
 // section is the help's Table 3 section: each row's mean / P95 / σ on the
 // trace beside the paper's.
-func (t *Table3) section() helpSection {
+func (t *Measured) section() helpSection {
 	src := "the synthetic generator"
 	if t.Trace != "" {
 		src = "trace " + t.Trace
@@ -126,12 +161,12 @@ type helpView struct {
 	rect image.Rectangle
 	z    float64
 	cfg  config.Config
-	t3   *Table3
+	t3   *Measured
 	img  *ebiten.Image
 }
 
 // layout redraws the help for area r if anything it depends on changed.
-func (v *helpView) layout(r image.Rectangle, f *fonts, pal *Palette, p *painter, cfg config.Config, t3 *Table3) bool {
+func (v *helpView) layout(r image.Rectangle, f *fonts, pal *Palette, p *painter, cfg config.Config, t3 *Measured) bool {
 	if r == v.rect && f.zoom == v.z && cfg == v.cfg && t3 == v.t3 && v.img != nil {
 		return false
 	}

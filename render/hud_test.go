@@ -88,7 +88,7 @@ func TestHelpShowsTable3(t *testing.T) {
 	st := trace.PaperStats()
 	st.Steps, st.Layers, st.TopK = 7, 2, 64
 	var all strings.Builder
-	for _, s := range helpSections(config.DefaultConfig(), &Table3{Trace: "mine.npy", Stats: st}) {
+	for _, s := range helpSections(config.DefaultConfig(), &Measured{Trace: "mine.npy", Stats: st}) {
 		all.WriteString(s.heading + "\n" + strings.Join(s.paras, "\n") + "\n")
 	}
 	for _, want := range []string{"Table 3 on this trace", "trace mine.npy over 7 steps of 2 layers, k = 64",

@@ -21,9 +21,9 @@ type Status struct {
 	Caption  string  // the guided tour's caption ("" none); drawn along the top
 	// Charts shows the charts of the runs instead of their caches.
 	Charts bool
-	// Table3 is the trace's statistics for the help (nil: none measured);
+	// Measured is what the help shows of the runs (nil: none measured);
 	// a new pointer lays the help out again.
-	Table3 *Table3
+	Measured *Measured
 	// Kept reports that dst still holds what the scene drew there last
 	// (the app does not clear the screen between frames): Draw then draws
 	// only when something it shows changed, which spares the software
@@ -167,7 +167,7 @@ func (s *Scene) Draw(dst *ebiten.Image, area image.Rectangle, r Runs, st Status)
 		changed = true
 	}
 	help := st.ShowHelp && n > 0
-	if help && s.help.layout(area, s.fonts, &s.pal, s.paint, r.A.Config(), st.Table3) {
+	if help && s.help.layout(area, s.fonts, &s.pal, s.paint, r.A.Config(), st.Measured) {
 		changed = true
 	}
 	if !changed {

@@ -215,7 +215,7 @@ func TestHelpMeasuresTheTrace(t *testing.T) {
 		update(t, g)
 	}
 	g.do(cmdToggleHelp)
-	t3 := g.screen.table3
+	t3 := g.screen.measured
 	if t3 == nil || t3.Stats.Steps != 3 || t3.Stats.Layers != 4 || t3.Stats.NewLookups.Count == 0 || t3.Trace != "" {
 		t.Fatalf("help opened after 3 steps: Table 3 %+v", t3)
 	}
@@ -267,5 +267,23 @@ func TestTour(t *testing.T) {
 	}
 	if l := parseLaunch("tour=9"); l.tour != 0 || len(l.problem) != 1 {
 		t.Errorf("tour=9: scene %d, problems %q; want refused", l.tour, l.problem)
+	}
+}
+
+// TestHelpComparesLRUWithMIN: the help's MIN figure at A's reservation is
+// at least the token LRU's, and the LRU's is the engine's own count.
+func TestHelpComparesLRUWithMIN(t *testing.T) {
+	g, m, _ := newTestGame(t, "preset=small-demo&play=0")
+	for range 5 {
+		m.post(cmdStepOnce)
+		update(t, g)
+	}
+	g.do(cmdToggleHelp)
+	gap := g.screen.measured.MIN
+	if gap == nil || gap.Problem != "" {
+		t.Fatalf("no MIN figure: %+v", gap)
+	}
+	if gap.Steps != 5 || gap.LRU != m.read().ReservedHits || gap.MIN < gap.LRU || gap.MIN > gap.Gathered {
+		t.Errorf("MIN %+v against the run's %d reserved hits", gap, m.read().ReservedHits)
 	}
 }

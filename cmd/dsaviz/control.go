@@ -289,5 +289,5 @@ func (g *Game) measureTrace() {
 	if r.spec.log != nil {
 		steps, name = src.Steps(), r.spec.log.Name()
 	}
-	g.screen.table3 = &render.Table3{Trace: name, Stats: trace.MeasureSteps(src, steps)}
+	g.screen.measured = &render.Measured{Trace: name, Stats: trace.MeasureSteps(src, steps), MIN: g.measureMIN()}
 }

@@ -101,10 +101,10 @@ type screenState struct {
 	editB            bool // the panel edits B (while comparing)
 	frames           int64
 	fps, tps         float64
-	updateMs, drawMs windowMean     // CPU time per Update and Draw
-	panicDraw        bool           // test hook armed by cmdPanicInDraw
-	exportPNG        bool           // the next Draw saves the screen as a PNG
-	table3           *render.Table3 // the trace's statistics, measured when the help opens
+	updateMs, drawMs windowMean       // CPU time per Update and Draw
+	panicDraw        bool             // test hook armed by cmdPanicInDraw
+	exportPNG        bool             // the next Draw saves the screen as a PNG
+	measured         *render.Measured // the trace's statistics and MIN, measured when the help opens
 	touches          []ebiten.TouchID
 
 	// keepScreen is set when Ebiten does not clear the screen between
@@ -325,7 +325,7 @@ func (g *Game) drawScene(screen *ebiten.Image, kept bool) (ok bool) {
 		Zoom:      g.zoom(),
 		ShowHelp:  g.showHelp,
 		Charts:    g.link.launched.charts,
-		Table3:    sc.table3,
+		Measured:  sc.measured,
 		Error:     g.errMsg,
 		Caption:   g.caption(),
 		Kept:      kept,

@@ -16,7 +16,8 @@ import (
 // re-simulates from there with Advance, so the numbers after any jump are
 // those of a run that never went back.
 type Comparison struct {
-	src   trace.Source // request 0's selections
+	src   trace.Source  // request 0's selections
+	batch *engine.Batch // every request's, nil when replaying a log
 	lanes []lane
 	// every is the checkpoint interval in steps: the runs keep a
 	// checkpoint at each multiple of it they reached (step 0 included). It
@@ -76,7 +77,7 @@ func New(a config.Config, b *config.Config, o Options) (*Comparison, error) {
 			return nil, err
 		}
 	}
-	c := &Comparison{}
+	c := &Comparison{batch: batch}
 	var stateBytes int64
 	for i, cfg := range cfgs {
 		var e *engine.Engine
@@ -134,6 +135,10 @@ func (c *Comparison) View(i int) engine.View { return c.lanes[i].eng.View() }
 // Events are the events of the layer run i ran last (read-only, valid
 // until the next Advance).
 func (c *Comparison) Events(i int) []engine.Event { return c.lanes[i].events }
+
+// Batch is the runs' batch of synthetic requests, nil when they replay a
+// log (Source).
+func (c *Comparison) Batch() *engine.Batch { return c.batch }
 
 // Source is the shared trace source (request 0's, with a batch).
 func (c *Comparison) Source() trace.Source { return c.src }
