@@ -236,3 +236,11 @@ func (h *jsHost) showQuery(query string) {
 func launchQuery() string {
 	return js.Global().Get("location").Get("search").String()
 }
+
+// runs returns the runs on screen (nil before the first); only the
+// browser bridge reads them from outside the game loop.
+func (m *mailbox) runs() *runs {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.current
+}

@@ -137,13 +137,6 @@ func (m *mailbox) publishRuns(r *runs) {
 	m.mu.Unlock()
 }
 
-// runs returns the runs on screen (nil before the first).
-func (m *mailbox) runs() *runs {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.current
-}
-
 // config returns the latest published spec.
 func (m *mailbox) config() runSpec {
 	m.mu.Lock()

@@ -68,7 +68,7 @@ func newRuns(spec runSpec) (r *runs, err error) {
 	for i, c := range cfgs {
 		if err := c.Validate(); err != nil {
 			if i == 1 {
-				return nil, fmt.Errorf("B: %w", err)
+				return nil, fmt.Errorf("run B: %w", err)
 			}
 			return nil, err
 		}

@@ -89,7 +89,7 @@ func New(a config.Config, b *config.Config, o Options) (*Comparison, error) {
 		}
 		if err != nil {
 			if i == 1 {
-				return nil, fmt.Errorf("B: %w", err)
+				return nil, fmt.Errorf("run B: %w", err)
 			}
 			return nil, err
 		}
