@@ -53,16 +53,21 @@ func (p *pane) stale(v engine.View) bool {
 	return p.model.gen != p.gen
 }
 
-// refresh brings the pictures and the HUD up to date and reports whether
-// any of them changed.
-func (p *pane) refresh(v engine.View, st Status, h hudRun, f *fonts, pal *Palette) bool {
-	if p.hudOnly() {
+// refresh brings the HUD up to date and, on the pane's turn, its pictures,
+// and reports whether any of them changed. Two panes take turns (see
+// Scene.refresh): reading, composing and uploading an LLC picture costs a
+// few milliseconds for a large cache, and two of them in every frame
+// halve the frame rate of a software renderer. A pane laid out anew, or of
+// at most ReadAlways lines, draws its pictures in every frame.
+func (p *pane) refresh(v engine.View, st Status, h hudRun, f *fonts, pal *Palette, turn bool) bool {
+	l := &p.model.llc
+	small := l.sets*(l.ways[0]+l.ways[1]) <= ReadAlways
+	if p.hudOnly() || (!turn && !small && p.readGen == p.model.gen) {
 		return p.hud.update(v, st, h, f, pal)
 	}
 	cfg := v.Config()
-	p.frame++
-	l := &p.model.llc
-	read := p.readGen != p.model.gen || p.frame-p.lastRead >= ReadEvery || l.sets*(l.ways[0]+l.ways[1]) <= ReadAlways
+	p.frame++ // counts the pane's turns
+	read := p.readGen != p.model.gen || p.frame-p.lastRead >= ReadEvery || small
 	ch := p.model.updateRead(v, read)
 	if ch.read {
 		p.lastRead, p.readGen = p.frame, p.model.gen

@@ -78,6 +78,9 @@ type Scene struct {
 
 	panes [2]pane
 	n     int // runs drawn: 0, 1 or 2
+	// frames counts the refreshes; with two panes, they draw their
+	// pictures in turns (frames%2 is the pane whose turn it is).
+	frames int
 
 	area    image.Rectangle // the area the layout was made for
 	laidOut int             // the number of runs it was made for
@@ -251,12 +254,13 @@ var runNames = [2]string{"A", "B"}
 // reports whether any of them changed.
 func (s *Scene) refresh(r Runs, st Status) bool {
 	changed := false
+	s.frames++
 	for i := range s.n {
 		h := hudRun{}
 		if s.n == 2 {
 			h.name, h.quiet = runNames[i], true
 		}
-		if s.panes[i].refresh(r.at(i), st, h, s.fonts, &s.pal) {
+		if s.panes[i].refresh(r.at(i), st, h, s.fonts, &s.pal, s.frames%s.n == i) {
 			changed = true
 		}
 	}

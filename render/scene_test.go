@@ -60,3 +60,56 @@ func TestSceneDrawsOnlyChanges(t *testing.T) {
 		}
 	}
 }
+
+// TestLargePanesTakeTurns: side by side, two panes of caches larger than
+// ReadAlways lines draw their pictures in turns, one per frame, while a
+// small cache's pane draws in every frame; a pane laid out anew draws at
+// once.
+func TestLargePanesTakeTurns(t *testing.T) {
+	font, err := LoadFont()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name     string
+		capacity config.Size
+		turns    bool
+	}{
+		{"small caches", 2048, false},
+		{"large caches", 2 * ReadAlways * 64, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := tinyConfig(config.ModeTokens)
+			c.Capacity = tc.capacity
+			var runs [2]*engine.Engine
+			for i := range runs {
+				if runs[i], err = engine.New(c, nil); err != nil {
+					t.Fatal(err)
+				}
+			}
+			s := NewScene(font)
+			dst := ebiten.NewImage(1000, 500)
+			st := Status{Scale: 1, Zoom: 1, FPS: 20, TPS: 60, Playing: true}
+			r := Runs{A: runs[0].View(), B: runs[1].View()}
+			s.Draw(dst, dst.Bounds(), r, st)
+			if s.panes[0].frame != 1 || s.panes[1].frame != 1 {
+				t.Fatalf("after the first frame the panes drew %d and %d times, want 1 and 1", s.panes[0].frame, s.panes[1].frame)
+			}
+			for f := range 6 {
+				for i, e := range runs {
+					s.Observe(i, e.View(), e.AdvanceLayer(make([]engine.Event, 0, e.MaxEventsPerLayer())))
+				}
+				s.Tick()
+				before := [2]int{s.panes[0].frame, s.panes[1].frame}
+				s.Draw(dst, dst.Bounds(), r, st)
+				drew := [2]bool{s.panes[0].frame > before[0], s.panes[1].frame > before[1]}
+				if tc.turns && drew[0] == drew[1] {
+					t.Errorf("frame %d: panes drew %v, want exactly one", f, drew)
+				}
+				if !tc.turns && !(drew[0] && drew[1]) {
+					t.Errorf("frame %d: panes drew %v, want both", f, drew)
+				}
+			}
+		})
+	}
+}
