@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/hajimehoshi/ebiten/v2"
+
 	"dsaviz/sim/config"
 	"dsaviz/sim/engine"
 )
@@ -115,5 +117,47 @@ func BenchmarkReadLLC(b *testing.B) {
 	for b.Loop() {
 		m.slots.rebuild(e.View())
 		m.llc.rebuild(e.View(), m.strip.kvRegion(), nil)
+	}
+}
+
+// BenchmarkSceneDraw draws a playing dsv32-h100 scene, one layer run
+// before each frame (outside the timer, with its Observe and Tick): A in
+// mode tokens alone, and A beside B in mode none. The pictures are read
+// every ReadEvery turns and composed in every turn.
+func BenchmarkSceneDraw(b *testing.B) {
+	font, err := LoadFont()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, modes := range [][]string{{config.ModeTokens}, {config.ModeTokens, config.ModeNone}} {
+		b.Run(fmt.Sprintf("runs=%d", len(modes)), func(b *testing.B) {
+			var runs []*engine.Engine
+			for _, mode := range modes {
+				e, _, _ := dsv32(b, mode)
+				runs = append(runs, e)
+			}
+			r := Runs{A: runs[0].View()}
+			if len(runs) == 2 {
+				r.B = runs[1].View()
+			}
+			s := NewScene(font)
+			dst := ebiten.NewImage(1280, 720)
+			st := Status{Scale: 1, Zoom: 1, FPS: 10, TPS: 60, Playing: true, Speed: 2}
+			bufs := make([][]engine.Event, len(runs))
+			for i, e := range runs {
+				bufs[i] = make([]engine.Event, 0, e.MaxEventsPerLayer())
+			}
+			s.Draw(dst, dst.Bounds(), r, st)
+			b.ReportAllocs()
+			for b.Loop() {
+				b.StopTimer()
+				for i, e := range runs {
+					s.Observe(i, e.View(), e.AdvanceLayer(bufs[i]))
+				}
+				s.Tick()
+				b.StartTimer()
+				s.Draw(dst, dst.Bounds(), r, st)
+			}
+		})
 	}
 }
