@@ -163,6 +163,9 @@ type helpView struct {
 	cfg  config.Config
 	t3   *Measured
 	img  *ebiten.Image
+	// shade dims the scene behind the box and frame outlines it, from the
+	// palette the help was laid out with.
+	shade, frame color.RGBA
 }
 
 // layout redraws the help for area r if anything it depends on changed.
@@ -171,6 +174,7 @@ func (v *helpView) layout(r image.Rectangle, f *fonts, pal *Palette, p *painter,
 		return false
 	}
 	v.rect, v.z, v.cfg, v.t3 = r, f.zoom, cfg, t3
+	v.shade, v.frame = pal.Shade, pal.Reserved
 	if v.img != nil {
 		v.img.Deallocate()
 		v.img = nil
@@ -181,7 +185,7 @@ func (v *helpView) layout(r image.Rectangle, f *fonts, pal *Palette, p *painter,
 		return true
 	}
 	v.img = ebiten.NewImage(box.Dx(), box.Dy())
-	v.img.Fill(color.RGBA{0x1a, 0x1d, 0x24, 0xf4})
+	v.img.Fill(pal.Box)
 	pad := px(marginSize, f.zoom)
 	top := pad + lineHeight(f.title) + pad/2
 	room := box.Dy() - pad - top
@@ -280,8 +284,8 @@ func (v *helpView) draw(dst *ebiten.Image, p *painter) {
 		return
 	}
 	r := v.rect
-	p.rect(dst, r.Min.X, r.Min.Y, r.Dx(), r.Dy(), color.RGBA{0, 0, 0, 0xa0})
+	p.rect(dst, r.Min.X, r.Min.Y, r.Dx(), r.Dy(), v.shade)
 	m := px(2*marginSize, v.z)
 	p.image(dst, v.img, r.Min.X+m, r.Min.Y+m, 1)
-	p.frame(dst, r.Min.X+m, r.Min.Y+m, r.Dx()-2*m, r.Dy()-2*m, px(2, v.z), color.RGBA{0xcc, 0x79, 0xa7, 0xff})
+	p.frame(dst, r.Min.X+m, r.Min.Y+m, r.Dx()-2*m, r.Dy()-2*m, px(2, v.z), v.frame)
 }
