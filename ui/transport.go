@@ -155,10 +155,10 @@ func (p *Panel) buildTransport() *widget.Container {
 	v.buttons[ToggleEditTarget].GetWidget().Disabled = !p.comparing
 	v.buttons[ToggleCompare].SetText(compareLabel(p.comparing))
 	c.AddChild(buttons, p.speedRow(),
-		newMessage(th, "Decode steps per second. Slow speeds play each step layer by layer.", colMuted, th.inner),
+		newMessage(th, "Decode steps per second. Slow speeds play each step layer by layer.", th.c.muted, th.inner),
 		p.stepRow(), p.seedRow(), p.presetRow())
 	v.refusals[transportSection] = p.newRefusal(transportSection)
-	v.errLine = newMessage(th, p.errMsg, colError, th.inner)
+	v.errLine = newMessage(th, p.errMsg, th.c.error, th.inner)
 	if p.errMsg == "" {
 		v.errLine.GetWidget().SetVisibility(widget.Visibility_Hide)
 	}
@@ -251,7 +251,7 @@ func (p *Panel) presetRow() *widget.Container {
 		name, _ := e.(string)
 		p.choosePreset(name)
 	})
-	p.v.presetTip = newMessage(th, p.presetHelp(), colText, th.px(300))
+	p.v.presetTip = newMessage(th, p.presetHelp(), th.c.text, th.px(300))
 	return row(th, "Preset", newTooltipText(th, p.v.presetTip), withArrow(th, p.v.preset))
 }
 
