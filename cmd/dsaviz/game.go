@@ -130,6 +130,9 @@ type linkState struct {
 	// the runs are tourSpec, the ones it set.
 	tour     int
 	tourSpec runSpec
+	// tourHelp is the step at which the scene on screen opens the help
+	// (0: none; see Game.tourHelp).
+	tourHelp int
 }
 
 // inputQueue holds what Update gathers before it acts: the page's and the
@@ -203,6 +206,7 @@ func newGame(m *mailbox, h host, l launch) (*Game, error) {
 	}
 	if l.tour > 0 {
 		g.link.tour, g.link.tourSpec = l.tour, g.run.spec
+		g.link.tourHelp = tourScenes[l.tour-1].helpAt
 	}
 	if l.at > 0 {
 		g.run.jump(l.at)
@@ -257,6 +261,7 @@ func (g *Game) Update() error {
 		g.do(c)
 	}
 	g.advance()
+	g.tourHelp()
 	g.syncMoment()
 	sc.scene.Tick()
 	sc.panel.SetPlaying(g.run.play.playing)
