@@ -98,7 +98,7 @@ type Scene struct {
 // LectureZoom is how much larger the lecture theme draws every text (and
 // the layout around it) than the default theme, so that it reads from
 // the back of a lecture hall.
-const LectureZoom = 1.35
+const LectureZoom = 1.25
 
 // SetLecture switches the scene to the lecture theme (on) or back to the
 // default one: its palette, and its text LectureZoom times larger. Every

@@ -127,7 +127,8 @@ type theme struct {
 	header, button, accent                   *widget.ButtonImage
 	tooltip                                  *image.NineSlice
 	textColor                                *widget.ButtonTextColor
-	arrow                                    *ebiten.Image // a list button's down arrow
+	accentText                               *widget.ButtonTextColor // on the accent: white in both themes
+	arrow                                    *ebiten.Image           // a list button's down arrow
 }
 
 // newTheme builds the theme for unit device pixels per design pixel, in
@@ -173,6 +174,8 @@ func newTheme(font *fontface.Font, unit float64, c colours) *theme {
 	}
 	t.arrow = arrow(t.px(10), t.px(6), t.c.muted)
 	t.textColor = &widget.ButtonTextColor{Idle: t.c.text, Hover: t.c.text, Pressed: t.c.text, Disabled: t.c.disabled}
+	white := color.RGBA{0xff, 0xff, 0xff, 0xff}
+	t.accentText = &widget.ButtonTextColor{Idle: white, Hover: white, Pressed: white, Disabled: t.c.disabled}
 	t.base = t.widgetTheme()
 	return t
 }

@@ -99,8 +99,13 @@ func playLabel(playing bool) string {
 
 // button returns a transport button calling click.
 func (p *Panel) button(label, tip string, img *widget.ButtonImage, click func()) *widget.Button {
+	textColor := p.v.th.textColor
+	if img == p.v.th.accent {
+		textColor = p.v.th.accentText
+	}
 	return widget.NewButton(
 		widget.ButtonOpts.Image(img),
+		widget.ButtonOpts.TextColor(textColor),
 		widget.ButtonOpts.TextLabel(label),
 		widget.ButtonOpts.TextPosition(widget.TextPositionCenter, widget.TextPositionCenter),
 		widget.ButtonOpts.TextPadding(p.v.th.insets(8, 5)),

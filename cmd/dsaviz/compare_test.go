@@ -318,3 +318,12 @@ func TestTourScenes(t *testing.T) {
 		t.Errorf("MIN's gap: MIN %d below LRU %d", gap.MIN, gap.LRU)
 	}
 }
+
+// TestTourCaptionsFit: every caption is one short line.
+func TestTourCaptionsFit(t *testing.T) {
+	for k, s := range tourScenes {
+		if n := len([]rune(s.caption)); n > 72 || strings.Contains(s.caption, "\n") {
+			t.Errorf("scene %d's caption is %d characters, want one line of at most 72: %q", k+1, n, s.caption)
+		}
+	}
+}
