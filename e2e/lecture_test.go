@@ -18,6 +18,7 @@ import (
 func testLecture(t *testing.T, ctx context.Context, h http.Handler) {
 	tab := newTab(t, ctx, h, "?lecture=1&play=0", viewportW, viewportH, 1)
 	waitReady(t, tab, nil)
+	evaluate[bool](t, tab, `(document.querySelector('canvas').focus(), true)`)
 	if c := evaluate[appConfig](t, tab, `dsaviz.config()`); c.Preset != "small-demo" {
 		t.Errorf("lecture=1&play=0 opened preset %q, want small-demo", c.Preset)
 	}
@@ -25,7 +26,6 @@ func testLecture(t *testing.T, ctx context.Context, h http.Handler) {
 	if q := evaluate[string](t, tab, `location.search`); !strings.Contains(q, "lecture=1") {
 		t.Errorf("the shared link %q lost lecture=1", q)
 	}
-	evaluate[bool](t, tab, `(document.querySelector('canvas').focus(), true)`)
 	press(t, tab, chromedp.KeyEvent("l"))
 	checkTheme(t, tab, false, "lecture-off.png")
 	press(t, tab, chromedp.KeyEvent("l"))
@@ -41,7 +41,8 @@ func checkTheme(t *testing.T, tab context.Context, lecture bool, shot string) {
 	if lecture {
 		want = "true"
 	}
-	waitFor[bool](t, tab, `dsaviz.stats().lecture`, `l => l === `+want)
+	// As a string: waitFor takes a falsy value for "not yet".
+	waitFor[string](t, tab, `String(dsaviz.stats().lecture)`, `l => l === "`+want+`"`)
 	bg := evaluate[string](t, tab, `dsaviz.palette().background`)
 	if l := hexLuma(bg); (l > 200) != lecture {
 		t.Errorf("lecture %v: palette().background %s has luma %.0f", lecture, bg, l)
