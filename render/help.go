@@ -65,13 +65,16 @@ func helpSections(cfg config.Config, t3 *Measured) []helpSection {
 			"It is an estimate for teaching and comparing configurations, not a cycle-accurate model.",
 		}},
 	}
-	if t3 != nil {
-		secs = append(secs, t3.section())
-		if t3.MIN != nil {
-			secs = append(secs, t3.MIN.section())
-		}
+	if t3 == nil {
+		return secs
 	}
-	return secs
+	// What was measured on these runs comes first, MIN's gap before Table
+	// 3, so that it shows even when the rest overflows the box.
+	measured := []helpSection{t3.section()}
+	if t3.MIN != nil {
+		measured = []helpSection{t3.MIN.section(), t3.section()}
+	}
+	return append(measured, secs...)
 }
 
 // Measured is what the help measures on the runs when it opens: the
