@@ -44,7 +44,7 @@ func helpSections(cfg config.Config, t3 *Measured) []helpSection {
 		{heading: "Keys", paras: helpKeys},
 		{heading: "What you see", paras: []string{
 			"The LLC: one cell per cache line. Sets run down the columns, the ways of a set side by side; the shared part on the left, the reservation on the right, tinted violet. When lines outnumber pixels, a pixel shows the most urgent event among its lines, else what most of them hold.",
-			"Flashes show the latest layer: each access lights the next way of its set from the left (hit light bluish green, blocking miss light vermillion, a stream's miss sky blue at half strength over what the line holds), each eviction the next way from the right (grey). They fade as newer layers run. The counts are in the HUD.",
+			"Flashes show the latest layer: each access lights the next way of its set from the left (hit bluish green, blocking miss vermillion, a stream's miss sky blue at half strength over what the line holds), each eviction the next way from the right (grey). They fade as newer layers run. The counts are in the HUD.",
 			"The token strip: the layer's context, left to right; its top-k selection, the tokens the reservation holds, and the gather's hits, misses and evictions.",
 		}},
 		{heading: "Colours", colours: true},
