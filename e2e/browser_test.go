@@ -213,6 +213,8 @@ func TestBrowser(t *testing.T) {
 
 	t.Run("guided tour", func(t *testing.T) { testTour(t, ctx, srvHandler) })
 
+	t.Run("lecture theme", func(t *testing.T) { testLecture(t, ctx, srvHandler) })
+
 	t.Run("loader", func(t *testing.T) { testLoader(t, ctx, site) })
 
 	final := evaluate[stats](t, ctx, `dsaviz.stats()`)

@@ -29,17 +29,47 @@ func testTour(t *testing.T, ctx context.Context, h http.Handler) {
 		t.Errorf("scene 2: mode %s, want ways", c.Mode)
 	}
 
-	const last = 5
-	other := newTab(t, ctx, h, "?tour="+strconv.Itoa(last), viewportW, viewportH, 1)
-	waitReady(t, other, nil)
-	s := waitFor[struct {
-		Tour   int  `json:"tour"`
-		Charts bool `json:"charts"`
-	}](t, other, `dsaviz.stats()`, `s => s.tour === `+strconv.Itoa(last))
-	if !s.Charts {
-		t.Errorf("scene %d's link: charts %v, want the charts", last, s.Charts)
+	// N through every scene, back to the first.
+	scenes := 2
+	for ; scenes < 20; scenes++ {
+		press(t, tab, chromedp.KeyEvent("n"))
+		k := waitFor[int](t, tab, `dsaviz.stats().tour`, `k => k !== `+strconv.Itoa(scenes))
+		if k == 1 {
+			break
+		}
+		if k != scenes+1 {
+			t.Fatalf("N after scene %d: scene %d", scenes, k)
+		}
+		if e := evaluate[string](t, tab, `dsaviz.error`); e != "" {
+			t.Errorf("scene %d: error %q", k, e)
+		}
 	}
-	if e := evaluate[string](t, other, `dsaviz.error`); e != "" {
-		t.Errorf("scene %d's link: error %q", last, e)
+	if scenes < 7 {
+		t.Errorf("the tour has %d scenes, want at least issue 12's 7 less the curve", scenes)
+	}
+
+	// Every scene's own link loads without an error; the last shows the
+	// charts, MIN's gap the help.
+	other := newTab(t, ctx, h, "?tour=1", viewportW, viewportH, 1)
+	waitReady(t, other, nil)
+	for k := 1; k <= scenes; k++ {
+		if err := chromedp.Do(other, chromedp.Navigate(evaluate[string](t, other, `location.origin`)+"/?tour="+strconv.Itoa(k))); err != nil {
+			t.Fatalf("navigate to scene %d: %v", k, err)
+		}
+		waitReady(t, other, nil)
+		s := waitFor[struct {
+			Tour   int  `json:"tour"`
+			Charts bool `json:"charts"`
+		}](t, other, `dsaviz.stats()`, `s => s.tour === `+strconv.Itoa(k))
+		if k == scenes && !s.Charts {
+			t.Errorf("scene %d's link: charts %v, want the charts", k, s.Charts)
+		}
+		if e := evaluate[string](t, other, `dsaviz.error`); e != "" {
+			t.Errorf("scene %d's link: error %q", k, e)
+		}
+		if k == 6 {
+			waitFor[bool](t, other, `dsaviz.stats().help`, `h => h`)
+			screenshot(t, other, "tour-6.png")
+		}
 	}
 }

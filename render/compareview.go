@@ -62,7 +62,7 @@ func (v *compareView) update(a, b engine.View, st Status, f *fonts, pal *Palette
 	if st.Playing {
 		v.state.set("Playing", f.gBody, pal.Color(Hit))
 	} else {
-		v.state.set("Paused", f.gBody, pal.Color(Miss))
+		v.state.set("Paused", f.gBody, pal.Color(ChartA))
 	}
 	room := v.rect.Dx() - v.state.W - px(16, f.zoom)
 	v.line.end(compareText(v.line.begin(f.gBody, pal.Text), n, true))

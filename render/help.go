@@ -44,7 +44,7 @@ func helpSections(cfg config.Config, t3 *Measured) []helpSection {
 		{heading: "Keys", paras: helpKeys},
 		{heading: "What you see", paras: []string{
 			"The LLC: one cell per cache line. Sets run down the columns, the ways of a set side by side; the shared part on the left, the reservation on the right, tinted violet. When lines outnumber pixels, a pixel shows the most urgent event among its lines, else what most of them hold.",
-			"Flashes show the latest layer: each access lights the next way of its set from the left (hit light bluish green, blocking miss light vermillion, a stream's miss sky blue at half strength over what the line holds), each eviction the next way from the right (grey). They fade as newer layers run. The counts are in the HUD.",
+			"Flashes show the latest layer: each access lights the next way of its set from the left (hit bluish green, blocking miss vermillion, a stream's miss sky blue at half strength over what the line holds), each eviction the next way from the right (grey). They fade as newer layers run. The counts are in the HUD.",
 			"The token strip: the layer's context, left to right; its top-k selection, the tokens the reservation holds, and the gather's hits, misses and evictions.",
 		}},
 		{heading: "Colours", colours: true},
@@ -65,13 +65,16 @@ func helpSections(cfg config.Config, t3 *Measured) []helpSection {
 			"It is an estimate for teaching and comparing configurations, not a cycle-accurate model.",
 		}},
 	}
-	if t3 != nil {
-		secs = append(secs, t3.section())
-		if t3.MIN != nil {
-			secs = append(secs, t3.MIN.section())
-		}
+	if t3 == nil {
+		return secs
 	}
-	return secs
+	// What was measured on these runs comes first, MIN's gap before Table
+	// 3, so that it shows even when the rest overflows the box.
+	measured := []helpSection{t3.section()}
+	if t3.MIN != nil {
+		measured = []helpSection{t3.MIN.section(), t3.section()}
+	}
+	return append(measured, secs...)
 }
 
 // Measured is what the help measures on the runs when it opens: the
@@ -163,6 +166,9 @@ type helpView struct {
 	cfg  config.Config
 	t3   *Measured
 	img  *ebiten.Image
+	// shade dims the scene behind the box and frame outlines it, from the
+	// palette the help was laid out with.
+	shade, frame color.RGBA
 }
 
 // layout redraws the help for area r if anything it depends on changed.
@@ -171,6 +177,7 @@ func (v *helpView) layout(r image.Rectangle, f *fonts, pal *Palette, p *painter,
 		return false
 	}
 	v.rect, v.z, v.cfg, v.t3 = r, f.zoom, cfg, t3
+	v.shade, v.frame = pal.Shade, pal.Reserved
 	if v.img != nil {
 		v.img.Deallocate()
 		v.img = nil
@@ -181,7 +188,7 @@ func (v *helpView) layout(r image.Rectangle, f *fonts, pal *Palette, p *painter,
 		return true
 	}
 	v.img = ebiten.NewImage(box.Dx(), box.Dy())
-	v.img.Fill(color.RGBA{0x1a, 0x1d, 0x24, 0xf4})
+	v.img.Fill(pal.Box)
 	pad := px(marginSize, f.zoom)
 	top := pad + lineHeight(f.title) + pad/2
 	room := box.Dy() - pad - top
@@ -280,8 +287,8 @@ func (v *helpView) draw(dst *ebiten.Image, p *painter) {
 		return
 	}
 	r := v.rect
-	p.rect(dst, r.Min.X, r.Min.Y, r.Dx(), r.Dy(), color.RGBA{0, 0, 0, 0xa0})
+	p.rect(dst, r.Min.X, r.Min.Y, r.Dx(), r.Dy(), v.shade)
 	m := px(2*marginSize, v.z)
 	p.image(dst, v.img, r.Min.X+m, r.Min.Y+m, 1)
-	p.frame(dst, r.Min.X+m, r.Min.Y+m, r.Dx()-2*m, r.Dy()-2*m, px(2, v.z), color.RGBA{0xcc, 0x79, 0xa7, 0xff})
+	p.frame(dst, r.Min.X+m, r.Min.Y+m, r.Dx()-2*m, r.Dy()-2*m, px(2, v.z), v.frame)
 }

@@ -94,7 +94,7 @@ func (v *hudView) update(e engine.View, st Status, h hudRun, f *fonts, pal *Pale
 		if n.playing {
 			v.state.set("Playing", f.gTitle, pal.Color(Hit))
 		} else {
-			v.state.set("Paused", f.gTitle, pal.Color(Miss))
+			v.state.set("Paused", f.gTitle, pal.Color(ChartA))
 		}
 	}
 	if all || n.fps != o.fps || n.tps != o.tps || n.quiet != o.quiet {

@@ -167,6 +167,9 @@ type Palette struct {
 	// text, Muted the colour of secondary text and frames, and Reserved the
 	// reservation's accent (labels and brackets of the reserved part).
 	Background, Text, Muted, Reserved color.RGBA
+	// Box is the fill of the help's and the tooltips' boxes, and Shade what
+	// dims the scene behind the help (premultiplied alpha).
+	Box, Shade color.RGBA
 }
 
 // DefaultPalette returns the colour-blind-safe palette of the app.
@@ -194,28 +197,54 @@ type Palette struct {
 // its event's colour and its line's owner's. The charts draw run A in
 // Okabe-Ito sky blue and run B in Okabe-Ito yellow, lighter, and dashed.
 func DefaultPalette() Palette {
+	return buildPalette(paletteColours{
+		owners:  [...]uint32{Empty: 0x22262e, ReservedEmpty: 0x3a2c48, Indexer: 0x454a55, Weights: 0x233a52},
+		events:  [...]uint32{Evicted: 0x787878, Hit: 0x8ff0cc, Miss: 0x56b4e9, BlockingMiss: 0xff8d4c},
+		gap:     0x121418,
+		context: 0x3a404c, selected: 0xf0e442, resident: 0xcc79a7,
+		chartA: 0x56b4e9, chartB: 0xf0e442, axis: 0x8a93a0, grid: 0x262b33,
+		violet: 0x7a4866, kv: kvHues,
+		text: 0xf2f2f2, muted: 0xa8b0bc, box: 0x1a1d24, boxAlpha: 0xf4,
+		shade: color.RGBA{0, 0, 0, 0xa0},
+	})
+}
+
+// paletteColours are the colours a palette is built from, as 0xrrggbb:
+// owners and events by their Index (the rest of each array unused), the
+// token strip's, the charts', the violet the reservation tints KV hues
+// towards, the KV hues by layer, and the text's and boxes'.
+type paletteColours struct {
+	owners                             [Weights + 1]uint32
+	events                             [BlockingMiss + 1]uint32
+	gap, context, selected, resident   uint32
+	chartA, chartB, axis, grid, violet uint32
+	kv                                 [KVHues]uint32
+	text, muted, box                   uint32
+	boxAlpha                           byte
+	shade                              color.RGBA
+}
+
+// buildPalette fills a Palette from its colours: the reserved KV tints,
+// every faded flash and the urgencies follow from them.
+func buildPalette(c paletteColours) Palette {
 	var p Palette
-	set := func(i Index, hex uint32) {
-		p.RGBA[i] = [4]byte{byte(hex >> 16), byte(hex >> 8), byte(hex), 0xff}
+	set := func(i Index, hex uint32) { p.RGBA[i] = hexBytes(hex) }
+	for i, hex := range c.owners {
+		set(Index(i), hex)
 	}
-	set(Empty, 0x22262e)
-	set(ReservedEmpty, 0x3a2c48) // a violet tint of Empty
-	set(Indexer, 0x454a55)       // slate grey
-	set(Weights, 0x233a52)       // dim blue
-	set(Evicted, 0x787878)
-	set(Hit, 0x8ff0cc)
-	set(Miss, 0x56b4e9)
-	set(BlockingMiss, 0xff8d4c)
-	set(Gap, 0x121418)
-	set(Context, 0x3a404c)
-	set(Selected, 0xf0e442) // Okabe-Ito yellow
-	set(Resident, 0xcc79a7) // Okabe-Ito reddish purple: the reservation
-	set(ChartA, 0x56b4e9)   // Okabe-Ito sky blue
-	set(ChartB, 0xf0e442)   // Okabe-Ito yellow
-	set(ChartAxis, 0x8a93a0)
-	set(ChartGrid, 0x262b33)
-	violet := [4]byte{0x7a, 0x48, 0x66, 0xff} // Resident, darkened
-	for l, hex := range kvHues {
+	for _, e := range [...]Index{Evicted, Hit, Miss, BlockingMiss} {
+		set(e, c.events[e])
+	}
+	set(Gap, c.gap)
+	set(Context, c.context)
+	set(Selected, c.selected)
+	set(Resident, c.resident) // the reservation
+	set(ChartA, c.chartA)
+	set(ChartB, c.chartB)
+	set(ChartAxis, c.axis)
+	set(ChartGrid, c.grid)
+	violet := hexBytes(c.violet)
+	for l, hex := range c.kv {
 		set(KV(l), hex)
 		p.RGBA[ReservedKV(l)] = blend(p.RGBA[KV(l)], violet, 0.25)
 	}
@@ -228,10 +257,23 @@ func DefaultPalette() Palette {
 		p.Urgency[i] = urgency(Index(i))
 	}
 	p.Background = p.Color(Gap)
-	p.Text = color.RGBA{0xf2, 0xf2, 0xf2, 0xff}
-	p.Muted = color.RGBA{0xa8, 0xb0, 0xbc, 0xff}
+	p.Text = p.hexColor(c.text)
+	p.Muted = p.hexColor(c.muted)
 	p.Reserved = p.Color(Resident)
+	// Box is premultiplied: each channel scaled by its alpha.
+	b, a := hexBytes(c.box), uint32(c.boxAlpha)
+	p.Box = color.RGBA{byte(uint32(b[0]) * a / 255), byte(uint32(b[1]) * a / 255), byte(uint32(b[2]) * a / 255), c.boxAlpha}
+	p.Shade = c.shade
 	return p
+}
+
+// hexBytes returns 0xrrggbb as opaque R, G, B, A bytes.
+func hexBytes(hex uint32) [4]byte { return [4]byte{byte(hex >> 16), byte(hex >> 8), byte(hex), 0xff} }
+
+// hexColor returns 0xrrggbb as an opaque colour.
+func (p *Palette) hexColor(hex uint32) color.RGBA {
+	b := hexBytes(hex)
+	return color.RGBA{b[0], b[1], b[2], b[3]}
 }
 
 // kvHues are the KV lines' colours by layer hue: CIELAB L* 45, chroma 25,

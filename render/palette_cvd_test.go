@@ -120,8 +120,21 @@ func contrastIn(a, b [4]byte, v cvdView) float64 {
 	return contrast(y(a), y(b))
 }
 
+// palettes are the app's two themes, each held to the same floors.
+var palettes = []struct {
+	name string
+	pal  func() Palette
+}{{"default", DefaultPalette}, {"lecture", LecturePalette}}
+
 func TestPaletteSurvivesColourBlindness(t *testing.T) {
-	p := DefaultPalette()
+	for _, th := range palettes {
+		t.Run(th.name, func(t *testing.T) { testSurvives(t, th.pal()) })
+	}
+}
+
+// testSurvives checks every pair of p a reader must tell apart in every view.
+func testSurvives(t *testing.T, p Palette) {
+	t.Helper()
 	for _, pr := range mustDiffer(&p) {
 		for v := range numViews {
 			switch {
@@ -237,14 +250,20 @@ func TestPaletteHex(t *testing.T) {
 func hexOf(c [4]byte) string { return fmt.Sprintf("#%02x%02x%02x", c[0], c[1], c[2]) }
 
 func TestKVHuesEvenLightness(t *testing.T) {
-	p := DefaultPalette()
-	for l := range KVHues {
-		c := labOf(seen(p.RGBA[KV(l)], normalVision))
-		chroma := math.Hypot(c.A, c.B)
-		hue := math.Mod(math.Atan2(c.B, c.A)*180/math.Pi+360, 360)
-		want := float64(20 + 30*l)
-		if math.Abs(c.L-45) > 0.5 || math.Abs(chroma-25) > 1 || math.Abs(hue-want) > 1.5 {
-			t.Errorf("KV hue %d = %s: L* %.1f, chroma %.1f, hue %.1f°; want 45, 25, %.0f°", l, hexOf(p.RGBA[KV(l)]), c.L, chroma, hue, want)
+	for _, th := range []struct {
+		name          string
+		pal           Palette
+		light, chroma float64
+	}{{"default", DefaultPalette(), 45, 25}, {"lecture", LecturePalette(), 66, 20}} {
+		p := th.pal
+		for l := range KVHues {
+			c := labOf(seen(p.RGBA[KV(l)], normalVision))
+			chroma := math.Hypot(c.A, c.B)
+			hue := math.Mod(math.Atan2(c.B, c.A)*180/math.Pi+360, 360)
+			want := float64(20 + 30*l)
+			if math.Abs(c.L-th.light) > 0.5 || math.Abs(chroma-th.chroma) > 1 || math.Abs(hue-want) > 1.5 {
+				t.Errorf("%s: KV hue %d = %s: L* %.1f, chroma %.1f, hue %.1f°; want %.0f, %.0f, %.0f°", th.name, l, hexOf(p.RGBA[KV(l)]), c.L, chroma, hue, th.light, th.chroma, want)
+			}
 		}
 	}
 }

@@ -95,7 +95,34 @@ type Scene struct {
 	none    textLine // shown without a run
 
 	drawnHelp bool // the help overlay was on the last picture drawn
+	lecture   bool // the lecture theme: LecturePalette, text LectureZoom larger
 }
+
+// LectureZoom is how much larger the lecture theme draws every text (and
+// the layout around it) than the default theme, so that it reads from
+// the back of a lecture hall.
+const LectureZoom = 1.25
+
+// SetLecture switches the scene to the lecture theme (on) or back to the
+// default one: its palette, and its text LectureZoom times larger. Every
+// picture drawn in the old palette (labels, legend, banners, help, charts)
+// is made again on the next Draw; the runs' flashes are kept.
+func (s *Scene) SetLecture(on bool) {
+	if on == s.lecture {
+		return
+	}
+	s.lecture = on
+	s.pal = PaletteFor(on)
+	s.fonts.title = nil // setZoom makes the faces again: the layout follows
+	s.laidOut = -1
+	s.banner.z, s.caption.z, s.help.z = 0, 0, 0
+}
+
+// Lecture reports whether the scene draws the lecture theme.
+func (s *Scene) Lecture() bool { return s.lecture }
+
+// Palette returns the palette the scene draws with.
+func (s *Scene) Palette() Palette { return s.pal }
 
 // NewScene returns a scene that writes in font (see LoadFont); its images
 // are made on the first Draw.
@@ -140,6 +167,9 @@ func (s *Scene) Draw(dst *ebiten.Image, area image.Rectangle, r Runs, st Status)
 	z := st.Zoom * st.Scale
 	if !(z > 0 && z < 100) {
 		z = 1
+	}
+	if s.lecture {
+		z *= LectureZoom
 	}
 	n := r.count()
 	changed := !st.Kept || n == 0 || st.ShowHelp != s.drawnHelp

@@ -2,7 +2,6 @@ package render
 
 import (
 	"image"
-	"image/color"
 
 	"github.com/hajimehoshi/ebiten/v2"
 )
@@ -156,9 +155,6 @@ func (v *tooltipView) place(area image.Rectangle, pt image.Point, z float64) {
 	v.box = image.Rect(x, y, x+v.w, y+v.h)
 }
 
-// tipBackground is the box's fill: the help's, nearly opaque.
-var tipBackground = color.RGBA{0x1a, 0x1d, 0x24, 0xf4}
-
 // draw draws the tooltip, if one shows, and outlines what it describes.
 func (v *tooltipView) draw(dst *ebiten.Image, p *painter, pal *Palette, z float64) {
 	if v.box.Empty() {
@@ -168,7 +164,7 @@ func (v *tooltipView) draw(dst *ebiten.Image, p *painter, pal *Palette, z float6
 		p.frame(dst, m.Min.X-t, m.Min.Y-t, m.Dx()+2*t, m.Dy()+2*t, t, pal.Text)
 	}
 	b := v.box
-	p.rect(dst, b.Min.X, b.Min.Y, b.Dx(), b.Dy(), tipBackground)
+	p.rect(dst, b.Min.X, b.Min.Y, b.Dx(), b.Dy(), pal.Box)
 	p.frame(dst, b.Min.X, b.Min.Y, b.Dx(), b.Dy(), px(1, z), pal.Muted)
 	pad := px(tipPadSize, z)
 	y := b.Min.Y + pad

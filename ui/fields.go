@@ -185,7 +185,7 @@ func keyHelp(key string) string {
 // newTooltip returns a tooltip reading tip, shown to the left of the
 // widget it is attached to, over the scene rather than over the panel.
 func newTooltip(th *theme, tip string) *widget.ToolTip {
-	return newTooltipText(th, newMessage(th, tip, colText, th.px(300)))
+	return newTooltipText(th, newMessage(th, tip, th.c.text, th.px(300)))
 }
 
 // newTooltipText returns a tooltip showing t, which may change later.

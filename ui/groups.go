@@ -147,7 +147,7 @@ func (p *Panel) newRefusal(s int) *widget.Text {
 	if s == transportSection {
 		w = p.v.th.inner
 	}
-	t := newMessage(p.v.th, p.errs[s], colError, w)
+	t := newMessage(p.v.th, p.errs[s], p.v.th.c.error, w)
 	if p.errs[s] == "" {
 		t.GetWidget().SetVisibility(widget.Visibility_Hide)
 	}

@@ -45,7 +45,9 @@ func OnCommand(f func(Command)) Option { return func(o *options) { o.onCommand =
 // decode steps per second asked for.
 func OnSpeed(f func(stepsPerSecond float64)) Option { return func(o *options) { o.onSpeed = f } }
 
-// Lecture selects the larger theme, for projectors in lecture halls.
+// Lecture selects the lecture theme, for projectors in lecture halls:
+// light, high-contrast colours and everything lectureScale larger (see
+// Panel.SetLecture to switch it later).
 func Lecture(on bool) Option { return func(o *options) { o.lecture = on } }
 
 // Font sets the font the panel writes in, already parsed (the app parses
@@ -183,6 +185,20 @@ func (p *Panel) TypingFocused() bool {
 	return false
 }
 
+// SetLecture switches the panel to the lecture theme (on) or back to the
+// dark one. The widgets are built again, keeping their state, on the next
+// Width.
+func (p *Panel) SetLecture(on bool) {
+	if on == p.opts.lecture {
+		return
+	}
+	p.opts.lecture = on
+	p.unit = -1 // no unit Width computes: it builds again
+}
+
+// Lecture reports whether the panel shows the lecture theme.
+func (p *Panel) Lecture() bool { return p.opts.lecture }
+
 // Width returns the device pixels the panel takes on the right of the
 // screen at device scale scale (device pixels per CSS pixel) and window
 // zoom zoom (render.UIZoom). It also sizes the panel: call it whenever
@@ -256,7 +272,7 @@ func (p *Panel) build() {
 		p.top = p.v.scroll.Top
 		p.ui.ClearFocus()
 	}
-	th := newTheme(p.font, p.unit)
+	th := newTheme(p.font, p.unit, coloursFor(p.opts.lecture))
 	p.v = &view{th: th, fields: make(map[string]*field, len(config.Keys()))}
 	root := widget.NewContainer(widget.ContainerOpts.Layout(widget.NewAnchorLayout()))
 	p.v.root = root

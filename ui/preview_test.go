@@ -115,7 +115,7 @@ func (g *previewGame) setUp() {
 		p.v.seed.in.Focus(true)
 	case "tooltip":
 		th := p.v.th
-		g.tip = tooltipBox(th, newMessage(th, keyHelp("capacity"), colText, th.px(300)))
+		g.tip = tooltipBox(th, newMessage(th, keyHelp("capacity"), th.c.text, th.px(300)))
 		g.tip.GetWidget().SetTheme(th.base)
 		g.tip.Validate()
 	case "scrolled":

@@ -77,8 +77,8 @@ func (p *Panel) speedRow() *widget.Container {
 		widget.SliderOpts.FixedHandleSize(th.px(10)),
 		widget.SliderOpts.MinHandleSize(h),
 		widget.SliderOpts.TrackImage(&widget.SliderTrackImage{
-			Idle:  thinTrack(h, th.px(4), colButtonDown),
-			Hover: thinTrack(h, th.px(4), colBoxHover),
+			Idle:  thinTrack(h, th.px(4), th.c.buttonDown),
+			Hover: thinTrack(h, th.px(4), th.c.boxHover),
 		}),
 		widget.SliderOpts.DisableDefaultKeys(true),
 		widget.SliderOpts.WidgetOpts(widget.WidgetOpts.LayoutData(widget.GridLayoutData{

@@ -160,6 +160,6 @@ func (f *textField) drawLook(w, h int) {
 	f.textOp.GeoM.Reset()
 	f.textOp.GeoM.Translate(float64(pad.Left), (float64(h)-f.th.lineHeight)/2)
 	f.textOp.ColorScale.Reset()
-	f.textOp.ColorScale.ScaleWithColor(colText)
+	f.textOp.ColorScale.ScaleWithColor(f.th.c.text)
 	text.Draw(clip, f.lookText, f.th.body, &f.textOp)
 }

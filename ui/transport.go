@@ -99,8 +99,13 @@ func playLabel(playing bool) string {
 
 // button returns a transport button calling click.
 func (p *Panel) button(label, tip string, img *widget.ButtonImage, click func()) *widget.Button {
+	textColor := p.v.th.textColor
+	if img == p.v.th.accent {
+		textColor = p.v.th.accentText
+	}
 	return widget.NewButton(
 		widget.ButtonOpts.Image(img),
+		widget.ButtonOpts.TextColor(textColor),
 		widget.ButtonOpts.TextLabel(label),
 		widget.ButtonOpts.TextPosition(widget.TextPositionCenter, widget.TextPositionCenter),
 		widget.ButtonOpts.TextPadding(p.v.th.insets(8, 5)),
@@ -155,10 +160,10 @@ func (p *Panel) buildTransport() *widget.Container {
 	v.buttons[ToggleEditTarget].GetWidget().Disabled = !p.comparing
 	v.buttons[ToggleCompare].SetText(compareLabel(p.comparing))
 	c.AddChild(buttons, p.speedRow(),
-		newMessage(th, "Decode steps per second. Slow speeds play each step layer by layer.", colMuted, th.inner),
+		newMessage(th, "Decode steps per second. Slow speeds play each step layer by layer.", th.c.muted, th.inner),
 		p.stepRow(), p.seedRow(), p.presetRow())
 	v.refusals[transportSection] = p.newRefusal(transportSection)
-	v.errLine = newMessage(th, p.errMsg, colError, th.inner)
+	v.errLine = newMessage(th, p.errMsg, th.c.error, th.inner)
 	if p.errMsg == "" {
 		v.errLine.GetWidget().SetVisibility(widget.Visibility_Hide)
 	}
@@ -251,7 +256,7 @@ func (p *Panel) presetRow() *widget.Container {
 		name, _ := e.(string)
 		p.choosePreset(name)
 	})
-	p.v.presetTip = newMessage(th, p.presetHelp(), colText, th.px(300))
+	p.v.presetTip = newMessage(th, p.presetHelp(), th.c.text, th.px(300))
 	return row(th, "Preset", newTooltipText(th, p.v.presetTip), withArrow(th, p.v.preset))
 }
 

@@ -97,7 +97,7 @@ func newHost(m *mailbox) host {
 		return js.FuncOf(func(js.Value, []js.Value) any { return m.post(c) })
 	}
 	obj.Set("palette", js.FuncOf(func(js.Value, []js.Value) any {
-		pal := render.DefaultPalette()
+		pal := render.PaletteFor(m.read().Lecture) // the active theme's
 		named := pal.Named()
 		v := make(map[string]any, len(named))
 		for k, c := range named {

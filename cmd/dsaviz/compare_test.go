@@ -265,8 +265,8 @@ func TestTour(t *testing.T) {
 			t.Errorf("tour=%d: problems %q, scene %d", k+1, l.problem, l.tour)
 		}
 	}
-	if l := parseLaunch("tour=9"); l.tour != 0 || len(l.problem) != 1 {
-		t.Errorf("tour=9: scene %d, problems %q; want refused", l.tour, l.problem)
+	if l := parseLaunch("tour=" + strconv.Itoa(len(tourScenes)+1)); l.tour != 0 || len(l.problem) != 1 {
+		t.Errorf("tour past the last: scene %d, problems %q; want refused", l.tour, l.problem)
 	}
 }
 
@@ -285,5 +285,45 @@ func TestHelpComparesLRUWithMIN(t *testing.T) {
 	}
 	if gap.Steps != 5 || gap.LRU != m.read().ReservedHits || gap.MIN < gap.LRU || gap.MIN > gap.Gathered {
 		t.Errorf("MIN %+v against the run's %d reserved hits", gap, m.read().ReservedHits)
+	}
+}
+
+// TestTourScenes: the per-layer scope scene compares the two scopes, and
+// MIN's gap opens the help, paused, once its steps have run, with MIN's
+// figure measured.
+func TestTourScenes(t *testing.T) {
+	scene := func(prefix string) int {
+		for k, s := range tourScenes {
+			if strings.HasPrefix(s.caption, prefix) {
+				return k + 1
+			}
+		}
+		t.Fatalf("no tour scene %q", prefix)
+		return 0
+	}
+	l := parseLaunch("tour=" + strconv.Itoa(scene("Per-layer scope")))
+	if a, b := l.spec.cfg, l.spec.b; !l.spec.compare || a.TokenScope != "layer" || b.TokenScope != "global" || a.Mode != "tokens" || b.Mode != "tokens" || a.Reserve != b.Reserve {
+		t.Errorf("per-layer scope: A %s %s %d, B %s %s %d, compare %v", a.Mode, a.TokenScope, a.Reserve, b.Mode, b.TokenScope, b.Reserve, l.spec.compare)
+	}
+	k := scene("MIN's gap")
+	g, m, _ := newTestGame(t, "tour="+strconv.Itoa(k))
+	for i := 0; i < 2000 && !m.read().Help; i++ {
+		update(t, g)
+	}
+	s := m.read()
+	if !s.Help || s.Playing || g.screen.measured == nil || g.screen.measured.MIN == nil || g.screen.measured.MIN.Steps < tourScenes[k-1].helpAt {
+		t.Fatalf("MIN's gap: help %v, playing %v, measured %+v; want the help open, paused, MIN over %d steps", s.Help, s.Playing, g.screen.measured, tourScenes[k-1].helpAt)
+	}
+	if gap := g.screen.measured.MIN; gap.MIN < gap.LRU {
+		t.Errorf("MIN's gap: MIN %d below LRU %d", gap.MIN, gap.LRU)
+	}
+}
+
+// TestTourCaptionsFit: every caption is one short line.
+func TestTourCaptionsFit(t *testing.T) {
+	for k, s := range tourScenes {
+		if n := len([]rune(s.caption)); n > 72 || strings.Contains(s.caption, "\n") {
+			t.Errorf("scene %d's caption is %d characters, want one line of at most 72: %q", k+1, n, s.caption)
+		}
 	}
 }

@@ -46,6 +46,8 @@ func (g *Game) do(c command) {
 		g.host.openTrace()
 	case cmdNextScene:
 		g.nextScene()
+	case cmdToggleLecture:
+		g.setLecture(!g.link.launched.lecture)
 	case cmdToggleCharts:
 		g.link.launched.charts = !g.link.launched.charts
 		g.showURL()
@@ -141,6 +143,9 @@ func (g *Game) applyChange(query string) {
 	}
 	if ch.charts != 0 {
 		g.link.launched.charts = ch.charts > 0
+	}
+	if ch.lecture != 0 {
+		g.setLecture(ch.lecture > 0)
 	}
 	switch ch.play {
 	case 1:

@@ -130,6 +130,9 @@ type linkState struct {
 	// the runs are tourSpec, the ones it set.
 	tour     int
 	tourSpec runSpec
+	// tourHelp is the step at which the scene on screen opens the help
+	// (0: none; see Game.tourHelp).
+	tourHelp int
 }
 
 // inputQueue holds what Update gathers before it acts: the page's and the
@@ -185,6 +188,7 @@ func newGame(m *mailbox, h host, l launch) (*Game, error) {
 	}
 	// The slider has stops: play at the one it shows.
 	g.run.play.speed = g.screen.panel.Speed()
+	g.screen.scene.SetLecture(l.lecture)
 	g.link.shown = shareQuery(l.spec, g.pageNow(), 0)
 
 	problems := l.problem
@@ -202,6 +206,7 @@ func newGame(m *mailbox, h host, l launch) (*Game, error) {
 	}
 	if l.tour > 0 {
 		g.link.tour, g.link.tourSpec = l.tour, g.run.spec
+		g.link.tourHelp = tourScenes[l.tour-1].helpAt
 	}
 	if l.at > 0 {
 		g.run.jump(l.at)
@@ -256,6 +261,7 @@ func (g *Game) Update() error {
 		g.do(c)
 	}
 	g.advance()
+	g.tourHelp()
 	g.syncMoment()
 	sc.scene.Tick()
 	sc.panel.SetPlaying(g.run.play.playing)
@@ -265,8 +271,18 @@ func (g *Game) Update() error {
 	sc.panelPic.invalidateOnInput(panelShows{
 		playing: g.run.play.playing, err: g.errMsg, speed: g.run.play.speed, cfg: g.run.spec.cfg, preset: g.run.spec.preset,
 		w: w, h: h, panelW: sc.panelW, step: g.moment(), compare: g.run.spec.compare, editB: g.editingB(),
+		lecture: g.link.launched.lecture,
 	}, sc.panel.TypingFocused())
 	return nil
+}
+
+// setLecture switches the scene and the panel to the lecture theme (on)
+// or back to the default one; the shared link keeps it (lecture=1).
+func (g *Game) setLecture(on bool) {
+	g.link.launched.lecture = on
+	g.screen.scene.SetLecture(on)
+	g.screen.panel.SetLecture(on)
+	g.showURL()
 }
 
 // zoom is render.UIZoom of the window.
@@ -406,7 +422,7 @@ func (g *Game) publish() {
 	sc := &g.screen
 	st := Stats{
 		FPS: sc.fps, TPS: sc.tps, Frames: sc.frames,
-		Playing: g.run.play.playing, Speed: g.run.play.speed, Help: g.showHelp, Charts: g.link.launched.charts,
+		Playing: g.run.play.playing, Speed: g.run.play.speed, Help: g.showHelp, Charts: g.link.launched.charts, Lecture: g.link.launched.lecture,
 		Tour:         g.tourShown(),
 		UpdateMillis: sc.updateMs.mean, DrawMillis: sc.drawMs.mean,
 	}

@@ -174,10 +174,10 @@ func TestChanges(t *testing.T) {
 	if e := h.lastError(); !strings.Contains(e, "ways must be 1..64, got 0") || !strings.Contains(e, "unchanged") {
 		t.Errorf("error = %q, want the refusal", e)
 	}
-	m.postChange("lecture=1")
+	m.postChange("embed=1")
 	update(t, g)
 	if e := h.lastError(); !strings.Contains(e, "when the page loads") {
-		t.Errorf("error = %q, want lecture refused on a running app", e)
+		t.Errorf("error = %q, want embed refused on a running app", e)
 	}
 	m.postChange("bogus=1")
 	update(t, g)
@@ -398,5 +398,44 @@ func TestFirstFramesComeFirst(t *testing.T) {
 	}
 	if got := posOf(m); got == [2]int64{0, 0} {
 		t.Errorf("after %d frames and half a second of play: still at (0, 0)", g.screen.frames)
+	}
+}
+
+// TestLectureLive: lecture=1 in a change, and the L key, switch the scene
+// and the panel to the lecture theme and back; the shared link keeps it.
+func TestLectureLive(t *testing.T) {
+	g, m, h := newTestGame(t, "play=0")
+	steps := []struct {
+		name string
+		do   func()
+		want bool
+	}{
+		{"lecture=1", func() { m.postChange("lecture=1") }, true},
+		{"lecture=1 again", func() { m.postChange("lecture=1") }, true},
+		{"the L key", func() { m.post(cmdToggleLecture) }, false},
+		{"the L key again", func() { m.post(cmdToggleLecture) }, true},
+		{"lecture=0", func() { m.postChange("lecture=0") }, false},
+	}
+	for _, st := range steps {
+		st.do()
+		update(t, g)
+		if e := h.lastError(); e != "" {
+			t.Errorf("%s: error %q", st.name, e)
+		}
+		if got := [3]bool{m.read().Lecture, g.screen.scene.Lecture(), g.screen.panel.Lecture()}; got != [3]bool{st.want, st.want, st.want} {
+			t.Errorf("%s: lecture in stats, scene, panel = %v, want all %v", st.name, got, st.want)
+		}
+		q := g.link.shown
+		if strings.Contains(q, "lecture=1") != st.want {
+			t.Errorf("%s: the shared link is %q, want lecture=1 %v", st.name, q, st.want)
+		}
+		if c := m.config(); c.preset != "small-demo" {
+			t.Errorf("%s: preset %q, want small-demo kept", st.name, c.preset)
+		}
+	}
+	m.postChange("lecture=big")
+	update(t, g)
+	if e := h.lastError(); !strings.Contains(e, `lecture must be 0 or 1, got "big"`) {
+		t.Errorf("lecture=big: error %q, want the refusal", e)
 	}
 }

@@ -32,8 +32,7 @@ func repeats(d int) bool {
 // shortcuts appends to dst the commands the keys ask for (issue 3,
 // section 4, issue 9): Space play/pause; Right one decode step;
 // Shift+Right one layer; Left one decode step back; C compare A and B; G
-// charts; R
-// reset; H or ? help; F fullscreen. Letters go by the character
+// charts; L the lecture theme; N the tour's next scene; R reset; H or ? help; F fullscreen. Letters go by the character
 // typed, so they follow the keyboard layout ("?" is wherever the layout
 // puts it). The caller skips this while a text field has the focus.
 func shortcuts(k keyState, dst []command) []command {
@@ -63,6 +62,8 @@ func shortcuts(k keyState, dst []command) []command {
 			dst = append(dst, cmdToggleCharts)
 		case 'n', 'N':
 			dst = append(dst, cmdNextScene)
+		case 'l', 'L':
+			dst = append(dst, cmdToggleLecture)
 		case 'h', 'H', '?':
 			dst = append(dst, cmdToggleHelp)
 		case 'f', 'F':

@@ -19,6 +19,7 @@ func TestShortcuts(t *testing.T) {
 		{"compare", keyState{chars: []rune("cC")}, []command{cmdToggleCompare, cmdToggleCompare}},
 		{"charts", keyState{chars: []rune("g")}, []command{cmdToggleCharts}},
 		{"tour", keyState{chars: []rune("nN")}, []command{cmdNextScene, cmdNextScene}},
+		{"lecture", keyState{chars: []rune("lL")}, []command{cmdToggleLecture, cmdToggleLecture}},
 		{"r and R", keyState{chars: []rune("rR")}, []command{cmdReset, cmdReset}},
 		{"help", keyState{chars: []rune("hH?")}, []command{cmdToggleHelp, cmdToggleHelp, cmdToggleHelp}},
 		{"fullscreen", keyState{chars: []rune("f")}, []command{cmdToggleFullscreen}},

@@ -24,6 +24,7 @@ const (
 	cmdToggleCompare    // show B beside A, or A alone
 	cmdToggleEditTarget // the panel edits B, or A again
 	cmdToggleCharts     // show the charts instead of the caches, or back
+	cmdToggleLecture    // the lecture theme, or the default one
 	cmdExportCSV        // download the runs' steps as CSV
 	cmdExportConfig     // download the config(s) as JSON
 	cmdExportPNG        // download the screen as PNG

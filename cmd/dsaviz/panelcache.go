@@ -38,6 +38,7 @@ type panelShows struct {
 	step    int // the step field's, -1 while playing
 	compare bool
 	editB   bool
+	lecture bool // the theme: a switch draws the panel again
 }
 
 // panelRefresh is the most frames a cached picture is shown before it is

@@ -77,6 +77,8 @@ type Stats struct {
 	// Help reports whether the help overlay is shown; Charts whether the
 	// charts are, instead of the caches.
 	Help, Charts bool
+	// Lecture reports whether the lecture theme is shown.
+	Lecture bool
 	// Tour is the guided tour's scene on screen (1-based), 0 for none.
 	Tour int
 	// UpdateMillis and DrawMillis are the CPU time spent in Update and
@@ -102,6 +104,7 @@ func (s Stats) fields() map[string]any {
 	f["speed"] = s.Speed
 	f["help"] = s.Help
 	f["charts"] = s.Charts
+	f["lecture"] = s.Lecture
 	f["tour"] = s.Tour
 	f["updateMs"] = s.UpdateMillis
 	f["drawMs"] = s.DrawMillis

@@ -6,25 +6,42 @@ import (
 )
 
 // A guided tour (issue 12, section 3): prepared scenes, each a link's query
-// and a one-line caption. N (or tour=K in a link, 1-based) shows a scene;
-// its link is ?tour=K while the runs stay as the scene set them.
+// and a one-line caption (at most 72 characters, so that it fits the
+// banner's line at 1280 CSS pixels; TestTourCaptionsFit). N (or tour=K in
+// a link, 1-based) shows a scene; its link is ?tour=K while the runs stay
+// as the scene set them.
 type tourScene struct {
 	query   string
 	caption string
+	// helpAt, if above 0, pauses the scene once helpAt decode steps have
+	// run and opens the help, measured over them (MIN's gap needs steps).
+	helpAt int
 }
 
 // tourScenes are the tour, in order.
 var tourScenes = []tourScene{
 	{"preset=small-demo&mode=none&reserve=0",
-		"No reservation: the weight stream flushes the LLC between steps, so nearly every KV line the gather reads is a blocking miss."},
+		"No reservation: the weight stream flushes the LLC; KV reads block.", 0},
 	{"preset=small-demo&mode=ways&reserve=32KiB&cmp=1",
-		"Way partitioning (like Intel CAT): half the ways hold only KV lines, line by line in LRU. B has no reservation."},
+		"Way partitioning (like Intel CAT): half the ways hold KV only. B: none.", 0},
 	{"preset=small-demo&cmp=1",
-		"Token reservation (the paper's proposal): whole tokens are kept across steps in a token LRU. B has no reservation."},
+		"Token reservation (the paper's): whole tokens in a token LRU. B: none.", 0},
 	{"preset=dsv32-h100&cmp=1&b.mode=prevk",
-		"Too small a reservation: at DeepSeek-V3.2 scale a step gathers 96 MB, and a global token LRU of 20 MiB thrashes. B keeps each layer's previous top-k."},
+		"Too small: a 96 MB gather thrashes a 20 MiB token LRU. B: prevk.", 0},
+	// Measured with dsasim run -steps 24: at 2,500 slots (10000KiB)
+	// llama70b-h200's KV hit rate is 0.097 in the layer scope and 0 in
+	// the global one (README, "Belady's MIN, the whole curve, and the
+	// reservation's scope").
+	{"preset=llama70b-h200&reserve=10000KiB&tokenScope=layer&cmp=1&b.mode=tokens&b.tokenScope=global",
+		"Per-layer scope: A's LRU per layer hits; B's one global LRU thrashes.", 0},
+	// small-demo, 8 steps: token LRU 882 reserved hits, MIN 1,212
+	// (dsasim run -steps 8, minReservedHits).
+	{"preset=small-demo",
+		"MIN's gap: Belady's MIN, seeing ahead, beats the token LRU (see help).", 8},
+	// The live reservation curve's scene (issue 12) goes here, before
+	// the charts.
 	{"preset=small-demo&cmp=1&charts=1",
-		"The charts: KV hit rate, blocking misses and estimated tokens/s of A against B over the steps, and each layer's KV hit rate."},
+		"The charts: KV hit rate, blocking misses, tokens/s, per layer, A vs B.", 0},
 }
 
 // paramTour = K opens scene K of the tour.
@@ -59,7 +76,26 @@ func (g *Game) showScene(k int) {
 	}
 	g.link.tour, g.link.tourSpec = k, g.run.spec
 	g.link.launched.charts = g.sceneCharts(k)
+	g.link.tourHelp = tourScenes[k-1].helpAt
+	g.showHelp = false
 	g.showURL()
+}
+
+// tourHelp opens the help of a scene that asks for it, paused, once the
+// steps it measures have run. Update calls it after advancing.
+func (g *Game) tourHelp() {
+	at := g.link.tourHelp
+	if at == 0 || g.tourShown() == 0 {
+		g.link.tourHelp = 0
+		return
+	}
+	if g.run.cmp.Step() < at {
+		return
+	}
+	g.link.tourHelp = 0
+	g.run.play.pause()
+	g.showHelp = true
+	g.measureTrace()
 }
 
 // sceneCharts reports whether scene k shows the charts.

@@ -25,7 +25,8 @@ const (
 	paramPlay = "play"
 	// paramSpeed is the playback speed in decode steps per second.
 	paramSpeed = "speed"
-	// paramLecture = 1 selects the panel's larger theme, for projectors.
+	// paramLecture = 1 selects the lecture theme (light, high contrast,
+	// large text), for projectors; a live change may switch it too.
 	paramLecture = "lecture"
 	// paramCompare = 1 shows B beside A.
 	paramCompare = "cmp"
@@ -374,6 +375,8 @@ type change struct {
 	speed  float64 // 0: unchanged
 	at     int     // the step to jump to, -1: none
 	charts int     // +1 show the charts, -1 the caches, 0 unchanged
+	// lecture: +1 the lecture theme, -1 the default one, 0 unchanged
+	lecture int
 }
 
 // parseChange reads a query in the link's form ("ways=4&seed=7",
@@ -413,18 +416,14 @@ func parseChange(query string, cur runSpec) (change, error) {
 			return ch, err
 		}
 	}
-	if q.Has(paramLecture) || q.Has(paramEmbed) {
-		return ch, fmt.Errorf("lecture and embed apply when the page loads, not to a running app")
+	if q.Has(paramEmbed) {
+		return ch, fmt.Errorf("embed applies when the page loads, not to a running app")
 	}
-	if v := q.Get(paramCharts); v != "" {
-		on, err := strconv.ParseBool(v)
-		if err != nil {
-			return ch, fmt.Errorf("charts must be 0 or 1, got %q", v)
-		}
-		ch.charts = 1
-		if !on {
-			ch.charts = -1
-		}
+	if ch.charts, err = parseSwitch(q, paramCharts); err != nil {
+		return ch, err
+	}
+	if ch.lecture, err = parseSwitch(q, paramLecture); err != nil {
+		return ch, err
 	}
 	qa, qb := splitB(q)
 	if err := a.ApplyQuery(qa, pageParams...); err != nil {
@@ -474,6 +473,23 @@ func presetConfig(v string) (config.Config, string, error) {
 		return config.DefaultConfig(), "", fmt.Errorf("unknown preset %q (presets: %s)", name, strings.Join(config.PresetNames(), ", "))
 	}
 	return c, name, nil
+}
+
+// parseSwitch reads an on/off page parameter of a change: +1 on, -1 off, 0
+// when q does not set it.
+func parseSwitch(q url.Values, param string) (int, error) {
+	v := q.Get(param)
+	if v == "" {
+		return 0, nil
+	}
+	on, err := strconv.ParseBool(v)
+	if err != nil {
+		return 0, fmt.Errorf("%s must be 0 or 1, got %q", param, v)
+	}
+	if on {
+		return 1, nil
+	}
+	return -1, nil
 }
 
 // parsePlay reads the play parameter.
