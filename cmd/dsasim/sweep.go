@@ -81,9 +81,9 @@ func cmdSweep(e *env, args []string) error {
 	}
 	defer out.abandon()
 	start := time.Now()
-	results, err := sweep(e, cfgs, base)
+	results, err := sweep(e, "dsasim sweep", cfgs, base)
 	if err != nil {
-		return err
+		return fmt.Errorf("sweep: %w", err)
 	}
 	cw := csv.NewWriter(out)
 	header := []string{*param}
@@ -116,44 +116,61 @@ func isSet(fs *flag.FlagSet, name string) bool {
 }
 
 // sweep runs one engine per config on GOMAXPROCS workers and returns the
-// summaries in the configs' order. The trace source, if any, is shared:
-// a Log is safe for concurrent use.
-func sweep(e *env, cfgs []config.Config, base scenario) ([]summary, error) {
+// summaries in the configs' order; progress lines start with label. The
+// trace source, if any, is shared: a Log is safe for concurrent use.
+func sweep(e *env, label string, cfgs []config.Config, base scenario) ([]summary, error) {
 	results := make([]summary, len(cfgs))
-	errs := make([]error, len(cfgs))
+	err := parallel(e, label, len(cfgs), func(i int) (err error) {
+		results[i], err = runOne(cfgs[i], base)
+		return err
+	})
+	return results, err
+}
+
+// parallel calls work(0..n-1) on GOMAXPROCS workers, with progress lines
+// ("label: k of n runs done") on stderr after the first second, and
+// returns the first failure by index. A panic in work, which no config
+// should cause, becomes that index's error: the top-level recover cannot
+// see goroutines.
+func parallel(e *env, label string, n int, work func(i int) error) error {
+	errs := make([]error, n)
 	var next, done atomic.Int64
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(cfgs)) {
+	for range min(runtime.GOMAXPROCS(0), n) {
 		wg.Go(func() {
 			for {
 				i := int(next.Add(1) - 1)
-				if i >= len(cfgs) {
+				if i >= n {
 					return
 				}
-				results[i], errs[i] = runOne(cfgs[i], base)
+				errs[i] = guarded(func() error { return work(i) })
 				done.Add(1)
 			}
 		})
 	}
-	stop := progress(e, func() string { return fmt.Sprintf("dsasim sweep: %d of %d runs done", done.Load(), len(cfgs)) })
+	stop := progress(e, func() string { return fmt.Sprintf("%s: %d of %d runs done", label, done.Load(), n) })
 	wg.Wait()
 	stop()
 	for i, err := range errs {
 		if err != nil {
-			return nil, fmt.Errorf("sweep: run %d of %d: %w", i+1, len(cfgs), err)
+			return fmt.Errorf("run %d of %d: %w", i+1, n, err)
 		}
 	}
-	return results, nil
+	return nil
 }
 
-// runOne runs one config to the end. A panic, which no config should
-// cause, becomes an error: the top-level recover cannot see goroutines.
-func runOne(cfg config.Config, base scenario) (s summary, err error) {
+// guarded calls f, turning a panic into an error.
+func guarded(f func() error) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("internal error (please report it with the command line): %v", r)
 		}
 	}()
+	return f()
+}
+
+// runOne runs one config to the end.
+func runOne(cfg config.Config, base scenario) (summary, error) {
 	eng, err := engine.New(cfg, base.src)
 	if err != nil {
 		return summary{}, err
