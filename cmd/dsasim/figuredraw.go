@@ -97,7 +97,10 @@ func drawSweepFigures(e *env, dir, label string, fsw figureSweep, points int) ([
 				return nil, err
 			}
 		}
-		p.Y.Min = 0
+		if m.withMIN {
+			p.Y.Min = 0 // counts from zero; tokens/s differ by a few per cent, so their axis is the data's
+		}
+		legendRoom(p, 0.62)
 		name := figureBase(dir, fsw, m.file)
 		if err := saveFigure(p, name+".png", name+".svg"); err != nil {
 			return nil, err

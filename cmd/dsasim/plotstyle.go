@@ -3,7 +3,9 @@ package main
 import (
 	"fmt"
 	"image/color"
+	"math"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -51,6 +53,40 @@ const (
 	figureHeight = 5 * vg.Inch
 )
 
+// shortTicks are gonum's default ticks labelled shortly: 2.5M, 400k,
+// 0.25.
+type shortTicks struct{}
+
+// Ticks returns the default ticks of [lo, hi] with short labels.
+func (shortTicks) Ticks(lo, hi float64) []plot.Tick {
+	ticks := plot.DefaultTicks{}.Ticks(lo, hi)
+	for i := range ticks {
+		if ticks[i].Label != "" {
+			ticks[i].Label = shortNumber(ticks[i].Value)
+		}
+	}
+	return ticks
+}
+
+// shortNumber formats x in at most three significant digits, with k or M
+// for thousands and millions.
+func shortNumber(x float64) string {
+	switch a := math.Abs(x); {
+	case a >= 1e6:
+		return strconv.FormatFloat(x/1e6, 'g', 3, 64) + "M"
+	case a >= 1e4:
+		return strconv.FormatFloat(x/1e3, 'g', 3, 64) + "k"
+	}
+	return strconv.FormatFloat(x, 'g', 4, 64)
+}
+
+// legendRoom raises the top of p's y axis so that the legend, at the top
+// left, sits above the data: the data take the lower share of the
+// height.
+func legendRoom(p *plot.Plot, share float64) {
+	p.Y.Max = p.Y.Min + (p.Y.Max-p.Y.Min)/share
+}
+
 // newFigure returns an empty plot with its title, axis labels and grid,
 // the legend at the top left.
 func newFigure(title, xLabel, yLabel string) *plot.Plot {
@@ -58,6 +94,7 @@ func newFigure(title, xLabel, yLabel string) *plot.Plot {
 	p.Title.Text = title
 	p.X.Label.Text, p.Y.Label.Text = xLabel, yLabel
 	p.Legend.Top, p.Legend.Left = true, true
+	p.Y.Tick.Marker = shortTicks{}
 	p.Add(plotter.NewGrid())
 	return p
 }
@@ -86,14 +123,25 @@ func addLine(p *plot.Plot, i int, name string, pts plotter.XYs, marked bool) err
 	return nil
 }
 
+// figureName checks, for cmd's flags, that a figure's file name (if
+// any) names a format saveFigure writes.
+func figureName(cmd, name string) error {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".png", ".svg", ".pdf":
+		return nil
+	}
+	if name == "" {
+		return nil
+	}
+	return usagef(cmd, "%s: the figure's file name must end in .png, .svg or .pdf (its format), got %q", cmd, name)
+}
+
 // saveFigure writes p to each of the named files, the format taken from
-// each name's extension (.png, .svg, .pdf).
+// each name's extension (.png, .svg, .pdf; see figureName).
 func saveFigure(p *plot.Plot, names ...string) error {
 	for _, name := range names {
-		switch strings.ToLower(filepath.Ext(name)) {
-		case ".png", ".svg", ".pdf", ".jpg", ".jpeg":
-		default:
-			return fmt.Errorf("%s: the figure's file name must end in .png, .svg, .pdf or .jpg", name)
+		if err := figureName("", name); err != nil {
+			return err
 		}
 		if err := p.Save(figureWidth, figureHeight, name); err != nil {
 			return err

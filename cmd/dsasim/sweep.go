@@ -26,10 +26,12 @@ hitRate kvHitRate seconds stepSeconds tokensPerSecond pageUtilization
 missPages slowdown).
 Each row is exactly what 'dsasim run -KEY value' would give. Without -csv
 the CSV goes to stdout. When the sweep takes more than a second, progress
-goes to stderr.
+goes to stderr. -png FILE draws one column (-y, default blockingMisses)
+against the values: a reservation in MiB, numbers as given, other values
+(modes, policies) one place each in the order given.
 
 Example:
-  dsasim sweep -preset small-demo -param reserve -values 0,8KiB,16KiB,32KiB -csv reserve.csv`
+  dsasim sweep -preset small-demo -param reserve -values 0,8KiB,16KiB,32KiB -csv reserve.csv -png reserve.png`
 
 func cmdSweep(e *env, args []string) error {
 	fs := newFlagSet("sweep")
@@ -37,6 +39,8 @@ func cmdSweep(e *env, args []string) error {
 	param := fs.String("param", "", "the config `KEY` to sweep")
 	values := fs.String("values", "", "comma-separated `values` of the key")
 	csvFile := fs.String("csv", "-", "write the CSV to `FILE` (\"-\": stdout)")
+	pngFile := fs.String("png", "", "draw column -y against the values into `FILE` (.png, .svg or .pdf)")
+	yCol := fs.String("y", "blockingMisses", "the CSV `COLUMN` -png draws")
 	f.register(fs)
 	rest, err := parse(e, fs, args, sweepSynopsis, sweepAbout)
 	if err != nil {
@@ -50,6 +54,17 @@ func cmdSweep(e *env, args []string) error {
 	}
 	if isSet(fs, *param) {
 		return usagef("sweep", "sweep: -%s is swept; give its values with -values, not as a flag", *param)
+	}
+	col, ok := summaryColumn(*yCol)
+	if !ok {
+		names := make([]string, len(summaryColumns))
+		for i, c := range summaryColumns {
+			names[i] = c.name
+		}
+		return usagef("sweep", "sweep: -y must be a CSV column (%s), got %q", strings.Join(names, " "), *yCol)
+	}
+	if err := figureName("sweep", *pngFile); err != nil {
+		return err
 	}
 	vals := strings.Split(*values, ",")
 	for i := range vals {
@@ -103,6 +118,11 @@ func cmdSweep(e *env, args []string) error {
 	}
 	if err := out.Close(); err != nil {
 		return fmt.Errorf("sweep: %w", err)
+	}
+	if *pngFile != "" {
+		if err := drawSweep(*pngFile, *param, vals, cfgs, results, col); err != nil {
+			return fmt.Errorf("sweep: %w", err)
+		}
 	}
 	fmt.Fprintf(e.stderr, "dsasim sweep: %d runs of %s in %v on %d cores\n", len(cfgs), *param, time.Since(start).Round(time.Millisecond), min(runtime.GOMAXPROCS(0), len(cfgs)))
 	return nil
