@@ -55,6 +55,7 @@ func commands() []command {
 		{"run", "simulate a scenario and print its totals", runSynopsis, cmdRun},
 		{"sweep", "run one scenario for several values of a key, in parallel", sweepSynopsis, cmdSweep},
 		{"curve", "the token reservation's hits at every size, LRU and MIN, both scopes", curveSynopsis, cmdCurve},
+		{"figures", "regenerate the standard figures (PNG and SVG) into a directory", figuresSynopsis, cmdFigures},
 		{"export", "write the engine's address stream as a din trace", exportSynopsis, cmdExport},
 		{"replay", "replay a din address trace through a plain LLC", replaySynopsis, cmdReplay},
 		{"trace", "check a real DSA index log and measure its statistics", traceSynopsis, cmdTrace},

@@ -49,7 +49,7 @@ func TestBadInput(t *testing.T) {
 		want string
 	}{
 		{"no arguments", nil, 2, "Usage:"},
-		{"unknown command", []string{"frob"}, 2, `dsasim: unknown command "frob" (commands: run, sweep, curve, export, replay, trace, help)`},
+		{"unknown command", []string{"frob"}, 2, `dsasim: unknown command "frob" (commands: run, sweep, curve, figures, export, replay, trace, help)`},
 		{"help of unknown command", []string{"help", "frob"}, 2, `unknown command "frob"`},
 		{"help of two commands", []string{"help", "run", "sweep"}, 2, "help takes at most one command"},
 		{"unknown flag", []string{"run", "-frob", "1"}, 2, "dsasim: run: flag provided but not defined: -frob\nRun 'dsasim run -h' for usage."},

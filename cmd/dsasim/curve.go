@@ -60,7 +60,7 @@ func cmdCurve(e *env, args []string) error {
 	fs := newFlagSet("curve")
 	var f scenarioFlags
 	csvFile := fs.String("csv", "", "write the CSV to `FILE` (\"-\": stdout)")
-	pngFile := fs.String("png", "", "draw the KV hit rates into `FILE.png`")
+	pngFile := fs.String("png", "", "draw the KV hit rates into `FILE` (.png, .svg or .pdf)")
 	points := fs.Int("points", 32, "reservation sizes, evenly spread (`N`, 2..4096), besides the config's own")
 	withMIN := fs.Bool("min", true, "run Belady's MIN at every size")
 	f.register(fs)
@@ -76,6 +76,9 @@ func cmdCurve(e *env, args []string) error {
 	}
 	if *points < 2 || *points > 4096 {
 		return usagef("curve", "curve: -points must be 2..4096, got %d", *points)
+	}
+	if err := figureName("curve", *pngFile); err != nil {
+		return err
 	}
 	sc, err := f.build(e, fs)
 	if err != nil {

@@ -12,27 +12,22 @@ import (
 	"dsaviz/sim/oracle"
 )
 
-// Okabe-Ito colours, safe for colour-blind readers; the series differ by
-// dash pattern too, so a greyscale print still tells them apart.
+// The curve's marks besides its series (okabeIto, plotstyle.go).
 var (
-	colourGlobal = color.RGBA{0, 114, 178, 255} // blue
-	colourLayer  = color.RGBA{230, 159, 0, 255} // orange
-	colourMark   = color.Black
-	colourCeil   = color.RGBA{100, 100, 100, 255} // grey
+	colourMark = color.Black
+	colourCeil = color.RGBA{100, 100, 100, 255} // grey
 )
 
 // drawCurve plots the KV hit rate of each scope's LRU (solid) and MIN
 // (dashed) against the reservation in MiB, the config's size as a
 // vertical line and the line MIN of the whole LLC as a dotted ceiling.
 func drawCurve(name string, r *oracle.Run, cfg config.Config, rows []curveRow, lineHits int64, withMIN bool) error {
-	p := plot.New()
-	p.Title.Text = fmt.Sprintf("Token reservation, %d layers x top-%d, %s LLC, %d steps", cfg.Layers, cfg.TopK, cfg.Capacity, cfg.Steps)
 	unit, unitName := float64(1<<20), "MiB"
 	if int64(r.MaxSlots())*cfg.TokenStride() < 4<<20 {
 		unit, unitName = 1<<10, "KiB"
 	}
-	p.X.Label.Text = "reservation (" + unitName + ")"
-	p.Y.Label.Text = "KV hit rate"
+	p := newFigure(fmt.Sprintf("Token reservation, %d layers x top-%d, %s LLC, %d steps", cfg.Layers, cfg.TopK, cfg.Capacity, cfg.Steps),
+		"reservation ("+unitName+")", "KV hit rate (reserved hits / gathered lines)")
 	// The legend sits above the rates, which never pass 1.
 	p.Y.Min, p.Y.Max = 0, 1.45
 	var ticks []plot.Tick
@@ -40,11 +35,8 @@ func drawCurve(name string, r *oracle.Run, cfg config.Config, rows []curveRow, l
 		ticks = append(ticks, plot.Tick{Value: float64(i) / 4, Label: fmt.Sprintf("%.2f", float64(i)/4)})
 	}
 	p.Y.Tick.Marker = plot.ConstantTicks(ticks)
-	p.Legend.Top, p.Legend.Left = true, true
 	gather := float64(r.GatherLines())
 	mib := func(slots int) float64 { return float64(int64(slots)*cfg.TokenStride()) / unit }
-	dashes := [2][]vg.Length{nil, {vg.Points(6), vg.Points(3)}}
-	colours := [2]color.Color{colourGlobal, colourLayer}
 	for sc, scope := range curveScopes {
 		for kind, oracleName := range []string{"LRU", "MIN"} {
 			if kind == 1 && !withMIN {
@@ -59,13 +51,10 @@ func drawCurve(name string, r *oracle.Run, cfg config.Config, rows []curveRow, l
 			if len(pts) == 0 {
 				continue
 			}
-			l, err := plotter.NewLine(pts)
-			if err != nil {
+			// Series 0 and 1 are the global scope's, 2 and 3 the layer's.
+			if err := addLine(p, 2*sc+kind, fmt.Sprintf("%s, tokenScope %s", oracleName, scope), pts, false); err != nil {
 				return err
 			}
-			l.Color, l.Width, l.Dashes = colours[sc], vg.Points(2), dashes[kind]
-			p.Add(l)
-			p.Legend.Add(fmt.Sprintf("%s, tokenScope %s", oracleName, scope), l)
 		}
 	}
 	most := mib(r.MaxSlots())
@@ -88,6 +77,5 @@ func drawCurve(name string, r *oracle.Run, cfg config.Config, rows []curveRow, l
 		p.Legend.Add(fmt.Sprintf("this config: %s", cfg.Reserve), mark)
 	}
 	p.X.Min, p.X.Max = 0, most
-	p.Add(plotter.NewGrid())
-	return p.Save(8*vg.Inch, 5*vg.Inch, name)
+	return saveFigure(p, name)
 }

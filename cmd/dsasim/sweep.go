@@ -26,10 +26,12 @@ hitRate kvHitRate seconds stepSeconds tokensPerSecond pageUtilization
 missPages slowdown).
 Each row is exactly what 'dsasim run -KEY value' would give. Without -csv
 the CSV goes to stdout. When the sweep takes more than a second, progress
-goes to stderr.
+goes to stderr. -png FILE draws one column (-y, default blockingMisses)
+against the values: a reservation in MiB, numbers as given, other values
+(modes, policies) one place each in the order given.
 
 Example:
-  dsasim sweep -preset small-demo -param reserve -values 0,8KiB,16KiB,32KiB -csv reserve.csv`
+  dsasim sweep -preset small-demo -param reserve -values 0,8KiB,16KiB,32KiB -csv reserve.csv -png reserve.png`
 
 func cmdSweep(e *env, args []string) error {
 	fs := newFlagSet("sweep")
@@ -37,6 +39,8 @@ func cmdSweep(e *env, args []string) error {
 	param := fs.String("param", "", "the config `KEY` to sweep")
 	values := fs.String("values", "", "comma-separated `values` of the key")
 	csvFile := fs.String("csv", "-", "write the CSV to `FILE` (\"-\": stdout)")
+	pngFile := fs.String("png", "", "draw column -y against the values into `FILE` (.png, .svg or .pdf)")
+	yCol := fs.String("y", "blockingMisses", "the CSV `COLUMN` -png draws")
 	f.register(fs)
 	rest, err := parse(e, fs, args, sweepSynopsis, sweepAbout)
 	if err != nil {
@@ -50,6 +54,17 @@ func cmdSweep(e *env, args []string) error {
 	}
 	if isSet(fs, *param) {
 		return usagef("sweep", "sweep: -%s is swept; give its values with -values, not as a flag", *param)
+	}
+	col, ok := summaryColumn(*yCol)
+	if !ok {
+		names := make([]string, len(summaryColumns))
+		for i, c := range summaryColumns {
+			names[i] = c.name
+		}
+		return usagef("sweep", "sweep: -y must be a CSV column (%s), got %q", strings.Join(names, " "), *yCol)
+	}
+	if err := figureName("sweep", *pngFile); err != nil {
+		return err
 	}
 	vals := strings.Split(*values, ",")
 	for i := range vals {
@@ -81,9 +96,9 @@ func cmdSweep(e *env, args []string) error {
 	}
 	defer out.abandon()
 	start := time.Now()
-	results, err := sweep(e, cfgs, base)
+	results, err := sweep(e, "dsasim sweep", cfgs, base)
 	if err != nil {
-		return err
+		return fmt.Errorf("sweep: %w", err)
 	}
 	cw := csv.NewWriter(out)
 	header := []string{*param}
@@ -104,6 +119,11 @@ func cmdSweep(e *env, args []string) error {
 	if err := out.Close(); err != nil {
 		return fmt.Errorf("sweep: %w", err)
 	}
+	if *pngFile != "" {
+		if err := drawSweep(*pngFile, *param, vals, cfgs, results, col); err != nil {
+			return fmt.Errorf("sweep: %w", err)
+		}
+	}
 	fmt.Fprintf(e.stderr, "dsasim sweep: %d runs of %s in %v on %d cores\n", len(cfgs), *param, time.Since(start).Round(time.Millisecond), min(runtime.GOMAXPROCS(0), len(cfgs)))
 	return nil
 }
@@ -116,44 +136,61 @@ func isSet(fs *flag.FlagSet, name string) bool {
 }
 
 // sweep runs one engine per config on GOMAXPROCS workers and returns the
-// summaries in the configs' order. The trace source, if any, is shared:
-// a Log is safe for concurrent use.
-func sweep(e *env, cfgs []config.Config, base scenario) ([]summary, error) {
+// summaries in the configs' order; progress lines start with label. The
+// trace source, if any, is shared: a Log is safe for concurrent use.
+func sweep(e *env, label string, cfgs []config.Config, base scenario) ([]summary, error) {
 	results := make([]summary, len(cfgs))
-	errs := make([]error, len(cfgs))
+	err := parallel(e, label, len(cfgs), func(i int) (err error) {
+		results[i], err = runOne(cfgs[i], base)
+		return err
+	})
+	return results, err
+}
+
+// parallel calls work(0..n-1) on GOMAXPROCS workers, with progress lines
+// ("label: k of n runs done") on stderr after the first second, and
+// returns the first failure by index. A panic in work, which no config
+// should cause, becomes that index's error: the top-level recover cannot
+// see goroutines.
+func parallel(e *env, label string, n int, work func(i int) error) error {
+	errs := make([]error, n)
 	var next, done atomic.Int64
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(cfgs)) {
+	for range min(runtime.GOMAXPROCS(0), n) {
 		wg.Go(func() {
 			for {
 				i := int(next.Add(1) - 1)
-				if i >= len(cfgs) {
+				if i >= n {
 					return
 				}
-				results[i], errs[i] = runOne(cfgs[i], base)
+				errs[i] = guarded(func() error { return work(i) })
 				done.Add(1)
 			}
 		})
 	}
-	stop := progress(e, func() string { return fmt.Sprintf("dsasim sweep: %d of %d runs done", done.Load(), len(cfgs)) })
+	stop := progress(e, func() string { return fmt.Sprintf("%s: %d of %d runs done", label, done.Load(), n) })
 	wg.Wait()
 	stop()
 	for i, err := range errs {
 		if err != nil {
-			return nil, fmt.Errorf("sweep: run %d of %d: %w", i+1, len(cfgs), err)
+			return fmt.Errorf("run %d of %d: %w", i+1, n, err)
 		}
 	}
-	return results, nil
+	return nil
 }
 
-// runOne runs one config to the end. A panic, which no config should
-// cause, becomes an error: the top-level recover cannot see goroutines.
-func runOne(cfg config.Config, base scenario) (s summary, err error) {
+// guarded calls f, turning a panic into an error.
+func guarded(f func() error) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("internal error (please report it with the command line): %v", r)
 		}
 	}()
+	return f()
+}
+
+// runOne runs one config to the end.
+func runOne(cfg config.Config, base scenario) (summary, error) {
 	eng, err := engine.New(cfg, base.src)
 	if err != nil {
 		return summary{}, err

@@ -151,9 +151,13 @@ func (b *belady) access(p int, k, i int32, prio int64) int64 {
 		b.setPrio(p, slot, prio)
 	}
 	var got int32 // lines taken while k has no slot
-	for o := m; o < b.n; o++ {
-		if b.used[p] < b.caps[p] {
-			b.used[p]++
+	// Lines come in as many at a time as the free lines or the top token's
+	// allow: blocks of different tokens never overlap, so k's lines rank
+	// all below the top's (evict) or all above (bypass), whichever line.
+	for need := b.n - m; need > 0; {
+		take := min(need, int64(b.caps[p]-b.used[p]))
+		if take > 0 {
+			b.used[p] += int(take)
 		} else {
 			if b.size[p] == 0 {
 				break // no room at all: the lines taken are k's own
@@ -162,10 +166,11 @@ func (b *belady) access(p int, k, i int32, prio int64) int64 {
 			top := b.heap[root]
 			// Outside the heap, k ranks above its own lines: if it would
 			// be the top, the top's line ranks below this one too.
-			if top.slot == slot || prio+o > top.prio+int64(b.lines[top.slot])-1 {
+			if top.slot == slot || prio+(b.n-need) > top.prio+int64(b.lines[top.slot])-1 {
 				break // this line ranks above every resident one: bypass it and the rest
 			}
-			b.lines[top.slot]--
+			take = min(need, int64(b.lines[top.slot]))
+			b.lines[top.slot] -= int32(take)
 			if b.lines[top.slot] == 0 {
 				b.slotOf[b.key[top.slot]] = 0
 				if slot < 0 { // the new token takes the slot
@@ -181,10 +186,11 @@ func (b *belady) access(p int, k, i int32, prio int64) int64 {
 			}
 		}
 		if slot >= 0 {
-			b.lines[slot]++
+			b.lines[slot] += int32(take)
 		} else {
-			got++
+			got += int32(take)
 		}
+		need -= take
 	}
 	if slot < 0 && got > 0 {
 		slot = b.insert(p, k, i, prio)
