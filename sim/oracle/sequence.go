@@ -19,9 +19,14 @@ type Sequence struct {
 	stepStart []int   // step t's accesses are keys[stepStart[t]:stepStart[t+1]]
 	segStart  []int   // layer l of step t: keys[segStart[t*layers+l]:segStart[t*layers+l+1]]
 	numKeys   int     // keys are in [0, numKeys)
-	layers    int
-	requests  int
-	perLayer  int32 // keys per request's layer (engine.KeySpace)
+	keySplit
+}
+
+// keySplit tells a key's layer, as engine.KeySpace numbers keys.
+type keySplit struct {
+	layers   int
+	requests int
+	perLayer int32 // keys per request's layer (engine.KeySpace)
 }
 
 // NewSequence reads every step of a key sequence. It refuses a run of
@@ -72,12 +77,13 @@ func fromSteps(steps [][]int32, numKeys, layers int) *Sequence {
 func newSequence(steps, layers, requests, perLayer int) *Sequence {
 	return &Sequence{
 		stepStart: make([]int, steps+1), segStart: make([]int, steps*layers+1),
-		numKeys: requests * layers * perLayer, layers: layers, requests: requests, perLayer: int32(perLayer),
+		numKeys:  requests * layers * perLayer,
+		keySplit: keySplit{layers: layers, requests: requests, perLayer: int32(perLayer)},
 	}
 }
 
 // layerOf returns a key's layer (engine.KeySpace.Split).
-func (s *Sequence) layerOf(key int32) int {
+func (s keySplit) layerOf(key int32) int {
 	rl := int(key / s.perLayer)
 	if s.requests == 1 {
 		return rl
@@ -86,7 +92,7 @@ func (s *Sequence) layerOf(key int32) int {
 }
 
 // inLayer numbers a key among its layer's keys: request*perLayer + token.
-func (s *Sequence) inLayer(key int32) int32 {
+func (s keySplit) inLayer(key int32) int32 {
 	rl, unit := key/s.perLayer, key%s.perLayer
 	return rl/int32(s.layers)*s.perLayer + unit
 }
@@ -132,7 +138,7 @@ func (s *Sequence) StepAccesses() []int64 {
 }
 
 // partitions returns the number of partitions of a scope.
-func (s *Sequence) partitions(layerScope bool) int {
+func (s keySplit) partitions(layerScope bool) int {
 	if layerScope {
 		return s.layers
 	}
@@ -140,7 +146,7 @@ func (s *Sequence) partitions(layerScope bool) int {
 }
 
 // partition returns a key's partition in a scope: its layer, or 0.
-func (s *Sequence) partition(key int32, layerScope bool) int {
+func (s keySplit) partition(key int32, layerScope bool) int {
 	if layerScope {
 		return s.layerOf(key)
 	}
@@ -149,7 +155,7 @@ func (s *Sequence) partition(key int32, layerScope bool) int {
 
 // shares returns each partition's slots: all of them in the global scope,
 // the engine's split (engine.LayerSlots) in the layer scope.
-func (s *Sequence) shares(slots int, layerScope bool) []int {
+func (s keySplit) shares(slots int, layerScope bool) []int {
 	n := s.partitions(layerScope)
 	caps := make([]int, n)
 	for p := range caps {

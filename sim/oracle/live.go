@@ -1,0 +1,177 @@
+package oracle
+
+import (
+	"errors"
+	"math/bits"
+
+	"dsaviz/sim/engine"
+)
+
+// errLiveFull is returned when a partition has seen 2^31 accesses: the
+// positions are int32.
+var errLiveFull = errors.New("oracle: the live curve has more than 2^31-1 accesses in one partition")
+
+// stackCounter counts LRU stack depths as StackDistances does, but an
+// access at a time, with no end known in advance: its bitmaps and
+// Fenwick trees grow by doubling (a tree is rebuilt from its sealed words
+// when it grows, so each access costs amortised O(log n)).
+type stackCounter struct {
+	keySplit
+	layerScope bool
+	maxSlots   int          // larger sizes count as maxSlots
+	maxDepth   int          // depths >= maxDepth share the last bucket
+	last       []int32      // key -> partition position+1 of its latest use, 0: none
+	parts      []stackState // one per partition
+}
+
+// stackState is one partition's counting state.
+type stackState struct {
+	bits  []uint64
+	tree  []int32 // Fenwick tree over the words of bits, as long as bits
+	clock int32   // next position
+	seen  int32   // distinct keys seen
+	hist  []int64 // hist[d] = accesses at depth d (the last: maxDepth or deeper)
+}
+
+func newStackCounter(split keySplit, numKeys int, layerScope bool, maxSlots int) *stackCounter {
+	parts := split.partitions(layerScope)
+	maxDepth := maxSlots
+	if layerScope {
+		maxDepth = (maxSlots + parts - 1) / parts
+	}
+	c := &stackCounter{keySplit: split, layerScope: layerScope, maxSlots: maxSlots, maxDepth: maxDepth,
+		last: make([]int32, numKeys), parts: make([]stackState, parts)}
+	for p := range c.parts {
+		c.parts[p].hist = make([]int64, maxDepth+1)
+	}
+	return c
+}
+
+// reset forgets every access, keeping the storage.
+func (c *stackCounter) reset() {
+	clear(c.last)
+	for p := range c.parts {
+		st := &c.parts[p]
+		clear(st.bits)
+		clear(st.tree)
+		clear(st.hist)
+		st.clock, st.seen = 0, 0
+	}
+}
+
+// add counts the accesses of keys, in order.
+func (c *stackCounter) add(keys []int32) error {
+	for _, k := range keys {
+		st := &c.parts[c.partition(k, c.layerScope)]
+		now := st.clock
+		if now == noNext-1 {
+			return errLiveFull
+		}
+		st.clock++
+		if int(now/64) >= len(st.bits) {
+			st.grow()
+		}
+		m := markSet{bits: st.bits, tree: st.tree}
+		if now%64 == 0 && now > 0 {
+			m.seal(now/64 - 1)
+		}
+		if q := c.last[k]; q > 0 {
+			depth := st.seen - m.countBelow(q)
+			st.hist[min(int(depth), c.maxDepth)]++
+			m.move(q-1, now)
+		} else {
+			st.seen++
+			m.add(now)
+		}
+		c.last[k] = now + 1
+	}
+	return nil
+}
+
+// grow doubles a partition's bitmap and rebuilds its tree from the
+// sealed words (those before the newest position's).
+func (st *stackState) grow() {
+	n := max(64, 2*len(st.bits))
+	b := make([]uint64, n)
+	copy(b, st.bits)
+	st.bits, st.tree = b, make([]int32, n)
+	sealed := int32(0)
+	if st.clock > 1 {
+		sealed = (st.clock - 2) / 64 // words before the one position clock-2 is in
+	}
+	for w := range sealed {
+		fenwickAdd(st.tree, w, int32(bits.OnesCount64(st.bits[w])))
+	}
+}
+
+// hitsAt returns, for each size in slots (split as engine.LayerSlots
+// does in the layer scope), the accesses that hit in an LRU of that size;
+// sizes above maxSlots count as maxSlots, as Histogram.Hits counts them.
+func (c *stackCounter) hitsAt(slots []int) []int64 {
+	cum := make([][]int64, len(c.parts))
+	for p, st := range c.parts {
+		cum[p] = make([]int64, c.maxDepth+1)
+		for i := 1; i <= c.maxDepth; i++ {
+			cum[p][i] = cum[p][i-1] + st.hist[i-1]
+		}
+	}
+	out := make([]int64, len(slots))
+	for i, s := range slots {
+		for p, share := range c.shares(min(max(s, 0), c.maxSlots), c.layerScope) {
+			out[i] += cum[p][min(share, c.maxDepth)]
+		}
+	}
+	return out
+}
+
+// LiveCurve is the token LRU's reserved-hit curve over a run's first
+// steps, counted a step at a time, for a chart that follows a run: every
+// size's hits after Advance(t) are those of Run.LRU over steps 0..t-1
+// (the same stack distances, a test). Going back recounts from step 0.
+type LiveCurve struct {
+	keys    *engine.TokenKeys
+	counter *stackCounter
+	lines   int64
+	steps   int
+	buf     []int32
+}
+
+// NewLiveCurve returns an empty curve of a run's keys in a scope (layer
+// or global) for sizes up to maxSlots, each token worth lines lines.
+func NewLiveCurve(k *engine.TokenKeys, layerScope bool, maxSlots, lines int) *LiveCurve {
+	sp := k.Space()
+	split := keySplit{layers: sp.Layers, requests: sp.Requests, perLayer: int32(sp.PerLayer)}
+	return &LiveCurve{keys: k, counter: newStackCounter(split, sp.Size(), layerScope, maxSlots), lines: int64(lines)}
+}
+
+// Steps is the number of steps counted.
+func (c *LiveCurve) Steps() int { return c.steps }
+
+// Advance counts steps until the curve covers steps 0..to-1 (at most the
+// run's steps), recounting from the start if it covers more.
+func (c *LiveCurve) Advance(to int) error {
+	to = min(max(to, 0), c.keys.Steps())
+	if to < c.steps {
+		c.counter.reset()
+		c.steps = 0
+	}
+	for ; c.steps < to; c.steps++ {
+		for l := range c.keys.Layers() {
+			c.buf = c.keys.Append(c.buf[:0], c.steps, l)
+			if err := c.counter.add(c.buf); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// Hits returns the reserved hits, in lines, of the token LRU at each size
+// in slots over the steps counted.
+func (c *LiveCurve) Hits(slots []int) []int64 {
+	h := c.counter.hitsAt(slots)
+	for i := range h {
+		h[i] *= c.lines
+	}
+	return h
+}
