@@ -39,6 +39,7 @@ type chartCase struct {
 	spec  chartSpec
 	lines [2]*Series
 	bars  [2][]float64
+	curve *Curve
 }
 
 func hitRateSpec() chartSpec {
@@ -65,7 +66,21 @@ func chartCases() []chartCase {
 	}
 	barsA := layers(61, func(l int) float64 { return 20 + float64(l%7)*5 })
 	barsB := layers(61, func(l int) float64 { return 60 + float64(l%5)*8 })
+	// A curve like the LRU's: rising, then flat once every reused token
+	// fits; per layer below global at small sizes.
+	curve := &Curve{MaxBytes: 48 << 20, Marks: [2]int64{20 << 20, 0}, MIN: 31, Scope: "global"}
+	for i := range 49 {
+		x := float64(i) / 48
+		curve.Global = append(curve.Global, 28*(1-math.Exp(-4*x)))
+		curve.Layer = append(curve.Layer, 30*(1-math.Exp(-2.5*x)))
+	}
+	small := &Curve{MaxBytes: 192 << 10, Marks: [2]int64{64 << 10, 128 << 10}, MIN: math.NaN(),
+		Global: []float64{0, 40, 75, 90, 92}, Layer: []float64{0, math.NaN(), 60, 88, 92}}
+	packed := &Curve{Problem: "not in the packed layout", MIN: math.NaN()}
 	return []chartCase{
+		{name: "chart-curve", spec: curveSpec(curve), curve: curve},
+		{name: "chart-curve-kib", spec: curveSpec(small), curve: small},
+		{name: "chart-curve-problem", spec: curveSpec(packed), curve: packed},
 		{name: "chart-hitrate", spec: hitRateSpec(), lines: [2]*Series{hitA, hitB}},
 		{name: "chart-blocking", spec: chartSpec{title: "Blocking misses per step", names: [2]string{"A", "B"}, caption: "step", integer: true}, lines: [2]*Series{blockA, blockB}},
 		{name: "chart-tokens-one-run", spec: chartSpec{title: "Est. tokens/s", names: [2]string{"A"}, caption: "step"}, lines: [2]*Series{tokA}},
@@ -78,7 +93,10 @@ func chartCases() []chartCase {
 func (c *chartCase) raster(w, h int, m *chartMetrics) (*chartLayout, []Index) {
 	l := &chartLayout{}
 	idx := make([]Index, w*h)
-	if c.spec.bars {
+	if c.curve != nil {
+		l.layoutCurve(w, h, &c.spec, m, c.curve)
+		l.rasterCurve(idx, m, c.curve)
+	} else if c.spec.bars {
 		g := l.layoutBars(w, h, &c.spec, m, c.bars)
 		l.rasterBars(idx, m, c.bars, g)
 	} else {
@@ -220,6 +238,9 @@ func TestChartLayoutProperties(t *testing.T) {
 						t.Fatalf("%s: %d value labels for an axis of %d ticks", where, l.NY, l.Axis.Ticks())
 					}
 					if !c.spec.bars {
+						if c.curve != nil && c.curve.Problem == "" && l.NX < 2 {
+							t.Fatalf("%s: %d size ticks, want at least 0 and another", where, l.NX)
+						}
 						for i := range l.NX {
 							if l.XCol[i] < l.Plot.Min.X || l.XCol[i] >= l.Plot.Max.X {
 								t.Fatalf("%s: step tick %d at column %d, outside the plot %v", where, i, l.XCol[i], l.Plot)

@@ -14,6 +14,7 @@ type chartSpec struct {
 	names   [2]string // the runs' short names; names[1] == "": one run
 	caption string    // what the horizontal axis counts: "step", "layer"
 	bars    bool      // a bar chart (per layer), else lines over the latest steps
+	curve   bool      // a reservation curve (Curve), not a chart of the runs' steps
 	percent bool      // the values are percentages: the axis is 0 to 100
 	integer bool      // the values are counts: whole-number ticks
 	// span is the steps a time-series window spans, 2..ChartWindow (0:
@@ -44,6 +45,15 @@ type chartMetrics struct {
 	tick    int // length of a tick mark
 	thick   int // thickness of a line of data
 	measure func(b []byte) int
+	dots    int // the width of "…", measured at the first use
+}
+
+// ellipsis is the width of "…".
+func (m *chartMetrics) ellipsis() int {
+	if m.dots == 0 {
+		m.dots = max(1, m.measure([]byte("…")))
+	}
+	return m.dots
 }
 
 // chartLabel is one text of a chart and where its top-left corner goes,
@@ -95,6 +105,7 @@ type chartLayout struct {
 	X       [chartMaxTicks]chartLabel
 	NX      int
 	scratch []byte // the widest label of the horizontal axis
+	cramped bool   // too narrow for the legend's names, even cut to "…"
 	// OK reports that the plot has room for data (at least a line of
 	// text high and four wide); otherwise nothing but the background is
 	// drawn, and no label.
@@ -141,6 +152,7 @@ func (l *chartLayout) frame(w, h int, s *chartSpec, m *chartMetrics) (maxTicks i
 	key, gap := 2*m.lineH, max(1, m.lineH/3)
 	l.Title.fit(w, m)
 	room := (w-s.runs()*(key+gap)-(s.runs()-1)*m.lineH)/s.runs() - 1
+	l.cramped = room < m.ellipsis()
 	legendW := 0
 	for i := range s.runs() {
 		l.Names[i].set(s.names[i], m)
@@ -163,6 +175,7 @@ func (l *chartLayout) frame(w, h int, s *chartSpec, m *chartMetrics) (maxTicks i
 		l.Keys[1] = image.Rectangle{}
 	}
 	l.Caption.set(s.caption, m)
+	l.Caption.fit(w, m)
 	l.Caption.X, l.Caption.Y = 0, h-m.lineH
 	l.Plot.Min.Y = rows*m.lineH + m.lineH/2
 	// Room under the axis for its ticks, and for the lowest value label
@@ -197,7 +210,7 @@ func (l *chartLayout) values(a valueAxis, m *chartMetrics) {
 	gap := max(1, m.lineH/4)
 	l.Plot.Min.X = widest + gap + m.tick + 1
 	l.Plot.Max.X = l.W - max(m.thick, m.lineH/2)
-	l.OK = l.Plot.Dx() >= 4*m.lineH && l.Plot.Dy() >= m.lineH
+	l.OK = !l.cramped && l.Plot.Dx() >= 4*m.lineH && l.Plot.Dy() >= m.lineH
 	if !l.OK {
 		l.Plot, l.NY, l.NX = image.Rectangle{}, 0, 0
 		return

@@ -63,17 +63,35 @@ func finiteOrNaN(x float64) float64 {
 	return x
 }
 
-// chartsView shows the runs' charts in a grid of four: KV hit rate,
-// blocking misses and estimated tokens/s over the latest steps, and the KV
-// hit rate of each layer in the last step; A and B in each when comparing.
+// chartsView shows the runs' charts: along the top KV hit rate, blocking
+// misses and estimated tokens/s over the latest steps; below, the KV hit
+// rate of each layer in the last step and, twice as wide, the token
+// reservation's curve on the runs' trace. A and B in each of the first
+// four when comparing.
 type chartsView struct {
 	runs   [2]runSeries
-	charts [4]chartView
+	charts [5]chartView
 	names  [2]string // the runs' legend names the specs were made for
+	none   Curve     // the curve shown when the app gives none
 }
 
 // chartKinds are the charts in grid order.
-var chartKinds = [4]chartKind{chartHitRate, chartBlocking, chartTokens, chartLayerHit}
+var chartKinds = [5]chartKind{chartHitRate, chartBlocking, chartTokens, chartLayerHit, chartCurve}
+
+// chartCell is where chart i of the grid goes in r, m pixels apart: three
+// along the top, the layer chart and the curve (two cells wide) below.
+func chartCell(i int, r image.Rectangle, m int) image.Rectangle {
+	w, h := (r.Dx()-2*m)/3, (r.Dy()-m)/2
+	if w <= 0 || h <= 0 || r.Empty() {
+		return image.Rectangle{}
+	}
+	col, row, span := i%3, i/3, 1
+	if i == 4 {
+		col, span = 1, 2
+	}
+	x, y := r.Min.X+col*(w+m), r.Min.Y+row*(h+m)
+	return image.Rect(x, y, x+span*w+(span-1)*m, y+h)
+}
 
 // runName is a run's name in the charts' legend: its letter when
 // comparing, and its reservation.
@@ -99,7 +117,6 @@ func (v *chartsView) layout(r image.Rectangle, f *fonts, runs Runs) {
 	}
 	v.names = names
 	m := px(marginSize, f.zoom)
-	w, h := (r.Dx()-m)/2, (r.Dy()-m)/2
 	span := 0
 	if n > 0 {
 		span = runs.A.Config().Steps
@@ -108,18 +125,13 @@ func (v *chartsView) layout(r image.Rectangle, f *fonts, runs Runs) {
 		c := &v.charts[i]
 		c.spec = chartSpecFor(chartKinds[i], names[0], names[1])
 		c.spec.span = span
-		x, y := r.Min.X+i%2*(w+m), r.Min.Y+i/2*(h+m)
-		cell := image.Rectangle{}
-		if w > 0 && h > 0 && !r.Empty() {
-			cell = image.Rect(x, y, x+w, y+h)
-		}
-		c.layout(cell, f)
+		c.layout(chartCell(i, r, m), f)
 	}
 }
 
-// update reads the runs and redraws the charts whose data changed, and
-// reports whether any did.
-func (v *chartsView) update(runs Runs, pal *Palette) bool {
+// update reads the runs and redraws the charts whose data changed (curve
+// nil: no curve), and reports whether any did.
+func (v *chartsView) update(runs Runs, curve *Curve, pal *Palette) bool {
 	n := runs.count()
 	for i := range n {
 		v.runs[i].read(runs.at(i))
@@ -134,6 +146,13 @@ func (v *chartsView) update(runs Runs, pal *Palette) bool {
 		c := &v.charts[i]
 		var drew bool
 		switch chartKinds[i] {
+		case chartCurve:
+			if curve == nil {
+				v.none.Problem = "not counted"
+				curve = &v.none
+			}
+			c.spec = curveSpec(curve)
+			drew = c.updateCurve(curve, pal)
 		case chartLayerHit:
 			var bl []float64
 			if b != nil {

@@ -20,6 +20,8 @@ const (
 	chartTokens
 	// chartLayerHit is the KV hit rate of each layer, in percent.
 	chartLayerHit
+	// chartCurve is the token reservation's curve (Curve), in percent.
+	chartCurve
 )
 
 // chartSpecFor returns the spec of chart k comparing runs named a and b
@@ -33,6 +35,8 @@ func chartSpecFor(k chartKind, a, b string) chartSpec {
 		return chartSpec{title: "Est. tokens/s", names: names, caption: "step"}
 	case chartLayerHit:
 		return chartSpec{title: "KV hit rate by layer (%)", names: names, caption: "layer", bars: true, percent: true}
+	case chartCurve:
+		return curveSpec(&Curve{MIN: math.NaN()})
 	}
 	return chartSpec{title: "KV hit rate (%)", names: names, caption: "step", percent: true}
 }
@@ -60,6 +64,7 @@ type chartView struct {
 	lines [chartLabels]textLine // the labels, as chartLayout.label numbers them
 
 	gens  [2]uint64    // the series shown
+	curve uint64       // the Curve.Gen shown
 	bars  [2][]float64 // the values per layer shown
 	dirty bool         // laid out anew: draw again whatever the data
 }
@@ -141,6 +146,28 @@ func (v *chartView) refreshBars(a, b []float64, pal *Palette) bool {
 	}
 	g := v.lay.layoutBars(v.rect.Dx(), v.rect.Dy(), &v.spec, &v.m, runs)
 	v.lay.rasterBars(v.idx, &v.m, runs, g)
+	v.fill(pal)
+	return true
+}
+
+// updateCurve draws the reservation curve c if it changed since the last
+// update, and reports whether the picture changed.
+func (v *chartView) updateCurve(c *Curve, pal *Palette) bool {
+	if !v.refreshCurve(c, pal) {
+		return false
+	}
+	v.img.WritePixels(v.pix.Bytes())
+	return true
+}
+
+// refreshCurve is updateCurve without the upload.
+func (v *chartView) refreshCurve(c *Curve, pal *Palette) bool {
+	if v.rect.Empty() || v.img == nil || (!v.stale() && c.Gen == v.curve) {
+		return false
+	}
+	v.curve, v.dirty, v.drawn = c.Gen, false, v.spec
+	v.lay.layoutCurve(v.rect.Dx(), v.rect.Dy(), &v.spec, &v.m, c)
+	v.lay.rasterCurve(v.idx, &v.m, c)
 	v.fill(pal)
 	return true
 }

@@ -67,18 +67,20 @@ func TestChartViewRedrawsOnlyChanges(t *testing.T) {
 	}
 }
 
-// comparisonCharts are the four charts of a comparison of two runs, laid
+// comparisonCharts are the five charts of a comparison of two runs, laid
 // out at 400x120, and their data, which step changes as a step would.
 type comparisonCharts struct {
 	pal      Palette
-	views    [4]chartView
+	views    [5]chartView
 	series   [3][2]Series // hit rate, blocking misses, tokens/s
 	perLayer [2][]float64
+	curve    Curve
 	steps    int
 }
 
 func newComparisonCharts(tb testing.TB) *comparisonCharts {
-	c := &comparisonCharts{pal: DefaultPalette(), perLayer: [2][]float64{make([]float64, 61), make([]float64, 61)}}
+	c := &comparisonCharts{pal: DefaultPalette(), perLayer: [2][]float64{make([]float64, 61), make([]float64, 61)},
+		curve: Curve{MaxBytes: 48 << 20, Global: make([]float64, 97), Layer: make([]float64, 97), Marks: [2]int64{20 << 20}, MIN: 30}}
 	f := chartFonts(tb)
 	for k := range c.views {
 		c.views[k].spec = chartSpecFor(chartKind(k), "A none", "B tokens")
@@ -98,6 +100,9 @@ func (c *comparisonCharts) refresh() (changed int) {
 	if c.views[chartLayerHit].refreshBars(c.perLayer[0], c.perLayer[1], &c.pal) {
 		changed++
 	}
+	if c.views[chartCurve].refreshCurve(&c.curve, &c.pal) {
+		changed++
+	}
 	return changed
 }
 
@@ -115,6 +120,12 @@ func (c *comparisonCharts) step() int {
 			c.perLayer[r][l] = float64((c.steps + l*3 + r*40) % 100)
 		}
 	}
+	for i := range c.curve.Global {
+		c.curve.Global[i] = float64((c.steps+i)%40) * float64(i) / 97
+		c.curve.Layer[i] = float64((c.steps+2*i)%50) * float64(i) / 97
+	}
+	c.curve.MIN = float64(20 + c.steps%17)
+	c.curve.Gen++
 	return c.refresh()
 }
 
@@ -134,7 +145,7 @@ func TestChartViewAllocations(t *testing.T) {
 			t.Fatalf("step %d: %d charts refreshed, want %d", c.steps, n, len(c.views))
 		}
 	}); n != 0 {
-		t.Errorf("a step of four charts allocates %.1f times, want 0", n)
+		t.Errorf("a step of five charts allocates %.1f times, want 0", n)
 	}
 	if n := testing.AllocsPerRun(100, func() {
 		if c.refresh() != 0 {

@@ -19,8 +19,10 @@ type Status struct {
 	ShowHelp bool    // draw the help overlay over area
 	Error    string  // the current user-facing error ("" none); drawn as a banner
 	Caption  string  // the guided tour's caption ("" none); drawn along the top
-	// Charts shows the charts of the runs instead of their caches.
+	// Charts shows the charts of the runs instead of their caches, and
+	// Curve the token reservation's curve among them (nil: none counted).
 	Charts bool
+	Curve  *Curve
 	// Measured is what the help shows of the runs (nil: none measured);
 	// a new pointer lays the help out again.
 	Measured *Measured
@@ -297,7 +299,7 @@ func (s *Scene) refresh(r Runs, st Status) bool {
 	if s.n == 2 && s.compare.update(r.A, r.B, st, s.fonts, &s.pal) {
 		changed = true
 	}
-	if s.charted && s.charts.update(r, &s.pal) {
+	if s.charted && s.charts.update(r, st.Curve, &s.pal) {
 		changed = true
 	}
 	return changed

@@ -295,4 +295,5 @@ func (g *Game) measureTrace() {
 		steps, name = src.Steps(), r.spec.log.Name()
 	}
 	g.screen.measured = &render.Measured{Trace: name, Stats: trace.MeasureSteps(src, steps), MIN: g.measureMIN()}
+	g.screen.measuredOf = r.runs
 }

@@ -86,6 +86,12 @@ type runState struct {
 	broken bool
 	// layerCost is a running mean of the time a layer takes.
 	layerCost time.Duration
+	// curve follows the runs' trace with the token reservation's curve,
+	// while the charts are shown; minGap is the MIN the charts measured
+	// themselves, for the runs minOf.
+	curve  curveFollower
+	minGap *render.MINGap
+	minOf  *runs
 }
 
 // screenState is what is drawn: the scene, the panel and their sizes.
@@ -105,6 +111,8 @@ type screenState struct {
 	panicDraw        bool             // test hook armed by cmdPanicInDraw
 	exportPNG        bool             // the next Draw saves the screen as a PNG
 	measured         *render.Measured // the trace's statistics and MIN, measured when the help opens
+	measuredOf       *runs            // the runs measured was measured on
+	curve            *render.Curve    // the charts' reservation curve (nil: none counted)
 	touches          []ebiten.TouchID
 
 	// keepScreen is set when Ebiten does not clear the screen between
@@ -261,6 +269,7 @@ func (g *Game) Update() error {
 		g.do(c)
 	}
 	g.advance()
+	g.followCurve()
 	g.tourHelp()
 	g.syncMoment()
 	sc.scene.Tick()
@@ -341,6 +350,7 @@ func (g *Game) drawScene(screen *ebiten.Image, kept bool) (ok bool) {
 		Zoom:      g.zoom(),
 		ShowHelp:  g.showHelp,
 		Charts:    g.link.launched.charts,
+		Curve:     sc.curve,
 		Measured:  sc.measured,
 		Error:     g.errMsg,
 		Caption:   g.caption(),
@@ -425,6 +435,7 @@ func (g *Game) publish() {
 		Playing: g.run.play.playing, Speed: g.run.play.speed, Help: g.showHelp, Charts: g.link.launched.charts, Lecture: g.link.launched.lecture,
 		Tour:         g.tourShown(),
 		UpdateMillis: sc.updateMs.mean, DrawMillis: sc.drawMs.mean,
+		Curve:        g.run.curve.stats(),
 	}
 	g.run.stats(&st)
 	g.mail.publish(st)

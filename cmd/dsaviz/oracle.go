@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"time"
 
 	"dsaviz/render"
 	"dsaviz/sim/config"
@@ -20,6 +21,9 @@ func (g *Game) measureMIN() *render.MINGap {
 	if cfg.Mode != config.ModeTokens || steps == 0 {
 		return nil
 	}
+	// MIN over the steps run decides as it would over the whole run: it
+	// sees no further than the horizon.
+	cfg.Steps = min(cfg.Steps, steps+cfg.Horizon)
 	var run *oracle.Run
 	var err error
 	if b := r.cmp.Batch(); b != nil {
@@ -46,4 +50,38 @@ func (g *Game) measureMIN() *render.MINGap {
 		gap.Gathered += st.KVAccesses
 	}
 	return gap
+}
+
+// chartMIN is the MIN the curve chart marks at A's size: the help's, if
+// it measured these runs at this step, or else one the chart measures
+// itself while paused, for runs small enough (chartMINAccesses) that it
+// takes about a second at most; nil otherwise.
+func (g *Game) chartMIN() *render.MINGap {
+	r, sc := &g.run, &g.screen
+	steps := r.cmp.Step()
+	if m := sc.measured; m != nil && m.MIN != nil && sc.measuredOf == r.runs && m.MIN.Steps == steps {
+		return m.MIN
+	}
+	if r.minGap != nil && r.minOf == r.runs && r.minGap.Steps == steps {
+		return r.minGap
+	}
+	cfg := r.spec.cfg
+	accesses := int64(min(cfg.Steps, steps+cfg.Horizon)) * int64(cfg.Layers) * int64(cfg.TopK) * int64(cfg.Batch)
+	if r.play.playing || r.seeking() || steps == 0 || cfg.Mode != config.ModeTokens || accesses > chartMINAccesses {
+		return nil
+	}
+	r.minGap, r.minOf = g.measureMIN(), r.runs
+	return r.minGap
+}
+
+// followCurve brings the charts' curve up to date while they are shown,
+// within the simulation's CPU budget (counting a step costs about what
+// simulating it does).
+func (g *Game) followCurve() {
+	if !g.link.launched.charts {
+		return
+	}
+	start := time.Now()
+	g.screen.curve = g.run.curve.follow(g.run.runs, g.chartMIN())
+	g.run.budget.spend(time.Since(start))
 }

@@ -86,6 +86,9 @@ type Stats struct {
 	// frames (0 before the first window completes). GPU work that Draw
 	// queues is not included: it runs later, in the browser.
 	UpdateMillis, DrawMillis float64
+	// Curve is the curve chart's figures at A's size, nil until the
+	// charts have been shown.
+	Curve *CurveStats
 }
 
 // fields returns s as a flat map with the JavaScript names, ready for
@@ -108,5 +111,9 @@ func (s Stats) fields() map[string]any {
 	f["tour"] = s.Tour
 	f["updateMs"] = s.UpdateMillis
 	f["drawMs"] = s.DrawMillis
+	f["curve"] = nil
+	if s.Curve != nil {
+		f["curve"] = s.Curve.fields()
+	}
 	return f
 }

@@ -90,3 +90,33 @@ func BenchmarkSequence(b *testing.B) {
 	reportCPU(b, func() { sequenceOf(b, c, src) })
 	b.ReportMetric(float64(b.N*benchSteps)/b.Elapsed().Seconds(), "steps/s")
 }
+
+// BenchmarkLiveCurve is what the app's curve chart costs: both scopes'
+// live curves counted over the run's steps, one step at a time, and read
+// at 128 sizes after each.
+func BenchmarkLiveCurve(b *testing.B) {
+	c, src := benchRun(b)
+	k, err := engine.NewTokenKeys(c, src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	most := int((int64(c.Capacity) - c.WayBytes()) / c.TokenStride())
+	sizes := make([]int, 128)
+	for i := range sizes {
+		sizes[i] = i * most / (len(sizes) - 1)
+	}
+	var dst []int64
+	b.ReportAllocs()
+	reportCPU(b, func() {
+		for _, layer := range []bool{false, true} {
+			lc := NewLiveCurve(k, layer, most, c.TokenLines())
+			for t := 1; t <= c.Steps; t++ {
+				if err := lc.Advance(t); err != nil {
+					b.Fatal(err)
+				}
+				dst = lc.HitsInto(dst, sizes)
+			}
+		}
+	})
+	b.ReportMetric(float64(b.N*benchSteps)/b.Elapsed().Seconds(), "steps/s")
+}

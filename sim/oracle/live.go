@@ -3,6 +3,7 @@ package oracle
 import (
 	"errors"
 	"math/bits"
+	"slices"
 
 	"dsaviz/sim/engine"
 )
@@ -22,6 +23,7 @@ type stackCounter struct {
 	maxDepth   int          // depths >= maxDepth share the last bucket
 	last       []int32      // key -> partition position+1 of its latest use, 0: none
 	parts      []stackState // one per partition
+	cum        []int64      // hitsInto's scratch: per partition, hits below each depth
 }
 
 // stackState is one partition's counting state.
@@ -104,24 +106,43 @@ func (st *stackState) grow() {
 	}
 }
 
-// hitsAt returns, for each size in slots (split as engine.LayerSlots
-// does in the layer scope), the accesses that hit in an LRU of that size;
-// sizes above maxSlots count as maxSlots, as Histogram.Hits counts them.
-func (c *stackCounter) hitsAt(slots []int) []int64 {
-	cum := make([][]int64, len(c.parts))
+// hitsInto writes to dst, for each size in slots (split as
+// engine.LayerSlots does in the layer scope), the accesses that hit in an
+// LRU of that size; sizes above maxSlots count as maxSlots, as
+// Histogram.Hits counts them. It reuses the counter's scratch and dst's
+// storage, so it allocates nothing once they are large enough.
+func (c *stackCounter) hitsInto(dst []int64, slots []int) []int64 {
+	c.cum = slices.Grow(c.cum[:0], len(c.parts)*(c.maxDepth+1))[:len(c.parts)*(c.maxDepth+1)]
 	for p, st := range c.parts {
-		cum[p] = make([]int64, c.maxDepth+1)
+		cum := c.cum[p*(c.maxDepth+1) : (p+1)*(c.maxDepth+1)]
+		cum[0] = 0
 		for i := 1; i <= c.maxDepth; i++ {
-			cum[p][i] = cum[p][i-1] + st.hist[i-1]
+			cum[i] = cum[i-1] + st.hist[i-1]
 		}
 	}
-	out := make([]int64, len(slots))
+	dst = slices.Grow(dst[:0], len(slots))[:len(slots)]
+	n := len(c.parts)
 	for i, s := range slots {
-		for p, share := range c.shares(min(max(s, 0), c.maxSlots), c.layerScope) {
-			out[i] += cum[p][min(share, c.maxDepth)]
+		s = min(max(s, 0), c.maxSlots)
+		dst[i] = 0
+		for p := range n {
+			share := s
+			if c.layerScope {
+				share = engine.LayerSlots(s, n, p)
+			}
+			dst[i] += c.cum[p*(c.maxDepth+1)+min(share, c.maxDepth)]
 		}
 	}
-	return out
+	return dst
+}
+
+// accesses is the number of accesses counted.
+func (c *stackCounter) accesses() int64 {
+	n := int64(0)
+	for p := range c.parts {
+		n += int64(c.parts[p].clock)
+	}
+	return n
 }
 
 // LiveCurve is the token LRU's reserved-hit curve over a run's first
@@ -168,10 +189,18 @@ func (c *LiveCurve) Advance(to int) error {
 
 // Hits returns the reserved hits, in lines, of the token LRU at each size
 // in slots over the steps counted.
-func (c *LiveCurve) Hits(slots []int) []int64 {
-	h := c.counter.hitsAt(slots)
-	for i := range h {
-		h[i] *= c.lines
+func (c *LiveCurve) Hits(slots []int) []int64 { return c.HitsInto(nil, slots) }
+
+// HitsInto is Hits into dst's storage: it allocates nothing once dst and
+// the curve's scratch are large enough (a chart redrawn every step).
+func (c *LiveCurve) HitsInto(dst []int64, slots []int) []int64 {
+	dst = c.counter.hitsInto(dst, slots)
+	for i := range dst {
+		dst[i] *= c.lines
 	}
-	return h
+	return dst
 }
+
+// Lines is the number of KV lines the steps counted gather: every size's
+// hits are at most this.
+func (c *LiveCurve) Lines() int64 { return c.counter.accesses() * c.lines }

@@ -37,7 +37,7 @@ func TestStackCounterMatchesHistogram(t *testing.T) {
 						t.Fatal(err)
 					}
 					h := prefix(s, step+1).StackDistances(layerScope, maxSlots)
-					got := c.hitsAt(sizes)
+					got := c.hitsInto(nil, sizes)
 					for j, slots := range sizes {
 						if want := h.Hits(slots); got[j] != want {
 							t.Fatalf("case %d, layer scope %v, round %d, after step %d: hits at %d slots = %d, one pass gives %d",
@@ -75,6 +75,9 @@ func TestLiveCurveEqualsRun(t *testing.T) {
 			if got, want := lc.Steps(), c.Steps; got != want {
 				t.Fatalf("Steps() = %d, want %d", got, want)
 			}
+			if got, want := lc.Lines(), r.GatherLines(); got != want {
+				t.Errorf("seed %d, scope %s: Lines() = %d, the run gathers %d", c.Seed, scope, got, want)
+			}
 			got := lc.Hits(sizes)
 			for i, slots := range sizes {
 				want, ok := r.LRU(slots, scope)
@@ -83,5 +86,27 @@ func TestLiveCurveEqualsRun(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestLiveCurveHitsIntoAllocatesNothing: a chart reads the curve after
+// every step into the same storage, allocating nothing.
+func TestLiveCurveHitsIntoAllocatesNothing(t *testing.T) {
+	c := smallRuns(t)[0]
+	k, err := engine.NewTokenKeys(c, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lc := NewLiveCurve(k, true, 500, c.TokenLines())
+	if err := lc.Advance(c.Steps); err != nil {
+		t.Fatal(err)
+	}
+	sizes := []int{0, 10, 100, 250, 500, 900}
+	dst := lc.HitsInto(nil, sizes)
+	if n := testing.AllocsPerRun(20, func() { dst = lc.HitsInto(dst, sizes) }); n != 0 {
+		t.Errorf("HitsInto allocates %v times per call", n)
+	}
+	if dst[0] != 0 || dst[len(dst)-1] != dst[len(dst)-2] {
+		t.Errorf("hits %v: want none at 0 slots, and sizes above the largest counted as the largest", dst)
 	}
 }
