@@ -74,7 +74,7 @@ func chartCases() []chartCase {
 		curve.Global = append(curve.Global, 28*(1-math.Exp(-4*x)))
 		curve.Layer = append(curve.Layer, 30*(1-math.Exp(-2.5*x)))
 	}
-	small := &Curve{MaxBytes: 192 << 10, Marks: [2]int64{64 << 10, 128 << 10}, MIN: math.NaN(),
+	small := &Curve{MaxBytes: 56 << 10, Marks: [2]int64{64 << 10, 128 << 10}, MIN: math.NaN(),
 		Global: []float64{0, 40, 75, 90, 92}, Layer: []float64{0, math.NaN(), 60, 88, 92}}
 	packed := &Curve{Problem: "not in the packed layout", MIN: math.NaN()}
 	return []chartCase{
@@ -240,6 +240,9 @@ func TestChartLayoutProperties(t *testing.T) {
 					if !c.spec.bars {
 						if c.curve != nil && c.curve.Problem == "" && l.NX < 2 {
 							t.Fatalf("%s: %d size ticks, want at least 0 and another", where, l.NX)
+						}
+						if c.curve != nil && c.curve.Problem == "" && l.XCol[l.NX-1]-l.Plot.Min.X < l.Plot.Dx()/2 {
+							t.Fatalf("%s: the size ticks end at column %d, short of the plot's middle %v", where, l.XCol[l.NX-1], l.Plot)
 						}
 						for i := range l.NX {
 							if l.XCol[i] < l.Plot.Min.X || l.XCol[i] >= l.Plot.Max.X {

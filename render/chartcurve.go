@@ -78,7 +78,8 @@ func (l *chartLayout) layoutCurve(w, h int, s *chartSpec, m *chartMetrics, c *Cu
 	}
 	unit, _ := curveUnit(c.MaxBytes)
 	most := int(c.MaxBytes / unit)
-	step := l.ticksFor(max(most, 1), most, m)
+	// As many ticks as the labels' widths allow, and at most chartMaxTicks.
+	step := max(l.ticksFor(max(most, 1), most, m), int(niceStep(float64(most)/float64(chartMaxTicks-1))))
 	for v := 0; v <= most; v += step {
 		l.addX(v, l.sizeCol(int64(v)*unit, c.MaxBytes), m)
 	}
