@@ -29,7 +29,7 @@ var helpKeys = []string{
 	"Shift+Right: one layer",
 	"Left arrow: back one decode step (re-simulated from a checkpoint: the numbers are those of a run that never went back)",
 	"C: compare A with B on the same selection trace (B starts as A without a reservation; the panel's Edit button switches the fields to B)",
-	"G: charts of the KV hit rate, blocking misses and tokens/s over the latest 300 steps, and of each layer's KV hit rate, instead of the caches",
+	"G: charts of the KV hit rate, blocking misses and tokens/s over the latest 300 steps, of each layer's KV hit rate, and the reservation curve (the KV lines a token LRU of every size would hit on this trace, global solid, per layer dashed; dotted: A's and B's sizes; ×: Belady's MIN at A's size, measured while paused), instead of the caches",
 	"N: the guided tour's next scene (tour=1 in a link starts it; each scene has its own link, tour=K)",
 	"R: reset the run to step 0",
 	"H or ?: this help",

@@ -288,9 +288,9 @@ func TestHelpComparesLRUWithMIN(t *testing.T) {
 	}
 }
 
-// TestTourScenes: the per-layer scope scene compares the two scopes, and
+// TestTourScenes: the per-layer scope scene compares the two scopes;
 // MIN's gap opens the help, paused, once its steps have run, with MIN's
-// figure measured.
+// figure measured; the curve pauses on the charts, MIN marked.
 func TestTourScenes(t *testing.T) {
 	scene := func(prefix string) int {
 		for k, s := range tourScenes {
@@ -311,11 +311,23 @@ func TestTourScenes(t *testing.T) {
 		update(t, g)
 	}
 	s := m.read()
-	if !s.Help || s.Playing || g.screen.measured == nil || g.screen.measured.MIN == nil || g.screen.measured.MIN.Steps < tourScenes[k-1].helpAt {
-		t.Fatalf("MIN's gap: help %v, playing %v, measured %+v; want the help open, paused, MIN over %d steps", s.Help, s.Playing, g.screen.measured, tourScenes[k-1].helpAt)
+	if !s.Help || s.Playing || g.screen.measured == nil || g.screen.measured.MIN == nil || g.screen.measured.MIN.Steps < tourScenes[k-1].pauseAt {
+		t.Fatalf("MIN's gap: help %v, playing %v, measured %+v; want the help open, paused, MIN over %d steps", s.Help, s.Playing, g.screen.measured, tourScenes[k-1].pauseAt)
 	}
 	if gap := g.screen.measured.MIN; gap.MIN < gap.LRU {
 		t.Errorf("MIN's gap: MIN %d below LRU %d", gap.MIN, gap.LRU)
+	}
+
+	k = scene("The curve")
+	g, m, _ = newTestGame(t, "tour="+strconv.Itoa(k))
+	for i := 0; i < 2000 && (m.read().Playing || m.read().Step == 0); i++ {
+		update(t, g)
+	}
+	update(t, g) // the chart measures MIN in the first paused Update
+	s = m.read()
+	if s.Help || s.Playing || !s.Charts || int(s.Step) != tourScenes[k-1].pauseAt || s.Curve == nil || s.Curve.MIN == nil || *s.Curve.MIN < s.Curve.Global {
+		t.Fatalf("the curve: help %v, playing %v, charts %v, step %d, curve %+v; want the charts, paused at step %d, MIN at least the LRU's",
+			s.Help, s.Playing, s.Charts, s.Step, s.Curve, tourScenes[k-1].pauseAt)
 	}
 }
 

@@ -138,8 +138,8 @@ type linkState struct {
 	// the runs are tourSpec, the ones it set.
 	tour     int
 	tourSpec runSpec
-	// tourHelp is the step at which the scene on screen opens the help
-	// (0: none; see Game.tourHelp).
+	// tourHelp is the step at which the scene on screen pauses (and may
+	// open the help; 0: none; see Game.tourHelp).
 	tourHelp int
 }
 
@@ -214,7 +214,7 @@ func newGame(m *mailbox, h host, l launch) (*Game, error) {
 	}
 	if l.tour > 0 {
 		g.link.tour, g.link.tourSpec = l.tour, g.run.spec
-		g.link.tourHelp = tourScenes[l.tour-1].helpAt
+		g.link.tourHelp = tourScenes[l.tour-1].pauseAt
 	}
 	if l.at > 0 {
 		g.run.jump(l.at)

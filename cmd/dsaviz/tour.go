@@ -13,35 +13,37 @@ import (
 type tourScene struct {
 	query   string
 	caption string
-	// helpAt, if above 0, pauses the scene once helpAt decode steps have
-	// run and opens the help, measured over them (MIN's gap needs steps).
-	helpAt int
+	// pauseAt, if above 0, pauses the scene once pauseAt decode steps
+	// have run (MIN's figures need steps, and are measured paused), and
+	// with help opens the help, measured over them.
+	pauseAt int
+	help    bool
 }
 
 // tourScenes are the tour, in order.
 var tourScenes = []tourScene{
 	{"preset=small-demo&mode=none&reserve=0",
-		"No reservation: the weight stream flushes the LLC; KV reads block.", 0},
+		"No reservation: the weight stream flushes the LLC; KV reads block.", 0, false},
 	{"preset=small-demo&mode=ways&reserve=32KiB&cmp=1",
-		"Way partitioning (like Intel CAT): half the ways hold KV only. B: none.", 0},
+		"Way partitioning (like Intel CAT): half the ways hold KV only. B: none.", 0, false},
 	{"preset=small-demo&cmp=1",
-		"Token reservation (the paper's): whole tokens in a token LRU. B: none.", 0},
+		"Token reservation (the paper's): whole tokens in a token LRU. B: none.", 0, false},
 	{"preset=dsv32-h100&cmp=1&b.mode=prevk",
-		"Too small: a 96 MB gather thrashes a 20 MiB token LRU. B: prevk.", 0},
+		"Too small: a 96 MB gather thrashes a 20 MiB token LRU. B: prevk.", 0, false},
 	// Measured with dsasim run -steps 24: at 2,500 slots (10000KiB)
 	// llama70b-h200's KV hit rate is 0.097 in the layer scope and 0 in
 	// the global one (README, "Belady's MIN, the whole curve, and the
 	// reservation's scope").
 	{"preset=llama70b-h200&reserve=10000KiB&tokenScope=layer&cmp=1&b.mode=tokens&b.tokenScope=global",
-		"Per-layer scope: A's LRU per layer hits; B's one global LRU thrashes.", 0},
+		"Per-layer scope: A's LRU per layer hits; B's one global LRU thrashes.", 0, false},
 	// small-demo, 8 steps: token LRU 882 reserved hits, MIN 1,212
 	// (dsasim run -steps 8, minReservedHits).
 	{"preset=small-demo",
-		"MIN's gap: Belady's MIN, seeing ahead, beats the token LRU (see help).", 8},
-	// The live reservation curve's scene (issue 12) goes here, before
-	// the charts.
+		"MIN's gap: Belady's MIN, seeing ahead, beats the token LRU (see help).", 8, true},
+	// The charts, the reservation curve among them, paused after 12 steps
+	// so that the curve chart measures MIN at A's size.
 	{"preset=small-demo&cmp=1&charts=1",
-		"The charts: KV hit rate, blocking misses, tokens/s, per layer, A vs B.", 0},
+		"The curve: token LRU hits at every reserve size, × MIN; A vs B above.", 12, false},
 }
 
 // paramTour = K opens scene K of the tour.
@@ -76,13 +78,14 @@ func (g *Game) showScene(k int) {
 	}
 	g.link.tour, g.link.tourSpec = k, g.run.spec
 	g.link.launched.charts = g.sceneCharts(k)
-	g.link.tourHelp = tourScenes[k-1].helpAt
+	g.link.tourHelp = tourScenes[k-1].pauseAt
 	g.showHelp = false
 	g.showURL()
 }
 
-// tourHelp opens the help of a scene that asks for it, paused, once the
-// steps it measures have run. Update calls it after advancing.
+// tourHelp pauses a scene that asks for it once its steps have run, and
+// opens its help, measured over them, if it asks for that too. Update
+// calls it after advancing.
 func (g *Game) tourHelp() {
 	at := g.link.tourHelp
 	if at == 0 || g.tourShown() == 0 {
@@ -94,8 +97,10 @@ func (g *Game) tourHelp() {
 	}
 	g.link.tourHelp = 0
 	g.run.play.pause()
-	g.showHelp = true
-	g.measureTrace()
+	if tourScenes[g.link.tour-1].help {
+		g.showHelp = true
+		g.measureTrace()
+	}
 }
 
 // sceneCharts reports whether scene k shows the charts.
