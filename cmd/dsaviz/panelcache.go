@@ -58,6 +58,11 @@ func (c *panelCache) invalidateOnInput(now panelShows, typing bool) {
 		ebiten.IsMouseButtonPressed(ebiten.MouseButtonLeft) || inpututil.IsMouseButtonJustReleased(ebiten.MouseButtonLeft) ||
 		x >= now.w-now.panelW)
 	c.shown, c.mouse = now, mouse
+	if !c.usable {
+		// Ebiten may run more ticks than frames: the next frame draws the
+		// picture again even if a later tick finds nothing touched.
+		c.stale = true
+	}
 }
 
 // draw draws the panel onto screen: from the cached picture when it is
