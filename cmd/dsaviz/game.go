@@ -435,7 +435,7 @@ func (g *Game) publish() {
 		Playing: g.run.play.playing, Speed: g.run.play.speed, Help: g.showHelp, Charts: g.link.launched.charts, Lecture: g.link.launched.lecture,
 		Tour:         g.tourShown(),
 		UpdateMillis: sc.updateMs.mean, DrawMillis: sc.drawMs.mean,
-		Curve:        g.run.curve.stats(),
+		Curve: g.run.curve.stats(),
 	}
 	g.run.stats(&st)
 	g.mail.publish(st)
