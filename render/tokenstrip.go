@@ -90,15 +90,20 @@ func (v *stripView) upload(m *sceneModel, f *fonts, pal *Palette, cfg config.Con
 	}
 }
 
-// setTitle writes the strip's title for its counts, as much as fits.
+// setTitle writes the strip's title for its counts, as much as fits: the
+// most detailed form that fits the strip's width, else the shortest cut
+// with an ellipsis, so that the titles of two panes side by side never
+// run into each other.
 func (v *stripView) setTitle(t *tokenStrip, f *fonts, pal *Palette, cfg config.Config) {
+	w := v.rect.Dx()
+	defer v.title.truncate(w)
 	if !t.ran {
 		v.title.set("Token strip: no layer has run yet", f.gBody, pal.Muted)
 		return
 	}
 	for detail := 3; detail >= 0; detail-- {
 		b := appendStripTitle(v.title.begin(f.gBody, pal.Text), t, cfg, detail)
-		if detail == 0 || v.title.fits(b, v.rect.Dx()) {
+		if detail == 0 || v.title.fits(b, w) {
 			v.title.end(b)
 			return
 		}
@@ -109,7 +114,12 @@ func (v *stripView) setTitle(t *tokenStrip, f *fonts, pal *Palette, cfg config.C
 // detail the counts, the bin size and the context.
 func appendStripTitle(b []byte, t *tokenStrip, cfg config.Config, detail int) []byte {
 	c := t.counts
-	b = append(b, "Tokens of step "...)
+	if t.requests > 1 {
+		b = appendOf(append(b, "Request "...), c.Request+1, t.requests)
+		b = append(b, ": tokens of step "...)
+	} else {
+		b = append(b, "Tokens of step "...)
+	}
 	b = appendCommas(b, int64(c.Step+1))
 	b = append(b, ", layer "...)
 	b = appendCommas(b, int64(c.Layer+1))

@@ -1,0 +1,122 @@
+package render
+
+import (
+	"dsaviz/sim/engine"
+	"dsaviz/sim/workload"
+)
+
+// The request of the batch the scene shows: with batch > 1, the token
+// strip shows one request's gather, the HUD that request's figures beside
+// the batch's, and the tooltips name it. Both panes of a comparison show
+// the same request (A and B share the batch, compare.IsTraceKey).
+
+// SetRequest chooses the request of the batch the panes show, 0-based;
+// it is clamped to the batch (0 for a batch of one). A run drawn later
+// keeps the choice, clamped to its own batch. Call it in Update.
+func (s *Scene) SetRequest(request int) {
+	for i := range s.panes {
+		s.panes[i].model.setRequest(request)
+		s.panes[i].hud.request = max(request, 0)
+	}
+}
+
+// Request returns the request of run A's batch the scene shows, 0-based
+// (clamped to the batch).
+func (s *Scene) Request() int { return s.panes[0].model.strip.request }
+
+// setRequest shows another request: the strip and the KV lines it lists
+// are read again on the next update.
+func (m *sceneModel) setRequest(request int) {
+	if m.strip.setRequest(m.eng, request) {
+		m.dirty = true
+	}
+}
+
+// appendRequest appends "request 2 of 8" for request 1 (0-based) of a
+// batch of 8.
+func appendRequest(b []byte, request, requests int) []byte {
+	return appendOf(append(b, "request "...), request+1, requests)
+}
+
+// appendOf appends "2 of 8".
+func appendOf(b []byte, k, n int) []byte {
+	b = appendCommas(b, int64(k))
+	b = append(b, " of "...)
+	return appendCommas(b, int64(n))
+}
+
+// RequestCounts returns a request's counts over the layers run so far:
+// its completed steps (engine.View.RequestTotals) and the step in
+// progress. Over the requests they sum to the batch's indexer and KV
+// counts (the weight stream is the batch's), so the requests' blocking
+// misses sum to the run's at any layer. The zero ByClass for a request
+// out of range.
+func RequestCounts(v engine.View, request int) engine.ByClass {
+	var c engine.ByClass
+	tot, cur := v.RequestTotals(), v.Current().Requests
+	if request < 0 || request >= len(tot) {
+		return c
+	}
+	c = tot[request].Class
+	if request < len(cur) {
+		c.Add(&cur[request].Class)
+	}
+	return c
+}
+
+// readRequest fills the HUD's figures of the request shown (0-based,
+// clamped to the batch); with a batch of one it leaves them zero. The
+// context becomes that request's.
+func (v *hudValues) readRequest(e engine.View, request int) {
+	v.request, v.requests, v.reqKV, v.reqBlock = 0, 0, -1, 0
+	if !e.Valid() || e.Requests() <= 1 {
+		return
+	}
+	r := min(max(request, 0), e.Requests()-1)
+	v.request, v.requests = r+1, e.Requests()
+	if step, _, ok := e.Ran(); ok {
+		v.context = e.Prompt(r) + step
+	}
+	c := RequestCounts(e, r)
+	if c[workload.KV].Accesses > 0 {
+		v.reqKV = tenths(c.KVHitRate())
+	}
+	v.reqBlock = c.BlockingMisses()
+}
+
+// hudRequest appends, with a batch of several requests, the figures of
+// the request shown: "· Request 2 of 8: KV hit rate 40.1%, 1,234 blocking
+// in all", shorter at the compact levels.
+func hudRequest(b []byte, n hudValues, level int) []byte {
+	if n.requests <= 1 {
+		return b
+	}
+	if level == 2 {
+		b = append(b, " · Req "...)
+		b = appendCommas(b, int64(n.request))
+		b = append(b, '/')
+		b = appendCommas(b, int64(n.requests))
+	} else {
+		b = appendOf(append(b, " · Request "...), n.request, n.requests)
+	}
+	b = append(b, ": "...)
+	switch {
+	case n.reqKV < 0:
+		b = append(b, "-"...)
+	case level == 0:
+		b = append(b, "KV hit rate "...)
+		fallthrough
+	default:
+		b = appendTenths(b, n.reqKV)
+		b = append(b, '%')
+	}
+	b = append(b, ", "...)
+	b = appendCommas(b, n.reqBlock)
+	switch level {
+	case 0:
+		return append(b, " blocking in all"...)
+	case 1:
+		return append(b, " blocking"...)
+	}
+	return b
+}
