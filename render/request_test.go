@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hajimehoshi/ebiten/v2"
+
 	"dsaviz/sim/config"
 	"dsaviz/sim/engine"
 	"dsaviz/sim/workload"
@@ -261,4 +263,66 @@ func TestTooltipsNameTheRequest(t *testing.T) {
 	if len(seen) < 2 {
 		t.Errorf("the LLC holds KV lines of requests %v only: the test cannot tell them apart", seen)
 	}
+}
+
+// TestStripTitleNamesTheRequest draws a batch's scene alone and compared,
+// wide and narrow: the strip's title names the request shown, and no
+// title is wider than its pane's strip (two side by side never overlap).
+func TestStripTitleNamesTheRequest(t *testing.T) {
+	font, err := LoadFont()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name    string
+		compare bool
+		w       int
+	}{{"alone", false, 1200}, {"compared", true, 1200}, {"compared, narrow", true, 700}} {
+		engines := []*engine.Engine{}
+		for _, mode := range []string{config.ModeTokens, config.ModeNone}[:1+btoi(tt.compare)] {
+			e, err := engine.New(batchConfig(mode), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			engines = append(engines, e)
+		}
+		runs := Runs{A: engines[0].View()}
+		if tt.compare {
+			runs.B = engines[1].View()
+		}
+		s := NewScene(font)
+		s.Reset(runs)
+		s.SetRequest(1)
+		for range 5 {
+			for i, e := range engines {
+				s.Observe(i, e.View(), e.AdvanceLayer(make([]engine.Event, 0, e.MaxEventsPerLayer())))
+			}
+		}
+		dst := ebiten.NewImage(tt.w, 700)
+		s.Draw(dst, dst.Bounds(), runs, Status{Scale: 1, Zoom: 1})
+		for i := range runs.count() {
+			v := &s.panes[i].strip
+			title := string(v.title.buf)
+			if !strings.HasPrefix(title, "Request 2 of 3") {
+				t.Errorf("%s, pane %d: the strip's title %q does not name request 2 of 3", tt.name, i, title)
+			}
+			if v.title.W > v.rect.Dx() {
+				t.Errorf("%s, pane %d: the title %q is %d px wide, its strip %d", tt.name, i, title, v.title.W, v.rect.Dx())
+			}
+		}
+		if tt.compare {
+			a, b := &s.panes[0].strip, &s.panes[1].strip
+			if a.rect.Min.X+a.title.W > b.rect.Min.X && a.rect.Min.Y == b.rect.Min.Y {
+				t.Errorf("%s: A's title runs to x = %d, B's starts at %d", tt.name, a.rect.Min.X+a.title.W, b.rect.Min.X)
+			}
+		}
+	}
+}
+
+// btoi is 1 for true.
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
