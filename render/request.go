@@ -49,17 +49,18 @@ func appendOf(b []byte, k, n int) []byte {
 // its completed steps (engine.View.RequestTotals) and the step in
 // progress. Over the requests they sum to the batch's indexer and KV
 // counts (the weight stream is the batch's), so the requests' blocking
-// misses sum to the run's at any layer. The zero ByClass for a request
-// out of range.
-func RequestCounts(v engine.View, request int) engine.ByClass {
-	var c engine.ByClass
+// misses sum to the run's at any layer. The zero RequestStats for a
+// request out of range.
+func RequestCounts(v engine.View, request int) engine.RequestStats {
+	var c engine.RequestStats
 	tot, cur := v.RequestTotals(), v.Current().Requests
 	if request < 0 || request >= len(tot) {
 		return c
 	}
-	c = tot[request].Class
+	c = tot[request]
 	if request < len(cur) {
-		c.Add(&cur[request].Class)
+		c.Class.Add(&cur[request].Class)
+		c.Roofline.Add(cur[request].Roofline)
 	}
 	return c
 }
@@ -77,7 +78,7 @@ func (v *hudValues) readRequest(e engine.View, request int) {
 	if step, _, ok := e.Ran(); ok {
 		v.context = e.Prompt(r) + step
 	}
-	c := RequestCounts(e, r)
+	c := RequestCounts(e, r).Class
 	if c[workload.KV].Accesses > 0 {
 		v.reqKV = tenths(c.KVHitRate())
 	}

@@ -164,11 +164,15 @@ func TestRequestCountsSumToTheBatch(t *testing.T) {
 		}
 		for i := 0; !e.Done(); i++ {
 			e.AdvanceLayer(nil)
-			var block, kv int64
+			var block, kv, pages int64
 			for r := range e.Requests() {
-				c := RequestCounts(e.View(), r)
-				block += c.BlockingMisses()
-				kv += c[workload.KV].Accesses
+				rs := RequestCounts(e.View(), r)
+				block += rs.Class.BlockingMisses()
+				kv += rs.Class[workload.KV].Accesses
+				pages += rs.Roofline.MissPages
+			}
+			if want := e.Roofline().MissPages; pages != want {
+				t.Fatalf("%s, layer %d: requests sum to %d missed pages, the run has %d", mode, i, pages, want)
 			}
 			tot := e.Totals()
 			if block != tot.BlockingMisses() || kv != tot[workload.KV].Accesses {
@@ -176,7 +180,7 @@ func TestRequestCountsSumToTheBatch(t *testing.T) {
 					mode, i, block, kv, tot.BlockingMisses(), tot[workload.KV].Accesses)
 			}
 		}
-		if c := RequestCounts(e.View(), 3); c != (engine.ByClass{}) {
+		if c := RequestCounts(e.View(), 3); c != (engine.RequestStats{}) {
 			t.Errorf("%s: a request past the batch has counts %+v", mode, c)
 		}
 	}
@@ -188,7 +192,7 @@ func TestHUDNamesTheRequest(t *testing.T) {
 	e, _ := runModel(batchConfig(config.ModeTokens), 5, 0)
 	v := readHUD(e.View(), Status{}, hudRun{})
 	v.readRequest(e.View(), 1)
-	c := RequestCounts(e.View(), 1)
+	c := RequestCounts(e.View(), 1).Class
 	step, _, _ := e.Ran()
 	if v.request != 2 || v.requests != 3 || v.reqBlock != c.BlockingMisses() || v.reqKV != tenths(c.KVHitRate()) || v.context != e.View().Prompt(1)+step {
 		t.Fatalf("readRequest: %+v, want request 2 of 3, %d blocking, KV %v, context %d", v, c.BlockingMisses(), c.KVHitRate(), e.View().Prompt(1)+step)
