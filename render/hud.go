@@ -137,8 +137,10 @@ func (v *hudView) update(e engine.View, st Status, h hudRun, f *fonts, pal *Pale
 }
 
 // hudLevels is the number of forms of each HUD line, from the longest
-// (level 0) to the most compact.
-const hudLevels = 3
+// (level 0) to the most compact. Only the headline of a batch of several
+// requests has a fourth (hudRequestFirst); the other lines' level 3 is
+// their level 2.
+const hudLevels = 4
 
 // fitLevels sets the longest form of a HUD line that fits in maxW pixels,
 // and cuts the most compact one with an ellipsis if none does, so that no
@@ -158,6 +160,7 @@ func fitLevels(l *textLine, maxW int, face *glyphFace, c color.RGBA, build func(
 
 // hudWhere appends where the run is: step, layer and context.
 func hudWhere(b []byte, n hudValues, level int) []byte {
+	level = min(level, 2)
 	if n.name != "" {
 		b = append(b, n.name...)
 		b = append(b, ": "...)
@@ -200,6 +203,10 @@ func hudWhere(b []byte, n hudValues, level int) []byte {
 // hudRates appends the headline: the KV gather's hit rate and the
 // blocking misses.
 func hudRates(b []byte, n hudValues, level int) []byte {
+	if n.requests > 1 && level == 3 {
+		return hudRequestFirst(b, n)
+	}
+	level = min(level, 2)
 	if n.requests > 1 && level < 2 {
 		b = append(b, "Batch: "...) // the request's own figures follow
 	}
@@ -240,6 +247,7 @@ func hudRates(b []byte, n hudValues, level int) []byte {
 // streams', near 0), the estimated mean step time and tokens per second,
 // saying that they are an estimate.
 func hudEstimate(b []byte, n hudValues, level int) []byte {
+	level = min(level, 2)
 	if n.allTotal >= 0 && level < 2 {
 		if level == 0 {
 			b = append(b, "All accesses "...)

@@ -38,6 +38,27 @@ func appendRequest(b []byte, request, requests int) []byte {
 	return appendOf(append(b, "request "...), request+1, requests)
 }
 
+// hudRequestFirst is the most compact headline of a batch: the shown
+// request's KV hit rate and blocking misses out of the batch's, all over
+// the run so far (a pane of a comparison, whose comparison line gives the
+// batch's hit rates): "Req 2/8: KV 40.1% · 123 of 987".
+func hudRequestFirst(b []byte, n hudValues) []byte {
+	b = appendRequestKV(append(appendReq(b, n), ": KV "...), n)
+	b = append(b, " · "...)
+	b = appendCommas(b, n.reqBlock)
+	b = append(b, " of "...)
+	return appendCommas(b, n.blockTotal)
+}
+
+// appendRequestKV appends the shown request's KV hit rate, "-" before any
+// gather.
+func appendRequestKV(b []byte, n hudValues) []byte {
+	if n.reqKV < 0 {
+		return append(b, '-')
+	}
+	return append(appendTenths(b, n.reqKV), '%')
+}
+
 // appendOf appends "2 of 8".
 func appendOf(b []byte, k, n int) []byte {
 	b = appendCommas(b, int64(k))
@@ -92,25 +113,18 @@ func hudRequest(b []byte, n hudValues, level int) []byte {
 	if n.requests <= 1 {
 		return b
 	}
-	if level == 2 {
-		b = append(b, " · Req "...)
-		b = appendCommas(b, int64(n.request))
-		b = append(b, '/')
-		b = appendCommas(b, int64(n.requests))
-	} else {
+	switch level {
+	case 0:
 		b = appendOf(append(b, " · Request "...), n.request, n.requests)
-	}
-	b = append(b, ": "...)
-	switch {
-	case n.reqKV < 0:
-		b = append(b, "-"...)
-	case level == 0:
-		b = append(b, "KV hit rate "...)
-		fallthrough
+		b = append(b, ": KV hit rate "...)
+	case 1:
+		b = appendOf(append(b, " · Request "...), n.request, n.requests)
+		b = append(b, " in all: KV "...)
 	default:
-		b = appendTenths(b, n.reqKV)
-		b = append(b, '%')
+		b = appendReq(append(b, " · "...), n)
+		b = append(b, " in all: "...)
 	}
+	b = appendRequestKV(b, n)
 	b = append(b, ", "...)
 	b = appendCommas(b, n.reqBlock)
 	switch level {
@@ -120,4 +134,12 @@ func hudRequest(b []byte, n hudValues, level int) []byte {
 		return append(b, " blocking"...)
 	}
 	return b
+}
+
+// appendReq appends the compact "Req 2/8".
+func appendReq(b []byte, n hudValues) []byte {
+	b = append(b, "Req "...)
+	b = appendCommas(b, int64(n.request))
+	b = append(b, '/')
+	return appendCommas(b, int64(n.requests))
 }

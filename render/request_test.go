@@ -207,8 +207,15 @@ func TestHUDNamesTheRequest(t *testing.T) {
 			t.Errorf("hudRates level 0 = %q, lacks %q", got, w)
 		}
 	}
-	if got := string(hudRates(nil, v, 2)); !strings.HasSuffix(got, fmt.Sprintf(" · Req 2/3: %s%%, %s", string(appendTenths(nil, v.reqKV)), commas(c.BlockingMisses()))) {
-		t.Errorf("compact hudRates = %q", got)
+	kv, block := string(appendTenths(nil, v.reqKV)), commas(c.BlockingMisses())
+	for level, want := range []string{
+		1: fmt.Sprintf(" · Request 2 of 3 in all: KV %s%%, %s blocking", kv, block),
+		2: fmt.Sprintf(" · Req 2/3 in all: %s%%, %s", kv, block),
+		3: fmt.Sprintf("Req 2/3: KV %s%% · %s of %s", kv, block, commas(e.Totals().BlockingMisses())),
+	} {
+		if got := string(hudRates(nil, v, level)); level > 0 && !strings.HasSuffix(got, want) {
+			t.Errorf("hudRates level %d = %q, want it to end in %q", level, got, want)
+		}
 	}
 	if got := string(hudWhere(nil, v, 0)); !strings.HasSuffix(got, fmt.Sprintf("Context %s tokens (request 2)", commas(int64(v.context)))) {
 		t.Errorf("hudWhere = %q", got)
