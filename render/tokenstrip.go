@@ -101,23 +101,35 @@ func (v *stripView) setTitle(t *tokenStrip, f *fonts, pal *Palette, cfg config.C
 		v.title.set("Token strip: no layer has run yet", f.gBody, pal.Muted)
 		return
 	}
-	for detail := 3; detail >= 0; detail-- {
-		b := appendStripTitle(v.title.begin(f.gBody, pal.Text), t, cfg, detail)
-		if detail == 0 || v.title.fits(b, w) {
+	// A batch's title has compact forms too, after the long ones:
+	// "Req 2/8 · step 3, layer 4 · ...".
+	forms := 4
+	if t.requests > 1 {
+		forms = 8
+	}
+	for i := range forms {
+		b := appendStripTitle(v.title.begin(f.gBody, pal.Text), t, cfg, 3-i%4, i >= 4)
+		if i == forms-1 || v.title.fits(b, w) {
 			v.title.end(b)
 			return
 		}
 	}
 }
 
-// appendStripTitle appends the strip's title: the layer, then with more
-// detail the counts, the bin size and the context.
-func appendStripTitle(b []byte, t *tokenStrip, cfg config.Config, detail int) []byte {
+// appendStripTitle appends the strip's title: the request (of a batch)
+// and the layer, then with more detail the counts, the bin size and the
+// context. compact names the request as "Req 2/8".
+func appendStripTitle(b []byte, t *tokenStrip, cfg config.Config, detail int, compact bool) []byte {
 	c := t.counts
-	if t.requests > 1 {
+	switch {
+	case t.requests > 1 && compact:
+		b = appendCommas(append(b, "Req "...), int64(c.Request+1))
+		b = appendCommas(append(b, '/'), int64(t.requests))
+		b = append(b, " · step "...)
+	case t.requests > 1:
 		b = appendOf(append(b, "Request "...), c.Request+1, t.requests)
 		b = append(b, ": tokens of step "...)
-	} else {
+	default:
 		b = append(b, "Tokens of step "...)
 	}
 	b = appendCommas(b, int64(c.Step+1))
