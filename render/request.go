@@ -41,12 +41,12 @@ func appendRequest(b []byte, request, requests int) []byte {
 // hudRequestFirst is the most compact headline of a batch: the shown
 // request's KV hit rate and blocking misses out of the batch's, all over
 // the run so far (a pane of a comparison, whose comparison line gives the
-// batch's hit rates): "Req 2/8: KV 40.1% · 123 of 987".
+// batch's hit rates): "Req 2/8: KV 40.1% · 123/987".
 func hudRequestFirst(b []byte, n hudValues) []byte {
 	b = appendRequestKV(append(appendReq(b, n), ": KV "...), n)
 	b = append(b, " · "...)
 	b = appendCommas(b, n.reqBlock)
-	b = append(b, " of "...)
+	b = append(b, '/')
 	return appendCommas(b, n.blockTotal)
 }
 

@@ -211,7 +211,7 @@ func TestHUDNamesTheRequest(t *testing.T) {
 	for level, want := range []string{
 		1: fmt.Sprintf(" · Request 2 of 3 in all: KV %s%%, %s blocking", kv, block),
 		2: fmt.Sprintf(" · Req 2/3 in all: %s%%, %s", kv, block),
-		3: fmt.Sprintf("Req 2/3: KV %s%% · %s of %s", kv, block, commas(e.Totals().BlockingMisses())),
+		3: fmt.Sprintf("Req 2/3: KV %s%% · %s/%s", kv, block, commas(e.Totals().BlockingMisses())),
 	} {
 		if got := string(hudRates(nil, v, level)); level > 0 && !strings.HasSuffix(got, want) {
 			t.Errorf("hudRates level %d = %q, want it to end in %q", level, got, want)
