@@ -1,6 +1,8 @@
 package main
 
 import (
+	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -161,4 +163,30 @@ func TestStatsHaveRequests(t *testing.T) {
 	if _, ok := f["b"].(map[string]any)["requests"]; !ok {
 		t.Error("stats().b lacks requests")
 	}
+}
+
+// FuzzLinkRequest: whatever req= and batch= a link holds, the launch
+// shows a request of its batch, says so when it had to choose one, and
+// its shared link opens the same request without a problem.
+func FuzzLinkRequest(f *testing.F) {
+	for _, s := range [][2]string{{"3", "2"}, {"3", "9"}, {"1", "1"}, {"8", "-1"}, {"0", "x"}, {"4", " 4 "}, {"2", "2.5"}, {"", ""}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, batch, req string) {
+		link := "preset=small-demo&batch=" + url.QueryEscape(batch) + "&req=" + url.QueryEscape(req)
+		l := parseLaunch(link)
+		if n := l.spec.cfg.Batch; l.request < 0 || l.request >= max(n, 1) {
+			t.Fatalf("parseLaunch(%q): request %d of a batch of %d", link, l.request, n)
+		}
+		if k, err := strconv.Atoi(strings.TrimSpace(req)); req != "" && (err != nil || k != l.request+1) {
+			if !strings.Contains(strings.Join(l.problem, " "), "req must be") {
+				t.Fatalf("parseLaunch(%q) shows request %d with no word about req: %q", link, l.request+1, l.problem)
+			}
+		}
+		q := shareQuery(l.spec, l.page, 0)
+		back := parseLaunch(q)
+		if back.request != l.request || len(back.problem) > 0 {
+			t.Fatalf("parseLaunch(shareQuery = %q): request %d, problems %q; want request %d", q, back.request, back.problem, l.request)
+		}
+	})
 }
