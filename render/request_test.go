@@ -337,3 +337,37 @@ func btoi(b bool) int {
 	}
 	return 0
 }
+
+// TestSlotFlashesAreTheGatherers: in a batch, a reserved hit flashes the
+// slot of the gathering request's token, not request 0's key of the same
+// layer and token.
+func TestSlotFlashesAreTheGatherers(t *testing.T) {
+	c := batchConfig(config.ModeTokens)
+	c.Capacity, c.Reserve = 8192, 6*8*64 // room for two steps of the batch
+	e, err := engine.New(c, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := &sceneModel{}
+	m.reset(e.View())
+	buf := make([]engine.Event, 0, e.MaxEventsPerLayer())
+	hits := map[int]int{} // per request
+	for !e.Done() {
+		ev := e.AdvanceLayer(buf)
+		m.observe(e.View(), ev)
+		_, layer, _ := e.Ran()
+		for _, x := range ev {
+			if x.Outcome != engine.ReservedHit || x.Token < 0 {
+				continue
+			}
+			s := m.slots.slotOf(e.View(), int(x.Request), layer, int(x.Token))
+			if s < 0 || m.slots.flash.kind[s] == 0 || m.slots.flash.stamp[s] != m.clock.latest {
+				t.Fatalf("request %d, layer %d, token %d: a reserved hit whose slot %d did not flash", x.Request, layer, x.Token, s)
+			}
+			hits[int(x.Request)]++
+		}
+	}
+	if len(hits) < 2 {
+		t.Errorf("reserved hits by request %v: the test needs hits of several requests", hits)
+	}
+}
