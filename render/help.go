@@ -34,6 +34,7 @@ var helpKeys = []string{
 	"R: reset the run to step 0",
 	"H or ?: this help",
 	"F: fullscreen",
+	", and . (or < and >): the previous and next request of a batch (batch > 1; req=K in a link): the token strip, the HUD and the tooltips show that request, for A and B alike",
 	"Pointer: rest it on a cache line, a slot or a strip token for its details (address, tag, set index, offset, way, owner, replacement state; a token's history); it changes nothing. A cell's flash is its set's, not its line's",
 }
 

@@ -25,6 +25,12 @@ type hudValues struct {
 	stepSeconds, tokensRate float64
 	playing                 bool
 	fps, tps                int
+	// With a batch of several requests (requests > 1): the request shown
+	// (1-based), its KV hit rate in tenths of a percent (-1 unknown) and
+	// its blocking misses, over the layers run so far.
+	request, requests int
+	reqKV             int
+	reqBlock          int64
 }
 
 // readHUD reads the HUD's numbers from the run and the status. The figures
@@ -70,6 +76,7 @@ type hudView struct {
 	rect                 image.Rectangle
 	vals                 hudValues
 	fresh                bool // the labels match vals
+	request              int  // the request of the batch shown, 0-based (Scene.SetRequest)
 	where, state         textLine
 	rates, estimate, fps textLine
 }
@@ -83,6 +90,7 @@ func (v *hudView) layout(r image.Rectangle) {
 // buffers: while playing it runs every frame and allocates nothing.
 func (v *hudView) update(e engine.View, st Status, h hudRun, f *fonts, pal *Palette) bool {
 	n := readHUD(e, st, h)
+	n.readRequest(e, v.request)
 	if v.fresh && n == v.vals {
 		return false
 	}
@@ -111,14 +119,15 @@ func (v *hudView) update(e engine.View, st Status, h hudRun, f *fonts, pal *Pale
 		v.state.end(v.state.begin(f.gTitle, pal.Text))
 	}
 	gap := px(16, f.zoom)
-	if all || n.ran != o.ran || n.step != o.step || n.layer != o.layer || n.done != o.done || n.name != o.name {
+	if all || n.ran != o.ran || n.step != o.step || n.layer != o.layer || n.done != o.done || n.name != o.name || n.context != o.context || n.request != o.request {
 		face := f.gTitle
 		if n.quiet {
 			face = f.gBody // a pane of two: half the width
 		}
 		fitLevels(&v.where, w-v.state.W-gap, face, pal.Text, hudWhere, n)
 	}
-	if all || n.kvStep != o.kvStep || n.kvTotal != o.kvTotal || n.blockStep != o.blockStep || n.blockTotal != o.blockTotal {
+	if all || n.kvStep != o.kvStep || n.kvTotal != o.kvTotal || n.blockStep != o.blockStep || n.blockTotal != o.blockTotal ||
+		n.request != o.request || n.requests != o.requests || n.reqKV != o.reqKV || n.reqBlock != o.reqBlock {
 		fitLevels(&v.rates, w, f.gBody, pal.Text, hudRates, n)
 	}
 	if all || n.allTotal != o.allTotal || n.stepSeconds != o.stepSeconds || n.tokensRate != o.tokensRate || n.fps != o.fps || n.tps != o.tps {
@@ -128,8 +137,10 @@ func (v *hudView) update(e engine.View, st Status, h hudRun, f *fonts, pal *Pale
 }
 
 // hudLevels is the number of forms of each HUD line, from the longest
-// (level 0) to the most compact.
-const hudLevels = 3
+// (level 0) to the most compact. Only the headline of a batch of several
+// requests has a fourth (hudRequestFirst); the other lines' level 3 is
+// their level 2.
+const hudLevels = 4
 
 // fitLevels sets the longest form of a HUD line that fits in maxW pixels,
 // and cuts the most compact one with an ellipsis if none does, so that no
@@ -149,6 +160,7 @@ func fitLevels(l *textLine, maxW int, face *glyphFace, c color.RGBA, build func(
 
 // hudWhere appends where the run is: step, layer and context.
 func hudWhere(b []byte, n hudValues, level int) []byte {
+	level = min(level, 2)
 	if n.name != "" {
 		b = append(b, n.name...)
 		b = append(b, ": "...)
@@ -176,6 +188,11 @@ func hudWhere(b []byte, n hudValues, level int) []byte {
 		b = append(b, " · Context "...)
 		b = appendCommas(b, int64(n.context))
 		b = append(b, " tokens"...)
+		if n.requests > 1 {
+			b = append(b, " (request "...)
+			b = appendCommas(b, int64(n.request))
+			b = append(b, ')')
+		}
 	}
 	if n.done {
 		b = append(b, " · done"...)
@@ -186,6 +203,13 @@ func hudWhere(b []byte, n hudValues, level int) []byte {
 // hudRates appends the headline: the KV gather's hit rate and the
 // blocking misses.
 func hudRates(b []byte, n hudValues, level int) []byte {
+	if n.requests > 1 && level == 3 {
+		return hudRequestFirst(b, n)
+	}
+	level = min(level, 2)
+	if n.requests > 1 && level < 2 {
+		b = append(b, "Batch: "...) // the request's own figures follow
+	}
 	switch {
 	case n.kvStep < 0 && level == 2:
 		b = append(b, "KV hits: -"...)
@@ -216,13 +240,14 @@ func hudRates(b []byte, n hudValues, level int) []byte {
 		b = appendCommas(b, n.blockTotal)
 		b = append(b, " in all"...)
 	}
-	return b
+	return hudRequest(b, n, level)
 }
 
 // hudEstimate appends the secondary figures: every access's hit rate (the
 // streams', near 0), the estimated mean step time and tokens per second,
 // saying that they are an estimate.
 func hudEstimate(b []byte, n hudValues, level int) []byte {
+	level = min(level, 2)
 	if n.allTotal >= 0 && level < 2 {
 		if level == 0 {
 			b = append(b, "All accesses "...)

@@ -60,6 +60,7 @@ func TestHoverChangesNoEngineState(t *testing.T) {
 			buf := make([]engine.Event, 0, e.MaxEventsPerLayer())
 			for i := 0; !e.Done(); i++ {
 				m.observe(e.View(), e.AdvanceLayer(buf))
+				m.setRequest(i % c.Batch) // a batch: each request in turn
 				m.tick()
 				m.update(e.View())
 				before := e.Clone()

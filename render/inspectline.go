@@ -103,12 +103,11 @@ func appendOwner(b []byte, lay *workload.Layout, per int64, line uint64) []byte 
 }
 
 // appendLayer appends "layer 3" (1-based, as the HUD counts), or "request
-// 2, layer 3" in a batch of several requests (requests count from 0, as
-// the config's batch does).
+// 2 of 8, layer 3" in a batch of several requests (1-based too, as the
+// HUD, the strip's title and the link's req= count them).
 func appendLayer(b []byte, lay *workload.Layout, request, layer int) []byte {
 	if lay.Requests() > 1 {
-		b = append(b, "request "...)
-		b = appendCommas(b, int64(request))
+		b = appendRequest(b, request, lay.Requests())
 		b = append(b, ", "...)
 	}
 	b = append(b, "layer "...)

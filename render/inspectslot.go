@@ -38,9 +38,10 @@ func (in *inspector) describeSlot(t *tipText, v engine.View, m *sceneModel, slot
 			request, layer, first = rl/lay.Layers(), rl%lay.Layers(), int(k)%s.keyDiv
 		}
 	case config.ModePrevK:
-		l, i := slot/max(s.quota, 1), slot%max(s.quota, 1)
-		if res := v.PrevKResidents(l); i < len(res) {
-			layer, first = l, int(res[i])
+		rl, i := slot/max(s.quota, 1), slot%max(s.quota, 1)
+		r, l := rl/lay.Layers(), rl%lay.Layers()
+		if res := v.PrevKResidentsOf(r, l); i < len(res) {
+			request, layer, first = r, l, int(res[i])
 		}
 	}
 	if layer < 0 {
@@ -123,7 +124,7 @@ func (in *inspector) describeToken(t *tipText, v engine.View, m *sceneModel, tg 
 		t.end(append(b, ": no layer has run yet"...))
 		return
 	}
-	t.end(appendLayer(append(b, " of "...), v.Layout(), 0, c.Layer))
+	t.end(appendLayer(append(b, " of "...), v.Layout(), st.request, c.Layer))
 	if tg.tokens > 1 {
 		b = append(t.begin(), "1 px = "...)
 		b = appendCommas(b, int64(tg.tokens))
@@ -139,21 +140,21 @@ func (in *inspector) describeToken(t *tipText, v engine.View, m *sceneModel, tg 
 		t.end(append(b, " tokens"...))
 		return
 	}
-	in.appendHistory(t, v, c.Step, c.Layer, tg.token)
-	t.end(appendResidency(t.begin(), v, &m.slots, c.Layer, tg.token))
+	in.appendHistory(t, v, st.request, c.Step, c.Layer, tg.token)
+	t.end(appendResidency(t.begin(), v, &m.slots, st.request, c.Layer, tg.token))
 	b = append(t.begin(), "Gather of step "...)
 	b = appendCommas(b, int64(c.Step+1))
 	b = append(b, ": "...)
-	t.end(append(b, gatherText(st.marks, tg.token)...))
+	t.end(append(b, gatherText(st.marks, st.request, tg.token)...))
 }
 
 // appendHistory writes how often the token was selected in the steps run
-// so far for the layer, the latest of them, and its last use.
-func (in *inspector) appendHistory(t *tipText, v engine.View, step, layer, token int) {
+// so far for a request's layer, the latest of them, and its last use.
+func (in *inspector) appendHistory(t *tipText, v engine.View, request, step, layer, token int) {
 	var latest [tipSteps]int
 	ran, picked := 0, 0
 	for s := 0; s <= step; s++ {
-		sel := v.Selection(s, layer)
+		sel := v.SelectionOf(request, s, layer)
 		if sel == nil {
 			continue
 		}
@@ -191,10 +192,10 @@ func (in *inspector) appendHistory(t *tipText, v engine.View, step, layer, token
 }
 
 // appendResidency appends whether the reservation holds a token of a
-// layer (its slot and age), and how many of its lines the LLC's
+// request's layer (its slot and age), and how many of its lines the LLC's
 // set-associative parts hold.
-func appendResidency(b []byte, v engine.View, s *slotModel, layer, token int) []byte {
-	switch slot := s.slotOf(v, layer, token); {
+func appendResidency(b []byte, v engine.View, s *slotModel, request, layer, token int) []byte {
+	switch slot := s.slotOf(v, request, layer, token); {
 	case s.mode == config.ModeNone || s.mode == config.ModeWays:
 	case slot < 0:
 		b = append(b, "Not held by the reservation · "...)
@@ -207,7 +208,7 @@ func appendResidency(b []byte, v engine.View, s *slotModel, layer, token int) []
 		}
 		b = append(b, " · "...)
 	}
-	first, n := v.Layout().TokenLines(0, layer, token)
+	first, n := v.Layout().TokenLines(request, layer, token)
 	in := 0
 	for x := first; x < first+uint64(n); x++ {
 		if v.Shared().Contains(x) || (v.ReservedWays().Valid() && v.ReservedWays().Contains(x)) {
@@ -223,11 +224,12 @@ func appendResidency(b []byte, v engine.View, s *slotModel, layer, token int) []
 	return append(b, " lines in the shared part"...)
 }
 
-// gatherText says what the last observed layer's gather did to a token.
-func gatherText(marks []tokenMark, token int) string {
+// gatherText says what the last observed layer's gather did to a token of
+// a request.
+func gatherText(marks []tokenMark, request, token int) string {
 	ev := Index(0)
 	for _, mk := range marks {
-		if token >= int(mk.token) && token < int(mk.token+mk.n) && urgency(mk.ev) > urgency(ev) {
+		if int(mk.request) == request && token >= int(mk.token) && token < int(mk.token+mk.n) && urgency(mk.ev) > urgency(ev) {
 			ev = mk.ev
 		}
 	}

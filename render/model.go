@@ -98,7 +98,7 @@ func (m *sceneModel) observe(e engine.View, ev []engine.Event) {
 // holds it, else its lines' sets in the part it went through.
 func (m *sceneModel) markKV(e engine.View, x *engine.Event, layer int, ev Index, now uint32) {
 	if m.hasSlots() {
-		if s := m.slots.slotOf(e, layer, int(x.Token)); s >= 0 {
+		if s := m.slots.slotOf(e, int(x.Request), layer, int(x.Token)); s >= 0 {
 			m.slots.flash.mark(s, ev, now)
 			return
 		}

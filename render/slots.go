@@ -12,8 +12,9 @@ const SlotRowCells = 32
 
 // slotModel is the reservation of modes tokens, pages and prevk as slots:
 // which layer each slot's token (or page) belongs to, and the flashes of
-// recent layers per slot. In mode prevk, layer l owns slots l*quota to
-// (l+1)*quota-1, filled from the first with its resident tokens.
+// recent layers per slot. In mode prevk, layer l of request r (rl =
+// r*layers + l) owns slots rl*quota to (rl+1)*quota-1, filled from the
+// first with its resident tokens.
 type slotModel struct {
 	mode       string
 	keyDiv     int // tokens: MaxContext; pages: PagesPerLayer (key = layer*keyDiv + ...)
@@ -38,7 +39,7 @@ func (m *slotModel) reset(e engine.View) {
 		n, m.keyDiv = e.TokenStore().Slots(), e.Layout().PagesPerLayer()
 	case config.ModePrevK:
 		m.quota = e.PrevKQuota()
-		n = m.quota * cfg.Layers
+		n = m.quota * cfg.Layers * e.Requests()
 	}
 	m.layer = resize(m.layer, n)
 	m.own = resize(m.own, n)
@@ -75,12 +76,13 @@ func (m *slotModel) rebuild(e engine.View) {
 			}
 		}
 	case config.ModePrevK:
-		for l := 0; l*m.quota < len(m.layer); l++ {
-			held := len(e.PrevKResidents(l))
+		layers := len(m.hue)
+		for rl := 0; rl*m.quota < len(m.layer); rl++ {
+			held := len(e.PrevKResidentsOf(rl/layers, rl%layers))
 			for i := range m.quota {
-				m.layer[l*m.quota+i] = -1
+				m.layer[rl*m.quota+i] = -1
 				if i < held {
-					m.layer[l*m.quota+i] = int32(l)
+					m.layer[rl*m.quota+i] = int32(rl)
 				}
 			}
 		}
@@ -93,16 +95,19 @@ func (m *slotModel) rebuild(e engine.View) {
 	}
 }
 
-// slotOf returns the slot holding a token of a layer now, or -1.
-func (m *slotModel) slotOf(e engine.View, layer, token int) int {
+// slotOf returns the slot holding a token of a request's layer now, or
+// -1. Slots are numbered by rl = request*layers + layer, as the
+// reservation's keys are (engine.KeySpace).
+func (m *slotModel) slotOf(e engine.View, request, layer, token int) int {
+	rl := request*len(m.hue) + layer
 	switch m.mode {
 	case config.ModeTokens:
-		return e.TokenStore().SlotOf(int32(layer*m.keyDiv + token))
+		return e.TokenStore().SlotOf(int32(rl*m.keyDiv + token))
 	case config.ModePages:
-		return e.TokenStore().SlotOf(int32(layer*m.keyDiv + token/m.pageTokens))
+		return e.TokenStore().SlotOf(int32(rl*m.keyDiv + token/m.pageTokens))
 	case config.ModePrevK:
-		if i, ok := slices.BinarySearch(e.PrevKResidents(layer), int32(token)); ok {
-			return layer*m.quota + i
+		if i, ok := slices.BinarySearch(e.PrevKResidentsOf(request, layer), int32(token)); ok {
+			return rl*m.quota + i
 		}
 	}
 	return -1

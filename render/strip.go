@@ -20,14 +20,17 @@ const (
 	StripRows
 )
 
-// tokenMark is what the last observed layer did to n tokens from token.
+// tokenMark is what the last observed layer did to n tokens from token
+// of a request's layer.
 type tokenMark struct {
 	token, n int32
+	request  int32
 	ev       Index
 }
 
 // StripCounts are the token strip's numbers, for its labels.
 type StripCounts struct {
+	Request             int // the request shown (0-based)
 	Step, Layer         int // the layer shown
 	Context, Selected   int // tokens in the context and in the selection
 	Residents           int // tokens of the layer the reservation holds
@@ -41,6 +44,8 @@ type StripCounts struct {
 type tokenStrip struct {
 	Width, PerPixel, PixelsPer int
 	maxCtx                     int
+	layers, requests           int
+	request                    int     // the request shown, 0-based (see setRequest)
 	idx                        []Index // row-major, StripRows x Width
 
 	ran     bool // a layer has been observed
@@ -51,7 +56,8 @@ type tokenStrip struct {
 
 // reset forgets the observed layer and sizes the scratch for an engine.
 func (t *tokenStrip) reset(e engine.View) {
-	t.maxCtx = e.Layout().MaxContext()
+	t.maxCtx, t.layers, t.requests = e.Layout().MaxContext(), e.Config().Layers, e.Requests()
+	t.request = min(t.request, t.requests-1)
 	t.ran = false
 	t.counts = StripCounts{}
 	t.marks = resize(t.marks, e.MaxEventsPerLayer())[:0]
@@ -72,7 +78,22 @@ func (t *tokenStrip) setWidth(maxW int) {
 	t.idx = resize(t.idx, StripRows*t.Width)
 }
 
-// observe records the gather of the layer just run.
+// setRequest chooses the request the strip shows (0-based, clamped to the
+// batch of e if it is valid) and reports whether that changed it.
+func (t *tokenStrip) setRequest(e engine.View, r int) bool {
+	if e.Valid() {
+		r = min(r, e.Requests()-1)
+	}
+	r = max(r, 0)
+	if r == t.request {
+		return false
+	}
+	t.request = r
+	return true
+}
+
+// observe records the gather of the layer just run, of every request (the
+// strip shows the one chosen).
 func (t *tokenStrip) observe(e engine.View, ev []engine.Event, step, layer int) {
 	t.ran = true
 	t.counts.Step, t.counts.Layer = step, layer
@@ -81,10 +102,13 @@ func (t *tokenStrip) observe(e engine.View, ev []engine.Event, step, layer int) 
 	for i := range ev {
 		x := &ev[i]
 		c, l, ok := lay.Owner(x.Line)
-		if !ok || c != workload.KV || l != layer || x.Request != 0 {
-			continue // the strip shows request 0's gather
+		if !ok || c != workload.KV || l != layer {
+			continue
 		}
-		m := tokenMark{token: x.Token, n: 1, ev: stripEvent(x.Outcome)}
+		// The line's owner: the gathering request for a gather, the
+		// evicted token's own request for an eviction (x.Request is the
+		// request whose gather evicted it).
+		m := tokenMark{token: x.Token, n: 1, request: int32(lay.RequestOf(x.Line)), ev: stripEvent(x.Outcome)}
 		if x.Token < 0 { // an evicted LLC line, or a page of the pages reservation
 			lo, hi := lay.TokensOfLine(l, x.Line)
 			m.token, m.n = int32(lo), int32(hi-lo+1)
@@ -92,7 +116,7 @@ func (t *tokenStrip) observe(e engine.View, ev []engine.Event, step, layer int) 
 				m.token, m.n = int32(lo/pt*pt), int32(pt)
 			}
 		}
-		if k := len(t.marks) - 1; k >= 0 && t.marks[k].token == m.token && t.marks[k].n == m.n {
+		if k := len(t.marks) - 1; k >= 0 && t.marks[k].token == m.token && t.marks[k].n == m.n && t.marks[k].request == m.request {
 			if urgency(m.ev) > urgency(t.marks[k].ev) {
 				t.marks[k].ev = m.ev
 			}
@@ -116,9 +140,10 @@ func stripEvent(o engine.Outcome) Index {
 }
 
 // kvRegion returns the region number (line >> RegionShift) of the shown
-// layer's KV lines, for llcRaster.rebuild.
+// request's layer's KV lines, for llcRaster.rebuild.
 func (t *tokenStrip) kvRegion() uint64 {
-	return uint64(t.counts.Layer*int(workload.NumClasses)+int(workload.KV)) + 1
+	rl := t.request*t.layers + t.counts.Layer
+	return uint64(rl*int(workload.NumClasses)+int(workload.KV)) + 1
 }
 
 // mark shows v on tokens [t0, t1) of a row where it is more urgent.
@@ -141,8 +166,9 @@ func (t *tokenStrip) mark(row, t0, t1 int, v Index) {
 // selection, the residents and the last gather's marks.
 func (t *tokenStrip) rebuild(e engine.View, slots *slotModel) {
 	c := &t.counts
+	c.Request = t.request
 	if t.ran {
-		c.Context = e.Config().Prompt + c.Step
+		c.Context = e.Prompt(t.request) + c.Step
 	}
 	for row := range StripRows {
 		v := Context
@@ -164,7 +190,7 @@ func (t *tokenStrip) rebuild(e engine.View, slots *slotModel) {
 	if !t.ran {
 		return
 	}
-	sel := e.Selection(c.Step, c.Layer)
+	sel := e.SelectionOf(t.request, c.Step, c.Layer)
 	c.Selected = len(sel)
 	for _, tok := range sel {
 		t.mark(RowSelection, int(tok), int(tok)+1, Selected)
@@ -172,6 +198,9 @@ func (t *tokenStrip) rebuild(e engine.View, slots *slotModel) {
 	c.Residents, c.ResidentLines = t.markResidents(e, slots)
 	c.Hits, c.Misses, c.Evict = 0, 0, 0
 	for _, m := range t.marks {
+		if int(m.request) != t.request {
+			continue
+		}
 		t.mark(RowOutcomes, int(m.token), int(m.token+m.n), m.ev)
 		switch m.ev {
 		case Hit:
@@ -184,10 +213,11 @@ func (t *tokenStrip) rebuild(e engine.View, slots *slotModel) {
 	}
 }
 
-// markResidents marks the shown layer's held tokens and counts them (in
-// modes none and ways: the lines held).
+// markResidents marks the shown request's layer's held tokens and counts
+// them (in modes none and ways: the lines held).
 func (t *tokenStrip) markResidents(e engine.View, slots *slotModel) (tokens, lines int) {
 	l, n := t.counts.Layer, 0
+	rl := t.request*t.layers + l // a slot's layer is request*layers + layer (see slotModel.rebuild)
 	switch e.Config().Mode {
 	case config.ModeTokens, config.ModePages:
 		store, pt := e.TokenStore(), 1
@@ -195,7 +225,7 @@ func (t *tokenStrip) markResidents(e engine.View, slots *slotModel) (tokens, lin
 			pt = slots.pageTokens
 		}
 		for i, sl := range slots.layer {
-			if int(sl) != l {
+			if int(sl) != rl {
 				continue
 			}
 			tok := int(store.KeyAt(i)) % slots.keyDiv * pt
@@ -203,7 +233,7 @@ func (t *tokenStrip) markResidents(e engine.View, slots *slotModel) (tokens, lin
 			n += min(tok+pt, t.maxCtx) - tok
 		}
 	case config.ModePrevK:
-		for _, tok := range e.PrevKResidents(l) {
+		for _, tok := range e.PrevKResidentsOf(t.request, l) {
 			t.mark(RowResidents, int(tok), int(tok)+1, Resident)
 			n++
 		}

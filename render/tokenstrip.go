@@ -90,26 +90,48 @@ func (v *stripView) upload(m *sceneModel, f *fonts, pal *Palette, cfg config.Con
 	}
 }
 
-// setTitle writes the strip's title for its counts, as much as fits.
+// setTitle writes the strip's title for its counts, as much as fits: the
+// most detailed form that fits the strip's width, else the shortest cut
+// with an ellipsis, so that the titles of two panes side by side never
+// run into each other.
 func (v *stripView) setTitle(t *tokenStrip, f *fonts, pal *Palette, cfg config.Config) {
+	w := v.rect.Dx()
+	defer v.title.truncate(w)
 	if !t.ran {
 		v.title.set("Token strip: no layer has run yet", f.gBody, pal.Muted)
 		return
 	}
-	for detail := 3; detail >= 0; detail-- {
-		b := appendStripTitle(v.title.begin(f.gBody, pal.Text), t, cfg, detail)
-		if detail == 0 || v.title.fits(b, v.rect.Dx()) {
+	// A batch's title has compact forms too, after the long ones:
+	// "Req 2/8 · step 3, layer 4 · ...".
+	forms := 4
+	if t.requests > 1 {
+		forms = 8
+	}
+	for i := range forms {
+		b := appendStripTitle(v.title.begin(f.gBody, pal.Text), t, cfg, 3-i%4, i >= 4)
+		if i == forms-1 || v.title.fits(b, w) {
 			v.title.end(b)
 			return
 		}
 	}
 }
 
-// appendStripTitle appends the strip's title: the layer, then with more
-// detail the counts, the bin size and the context.
-func appendStripTitle(b []byte, t *tokenStrip, cfg config.Config, detail int) []byte {
+// appendStripTitle appends the strip's title: the request (of a batch)
+// and the layer, then with more detail the counts, the bin size and the
+// context. compact names the request as "Req 2/8".
+func appendStripTitle(b []byte, t *tokenStrip, cfg config.Config, detail int, compact bool) []byte {
 	c := t.counts
-	b = append(b, "Tokens of step "...)
+	switch {
+	case t.requests > 1 && compact:
+		b = appendCommas(append(b, "Req "...), int64(c.Request+1))
+		b = appendCommas(append(b, '/'), int64(t.requests))
+		b = append(b, " · step "...)
+	case t.requests > 1:
+		b = appendOf(append(b, "Request "...), c.Request+1, t.requests)
+		b = append(b, ": tokens of step "...)
+	default:
+		b = append(b, "Tokens of step "...)
+	}
 	b = appendCommas(b, int64(c.Step+1))
 	b = append(b, ", layer "...)
 	b = appendCommas(b, int64(c.Layer+1))

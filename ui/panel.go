@@ -81,12 +81,15 @@ type Panel struct {
 	// comparing and editB: whether B runs, and whether the fields edit it.
 	comparing, editB bool
 	step             int // the decode step the run stands at (SetStep)
-	speed            int // index into speeds
-	errMsg           string
-	errs             [numSections]string // refusals shown under each section
-	open             [len(groups)]bool
-	unit             float64 // device pixels per design pixel the widgets are built for
-	top              float64 // scroll position of the groups, kept across rebuilds
+	// request and requests: the request of the batch shown (0-based) and
+	// the batch's size (SetRequest).
+	request, requests int
+	speed             int // index into speeds
+	errMsg            string
+	errs              [numSections]string // refusals shown under each section
+	open              [len(groups)]bool
+	unit              float64 // device pixels per design pixel the widgets are built for
+	top               float64 // scroll position of the groups, kept across rebuilds
 
 	ui *ebitenui.UI
 	v  *view
@@ -230,6 +233,10 @@ type view struct {
 	speedText *widget.Label
 	seed      *textField
 	step      *textField
+	reqRow    *widget.Container // the request row: shown for a batch of several requests
+	reqText   *widget.Text
+	reqStep   [2]*widget.Button // previous, next
+	reqTip    *widget.ToolTip
 	preset    *widget.ListComboButton
 	presetTip *widget.Text
 	errLine   *widget.Text // SetError's message

@@ -29,9 +29,11 @@ const (
 	ExportConfig                    // download the config (and B's) as JSON
 	ExportPNG                       // download the screen as a picture
 	LoadTrace                       // replay a real index log (.npy or text)
+	PrevRequest                     // show the previous request of the batch
+	NextRequest                     // show the next request of the batch
 )
 
-var commandNames = [...]string{"Play", "Pause", "TogglePlay", "StepOnce", "LayerOnce", "Reset", "ToggleHelp", "ToggleFullscreen", "StepBack", "ToggleCompare", "ToggleEditTarget", "ExportCSV", "ExportConfig", "ExportPNG", "LoadTrace"}
+var commandNames = [...]string{"Play", "Pause", "TogglePlay", "StepOnce", "LayerOnce", "Reset", "ToggleHelp", "ToggleFullscreen", "StepBack", "ToggleCompare", "ToggleEditTarget", "ExportCSV", "ExportConfig", "ExportPNG", "LoadTrace", "PrevRequest", "NextRequest"}
 
 // String returns the command's Go name.
 func (c Command) String() string {
@@ -161,7 +163,7 @@ func (p *Panel) buildTransport() *widget.Container {
 	v.buttons[ToggleCompare].SetText(compareLabel(p.comparing))
 	c.AddChild(buttons, p.speedRow(),
 		newMessage(th, "Decode steps per second. Slow speeds play each step layer by layer.", th.c.muted, th.inner),
-		p.stepRow(), p.seedRow(), p.presetRow())
+		p.stepRow(), p.requestRow(), p.seedRow(), p.presetRow())
 	v.refusals[transportSection] = p.newRefusal(transportSection)
 	v.errLine = newMessage(th, p.errMsg, th.c.error, th.inner)
 	if p.errMsg == "" {

@@ -26,8 +26,12 @@ import (
 //	                   sharedHits, misses, blockingMisses, hitRate,
 //	                   kvHitRate, tokensPerSecond, b (B's figures when
 //	                   comparing), seeking, fps, tps, done, frames, playing,
-//	                   speed, help, updateMs, drawMs}, cumulative since the
-//	                   last reset; step counts completed decode steps
+//	                   speed, help, updateMs, drawMs, request (the batch's
+//	                   request shown, 1-based), requests (per request:
+//	                   {prompt, accesses, reservedHits, sharedHits, misses,
+//	                   blockingMisses, kvHitRate, missPages, slowdown}; also
+//	                   in b)}, cumulative since the last reset; step counts
+//	                   completed decode steps
 //	dsaviz.hover()     the tooltip of what lies under the pointer: {lines
 //	                   (its text, [] when none shows), box, llc}, box the
 //	                   tooltip and llc pane A's LLC picture as {x, y, w, h}

@@ -58,6 +58,10 @@ func (g *Game) do(c command) {
 		}
 	case cmdToggleFullscreen:
 		ebiten.SetFullscreen(!ebiten.IsFullscreen())
+	case cmdPrevRequest:
+		g.stepRequest(-1)
+	case cmdNextRequest:
+		g.stepRequest(+1)
 	case cmdPanicInUpdate:
 		panic("test panic requested through dsaviz.testPanic(\"update\")")
 	case cmdPanicInDraw:
@@ -146,6 +150,9 @@ func (g *Game) applyChange(query string) {
 	}
 	if ch.lecture != 0 {
 		g.setLecture(ch.lecture > 0)
+	}
+	if ch.request >= 0 {
+		g.link.launched.request = ch.request
 	}
 	switch ch.play {
 	case 1:

@@ -271,6 +271,7 @@ func (g *Game) Update() error {
 	g.advance()
 	g.followCurve()
 	g.tourHelp()
+	g.syncRequest()
 	g.syncMoment()
 	sc.scene.Tick()
 	sc.panel.SetPlaying(g.run.play.playing)
@@ -280,7 +281,7 @@ func (g *Game) Update() error {
 	sc.panelPic.invalidateOnInput(panelShows{
 		playing: g.run.play.playing, err: g.errMsg, speed: g.run.play.speed, cfg: g.run.spec.cfg, preset: g.run.spec.preset,
 		w: w, h: h, panelW: sc.panelW, step: g.moment(), compare: g.run.spec.compare, editB: g.editingB(),
-		lecture: g.link.launched.lecture,
+		lecture: g.link.launched.lecture, request: g.link.launched.request,
 	}, sc.panel.TypingFocused())
 	return nil
 }
@@ -434,10 +435,12 @@ func (g *Game) publish() {
 		FPS: sc.fps, TPS: sc.tps, Frames: sc.frames,
 		Playing: g.run.play.playing, Speed: g.run.play.speed, Help: g.showHelp, Charts: g.link.launched.charts, Lecture: g.link.launched.lecture,
 		Tour:         g.tourShown(),
+		Request:      g.link.launched.request + 1,
 		UpdateMillis: sc.updateMs.mean, DrawMillis: sc.drawMs.mean,
 		Curve: g.run.curve.stats(),
 	}
 	g.run.stats(&st)
+	g.run.fillRequests(&st)
 	g.mail.publish(st)
 }
 

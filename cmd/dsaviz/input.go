@@ -32,7 +32,9 @@ func repeats(d int) bool {
 // shortcuts appends to dst the commands the keys ask for (issue 3,
 // section 4, issue 9): Space play/pause; Right one decode step;
 // Shift+Right one layer; Left one decode step back; C compare A and B; G
-// charts; L the lecture theme; N the tour's next scene; R reset; H or ? help; F fullscreen. Letters go by the character
+// charts; L the lecture theme; N the tour's next scene; R reset; H or ?
+// help; F fullscreen; "," (or "<") and "." (or ">") the previous and next
+// request of a batch. Letters go by the character
 // typed, so they follow the keyboard layout ("?" is wherever the layout
 // puts it). The caller skips this while a text field has the focus.
 func shortcuts(k keyState, dst []command) []command {
@@ -68,6 +70,10 @@ func shortcuts(k keyState, dst []command) []command {
 			dst = append(dst, cmdToggleHelp)
 		case 'f', 'F':
 			dst = append(dst, cmdToggleFullscreen)
+		case ',', '<':
+			dst = append(dst, cmdPrevRequest)
+		case '.', '>':
+			dst = append(dst, cmdNextRequest)
 		}
 	}
 	return dst

@@ -32,6 +32,8 @@ const (
 	cmdNextScene        // the guided tour's next scene
 	cmdToggleHelp
 	cmdToggleFullscreen
+	cmdPrevRequest   // show the previous request of the batch (wrapping around)
+	cmdNextRequest   // show the next request of the batch (wrapping around)
 	cmdPanicInUpdate // test hook: panic in the next Update
 	cmdPanicInDraw   // test hook: panic in the next Draw
 )

@@ -38,6 +38,8 @@ var panelCommands = [...]command{
 	ui.ExportConfig:     cmdExportConfig,
 	ui.ExportPNG:        cmdExportPNG,
 	ui.LoadTrace:        cmdLoadTrace,
+	ui.PrevRequest:      cmdPrevRequest,
+	ui.NextRequest:      cmdNextRequest,
 }
 
 // panelCommand is the panel's OnCommand: it queues the command.

@@ -39,6 +39,7 @@ type panelShows struct {
 	compare bool
 	editB   bool
 	lecture bool // the theme: a switch draws the panel again
+	request int  // the request row's
 }
 
 // panelRefresh is the most frames a cached picture is shown before it is

@@ -81,6 +81,11 @@ type Stats struct {
 	Lecture bool
 	// Tour is the guided tour's scene on screen (1-based), 0 for none.
 	Tour int
+	// Request is the request of the batch shown (1-based, like req=K);
+	// Requests and RequestsB are the figures of every request of A's and
+	// B's batch (requeststats.go).
+	Request             int
+	Requests, RequestsB []requestStats
 	// UpdateMillis and DrawMillis are the CPU time spent in Update and
 	// Draw, in milliseconds, averaged over the last complete window of 30
 	// frames (0 before the first window completes). GPU work that Draw
@@ -95,8 +100,11 @@ type Stats struct {
 // syscall/js.ValueOf.
 func (s Stats) fields() map[string]any {
 	f := s.runStats.fields()
+	f["requests"] = requestFields(s.Requests)
 	if s.B != nil {
-		f["b"] = s.B.fields()
+		b := s.B.fields()
+		b["requests"] = requestFields(s.RequestsB)
+		f["b"] = b
 	}
 	f["seeking"] = s.Seeking
 	f["done"] = s.Done
@@ -109,6 +117,7 @@ func (s Stats) fields() map[string]any {
 	f["charts"] = s.Charts
 	f["lecture"] = s.Lecture
 	f["tour"] = s.Tour
+	f["request"] = s.Request
 	f["updateMs"] = s.UpdateMillis
 	f["drawMs"] = s.DrawMillis
 	f["curve"] = nil

@@ -38,12 +38,15 @@ const (
 	// paramEmbed = 1 leaves the panel out, for course pages that show the
 	// app in an iframe.
 	paramEmbed = "embed"
+	// paramRequest = K shows request K (1-based, like at=) of a batch of
+	// several requests (batch > 1) in the token strip and the HUD.
+	paramRequest = "req"
 	// prefixB marks B's config keys: b.mode=ways sets B's mode.
 	prefixB = "b."
 )
 
 // pageParams are the page's own parameters, after paramPreset.
-var pageParams = []string{paramPreset, paramPlay, paramSpeed, paramLecture, paramCompare, paramAt, paramCharts, paramEmbed, paramTour}
+var pageParams = []string{paramPreset, paramPlay, paramSpeed, paramLecture, paramCompare, paramAt, paramCharts, paramEmbed, paramTour, paramRequest}
 
 // Playback speeds in decode steps per second: the default, and the range a
 // link may ask for, the panel's slider's (which snaps a speed to its
@@ -62,6 +65,7 @@ type page struct {
 	lecture bool    // lecture=1
 	charts  bool    // charts=1
 	embed   bool    // embed=1
+	request int     // the request of the batch shown, 0-based (req=K is K-1)
 }
 
 // launch is what a link asks for: the run's config, the preset it starts
@@ -184,6 +188,13 @@ func parseLaunch(search string) launch {
 		}
 		l.at = at
 	}
+	if v := q.Get(paramRequest); v != "" {
+		r, err := parseRequest(v, cfg)
+		if err != nil {
+			l.problem = append(l.problem, fmt.Sprintf("%v; showing request %d.", err, r+1))
+		}
+		l.request = r
+	}
 	return l
 }
 
@@ -219,6 +230,25 @@ func parseAt(v string, cfg config.Config) (int, error) {
 		return 0, fmt.Errorf("at must be a decode step 0..%d, got %q", cfg.Steps, v)
 	}
 	return at, nil
+}
+
+// parseRequest reads the req parameter: a request 1..batch of cfg's run,
+// returned 0-based. A value out of range is clamped into it (one that is
+// not a number gives request 1), with an error that says so.
+func parseRequest(v string, cfg config.Config) (int, error) {
+	n := max(cfg.Batch, 1)
+	k, err := strconv.Atoi(strings.TrimSpace(v))
+	if err == nil && k >= 1 && k <= n {
+		return k - 1, nil
+	}
+	r := 0
+	if err == nil {
+		r = min(max(k, 1), n) - 1
+	}
+	if n == 1 {
+		return r, fmt.Errorf("req must be 1: the run has one request (batch=1), got %q", v)
+	}
+	return r, fmt.Errorf("req must be a request 1..%d of the batch, got %q", n, v)
 }
 
 // applyKeys applies the config keys of q over base and returns a config
@@ -348,6 +378,9 @@ func shareQuery(spec runSpec, p page, at int) string {
 	if at > 0 {
 		add(paramAt, strconv.Itoa(at))
 	}
+	if p.request > 0 && p.request < cfg.Batch {
+		add(paramRequest, strconv.Itoa(p.request+1))
+	}
 	if b.Len() == 0 {
 		// An empty query opens the landing preset; the defaults need
 		// their own (empty) preset name.
@@ -377,6 +410,8 @@ type change struct {
 	charts int     // +1 show the charts, -1 the caches, 0 unchanged
 	// lecture: +1 the lecture theme, -1 the default one, 0 unchanged
 	lecture int
+	// request is the request of the batch to show, 0-based; -1: unchanged
+	request int
 }
 
 // parseChange reads a query in the link's form ("ways=4&seed=7",
@@ -386,7 +421,7 @@ type change struct {
 // apply over B. Unlike a link at start, a change is all or nothing: any
 // unknown key or refused value is an error, and the caller keeps its runs.
 func parseChange(query string, cur runSpec) (change, error) {
-	ch := change{spec: cur, at: -1}
+	ch := change{spec: cur, at: -1, request: -1}
 	q, err := url.ParseQuery(strings.TrimPrefix(query, "?"))
 	if err != nil {
 		return ch, fmt.Errorf("malformed query %q: %v", query, err)
@@ -455,6 +490,11 @@ func parseChange(query string, cur runSpec) (change, error) {
 	ch.spec.b = b
 	if v := q.Get(paramAt); v != "" {
 		if ch.at, err = parseAt(v, a); err != nil {
+			return ch, err
+		}
+	}
+	if v := q.Get(paramRequest); v != "" {
+		if ch.request, err = parseRequest(v, a); err != nil {
 			return ch, err
 		}
 	}
