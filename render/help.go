@@ -24,17 +24,13 @@ type helpSection struct {
 
 // helpKeys are the keyboard shortcuts (issue 3, section 4).
 var helpKeys = []string{
-	"Space: play or pause",
-	"Right arrow: one decode step (when paused)",
-	"Shift+Right: one layer",
-	"Left arrow: back one decode step (re-simulated from a checkpoint: the numbers are those of a run that never went back)",
-	"C: compare A with B on the same selection trace (B starts as A without a reservation; the panel's Edit button switches the fields to B)",
-	"G: charts of the KV hit rate, blocking misses and tokens/s over the latest 300 steps, of each layer's KV hit rate, and the reservation curve (the KV lines a token LRU of every size would hit on this trace, global solid, per layer dashed; dotted: A's and B's sizes; ×: Belady's MIN at A's size, measured while paused), instead of the caches",
-	"N: the guided tour's next scene (tour=1 in a link starts it; each scene has its own link, tour=K)",
-	"R: reset the run to step 0",
-	"H or ?: this help",
-	"F: fullscreen",
-	", and . (or < and >): the previous and next request of a batch (batch > 1; req=K in a link): the token strip, the HUD and the tooltips show that request, for A and B alike",
+	"Space: play or pause. Right arrow: one decode step (paused); Shift+Right: one layer",
+	"Left arrow: back one step (re-simulated from a checkpoint: the numbers of a run that never went back)",
+	"C: compare A with B on the same trace (B starts as A without a reservation; the panel's Edit button edits B)",
+	"G: charts over the latest 300 steps, per layer, and the reservation curve: a token LRU's hits at every size (global solid, per layer dashed; dotted: A's and B's sizes; ×: MIN at A's size, measured paused)",
+	"L: the lecture theme. N: the guided tour's next scene (tour=K links one)",
+	", and .: the previous and next request of a batch (req=K), for A and B",
+	"R: reset to step 0. H or ?: this help. F: full screen",
 	"Pointer: rest it on a cache line, a slot or a strip token for its details (address, tag, set index, offset, way, owner, replacement state; a token's history); it changes nothing. A cell's flash is its set's, not its line's",
 }
 
@@ -170,14 +166,69 @@ type helpView struct {
 	// shade dims the scene behind the box and frame outlines it, from the
 	// palette the help was laid out with.
 	shade, frame color.RGBA
+	// page is the page shown (0-based) of pages; fits reports that its
+	// text fitted the box (else its ends are cut).
+	page, pages int
+	fits        bool
 }
 
-// layout redraws the help for area r if anything it depends on changed.
-func (v *helpView) layout(r image.Rectangle, f *fonts, pal *Palette, p *painter, cfg config.Config, t3 *Measured) bool {
-	if r == v.rect && f.zoom == v.z && cfg == v.cfg && t3 == v.t3 && v.img != nil {
+// helpFit is how a page of the help's sections is laid out: its columns'
+// first sections, their width and the faces.
+type helpFit struct {
+	starts      []int
+	colW        int
+	body, small *sizedFace
+	fits        bool // the sections fit the room
+}
+
+// fit lays out secs in a box w wide with room pixels of height: the
+// fewest columns (up to helpMaxColumns) that hold them, split where they
+// balance, the text shrunk to helpMinShrink at most; if none does, the
+// most columns at the smallest size, fits false.
+func fitHelp(secs []helpSection, f *fonts, w, pad, room int) helpFit {
+	var h helpFit
+	for cols := 1; cols <= helpMaxColumns; cols++ {
+		h.colW = (w - (cols+1)*pad) / cols
+		for k := 1.0; k >= helpMinShrink-1e-9; k -= 0.05 {
+			h.body, h.small = f.face(f.body.size*k), f.face(f.small.size*k)
+			var height int
+			h.starts, height = helpColumns(secs, h.body, h.small, h.colW, cols)
+			if height <= room {
+				h.fits = true
+				return h
+			}
+		}
+	}
+	return h
+}
+
+// helpPages splits secs into pages that each fit (fitHelp), as few as
+// greedy filling gives, and returns each page's first section; a section
+// too tall for a page alone gets a page of its own.
+func helpPages(secs []helpSection, f *fonts, w, pad, room int) []int {
+	if fitHelp(secs, f, w, pad, room).fits {
+		return []int{0}
+	}
+	starts := []int{0}
+	for i := 1; i < len(secs); i++ {
+		if !fitHelp(secs[starts[len(starts)-1]:i+1], f, w, pad, room).fits {
+			starts = append(starts, i)
+		}
+	}
+	return starts
+}
+
+// Pages is the number of pages the help took when last laid out (at
+// least 1).
+func (v *helpView) Pages() int { return max(1, v.pages) }
+
+// layout redraws page page (0-based, modulo the pages) of the help for
+// area r if anything it depends on changed.
+func (v *helpView) layout(r image.Rectangle, f *fonts, pal *Palette, p *painter, cfg config.Config, t3 *Measured, page int) bool {
+	if r == v.rect && f.zoom == v.z && cfg == v.cfg && t3 == v.t3 && page == v.page && v.img != nil {
 		return false
 	}
-	v.rect, v.z, v.cfg, v.t3 = r, f.zoom, cfg, t3
+	v.rect, v.z, v.cfg, v.t3, v.page = r, f.zoom, cfg, t3, page
 	v.shade, v.frame = pal.Shade, pal.Reserved
 	if v.img != nil {
 		v.img.Deallocate()
@@ -193,23 +244,23 @@ func (v *helpView) layout(r image.Rectangle, f *fonts, pal *Palette, p *painter,
 	pad := px(marginSize, f.zoom)
 	top := pad + lineHeight(f.title) + pad/2
 	room := box.Dy() - pad - top
-	secs := helpSections(cfg, t3)
-	// One column if it fits, else two split where they balance; text
-	// shrinks (to three quarters at most) if even two overflow.
-	body, small := f.body, f.small
-	cols, split := 1, len(secs)
-	colW := box.Dx() - 2*pad
-	if helpHeight(secs, body, small, colW) > room {
-		cols = 2
-		colW = (box.Dx() - 3*pad) / 2
-		for k := 0.95; ; k -= 0.05 {
-			var h int
-			split, h = helpSplit(secs, body, small, colW)
-			if h <= room || k < 0.75 {
-				break
-			}
-			body = f.face(f.body.size * k)
-			small = f.face(f.small.size * k)
+	all := helpSections(cfg, t3)
+	pages := helpPages(all, f, box.Dx(), pad, room)
+	v.pages = len(pages)
+	k := page % len(pages)
+	end := len(all)
+	if k+1 < len(pages) {
+		end = pages[k+1]
+	}
+	secs := all[pages[k]:end]
+	fit := fitHelp(secs, f, box.Dx(), pad, room)
+	v.fits = fit.fits
+	starts, colW, body, small := fit.starts, fit.colW, fit.body, fit.small
+	title := "Help: press H or ? to close"
+	if len(pages) > 1 {
+		title = fmt.Sprintf("Help, page %d of %d: press H or ? for page %d", k+1, len(pages), k+2)
+		if k+1 == len(pages) {
+			title = fmt.Sprintf("Help, page %d of %d: press H or ? to close", k+1, len(pages))
 		}
 	}
 	var op text.DrawOptions
@@ -220,12 +271,14 @@ func (v *helpView) layout(r image.Rectangle, f *fonts, pal *Palette, p *painter,
 		op.ColorScale.ScaleWithColor(c)
 		text.Draw(v.img, s, face, &op)
 	}
-	put("Help: press H or ? to close", f.title, pal.Text, pad, pad)
+	put(title, f.title, pal.Text, pad, pad)
 	bodyH, smallH := lineHeight(body), lineHeight(small)
 	x, y := pad, top
+	col := 0
 	for i, sec := range secs {
-		if cols == 2 && i == split {
-			x, y = 2*pad+colW, top
+		if col+1 < len(starts) && i == starts[col+1] {
+			col++
+			x, y = pad+col*(colW+pad), top
 		}
 		put(sec.heading, body, pal.Reserved, x, y)
 		y += bodyH
@@ -253,17 +306,56 @@ func (v *helpView) layout(r image.Rectangle, f *fonts, pal *Palette, p *painter,
 	return true
 }
 
-// helpSplit returns where to start the second column so that the taller
-// column is as short as it can be, and that column's height.
-func helpSplit(secs []helpSection, body, small *sizedFace, w int) (split, height int) {
+// helpMaxColumns is the most columns the help's text takes, and
+// helpMinShrink the smallest its text shrinks to; a help that does not
+// fit so takes pages.
+const (
+	helpMaxColumns = 3
+	helpMinShrink  = 0.75
+)
+
+// helpColumns returns where each of cols columns of width w starts (the
+// first at 0) so that the tallest is as short as it can be, and its
+// height; with fewer sections than columns, one section a column.
+func helpColumns(secs []helpSection, body, small *sizedFace, w, cols int) (starts []int, height int) {
+	heights := make([]int, len(secs))
+	for i := range secs {
+		heights[i] = helpHeight(secs[i:i+1], body, small, w)
+	}
+	return balancedSplit(heights, cols)
+}
+
+// balancedSplit splits items of heights h, in order, into at most cols
+// contiguous columns so that the tallest column is as short as possible
+// (exhaustively: a help has a dozen sections), and returns each column's
+// first item and the tallest column's height.
+func balancedSplit(h []int, cols int) (starts []int, height int) {
+	if cols <= 1 || len(h) <= 1 {
+		sum := 0
+		for _, v := range h {
+			sum += v
+		}
+		return []int{0}, sum
+	}
 	height = -1
-	for k := 1; k < len(secs); k++ {
-		h := max(helpHeight(secs[:k], body, small, w), helpHeight(secs[k:], body, small, w))
-		if height < 0 || h < height {
-			split, height = k, h
+	for first := 1; first < len(h); first++ {
+		top := 0
+		for _, v := range h[:first] {
+			top += v
+		}
+		if height >= 0 && top >= height {
+			break // longer first columns are only taller
+		}
+		rest, hr := balancedSplit(h[first:], cols-1)
+		if tallest := max(top, hr); height < 0 || tallest < height {
+			height = tallest
+			starts = append([]int{0}, rest...)
+			for i := 1; i < len(starts); i++ {
+				starts[i] += first
+			}
 		}
 	}
-	return split, height
+	return starts, height
 }
 
 // helpHeight is the height the sections take in a column of width w.

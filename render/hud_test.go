@@ -62,7 +62,7 @@ func TestHelpTellsTheFormula(t *testing.T) {
 		all.WriteString(s.heading + "\n" + strings.Join(s.paras, "\n") + "\n")
 	}
 	for _, want := range []string{
-		"Space", "Right arrow", "Shift+Right", "R:", "H or ?", "F:", ", and .",
+		"Space", "Right arrow", "Shift+Right", "Left arrow", "C:", "G:", "L:", "N:", "R:", "H or ?", "F:", ", and .",
 		engine.TimeFormula(config.TimeMLP),
 		"not a cycle-accurate model", "Token LRU", "Blocking miss", "DSA",
 	} {

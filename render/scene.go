@@ -17,6 +17,7 @@ type Status struct {
 	Scale    float64 // device pixels per CSS pixel
 	Zoom     float64 // render.UIZoom of the window
 	ShowHelp bool    // draw the help overlay over area
+	HelpPage int     // the help's page shown, 0-based (see Scene.HelpPages)
 	Error    string  // the current user-facing error ("" none); drawn as a banner
 	Caption  string  // the guided tour's caption ("" none); drawn along the top
 	// Charts shows the charts of the runs instead of their caches, and
@@ -120,6 +121,10 @@ func (s *Scene) SetLecture(on bool) {
 	s.banner.z, s.caption.z, s.help.z = 0, 0, 0
 }
 
+// HelpPages is the number of pages the help took when last drawn (at
+// least 1): H shows the next, and closes the help after the last.
+func (s *Scene) HelpPages() int { return s.help.Pages() }
+
 // Lecture reports whether the scene draws the lecture theme.
 func (s *Scene) Lecture() bool { return s.lecture }
 
@@ -202,7 +207,7 @@ func (s *Scene) Draw(dst *ebiten.Image, area image.Rectangle, r Runs, st Status)
 		changed = true
 	}
 	help := st.ShowHelp && n > 0
-	if help && s.help.layout(area, s.fonts, &s.pal, s.paint, r.A.Config(), st.Measured) {
+	if help && s.help.layout(area, s.fonts, &s.pal, s.paint, r.A.Config(), st.Measured, st.HelpPage) {
 		changed = true
 	}
 	if !changed {

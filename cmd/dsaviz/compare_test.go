@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hajimehoshi/ebiten/v2"
+
 	"dsaviz/sim/config"
 )
 
@@ -337,5 +339,39 @@ func TestTourCaptionsFit(t *testing.T) {
 		if n := len([]rune(s.caption)); n > 72 || strings.Contains(s.caption, "\n") {
 			t.Errorf("scene %d's caption is %d characters, want one line of at most 72: %q", k+1, n, s.caption)
 		}
+	}
+}
+
+// TestHelpPages: H opens the help on its first page, shows each next
+// page, and closes it after the last (the help of small-demo with MIN's
+// gap measured takes more than one page at 1280x800).
+func TestHelpPages(t *testing.T) {
+	g, m, _ := newTestGame(t, "preset=small-demo&play=0")
+	for range 3 {
+		m.post(cmdStepOnce)
+		update(t, g)
+	}
+	g.screen.scale, g.screen.cssW, g.screen.cssH = 1, 1280, 800 // what Layout gets in a window
+	screen := ebiten.NewImage(1280, 800)
+	g.do(cmdToggleHelp)
+	g.Draw(screen)
+	pages := g.screen.scene.HelpPages()
+	if pages < 2 {
+		t.Fatalf("the help takes %d page at 1280x800, want more (else this test shows nothing)", pages)
+	}
+	for p := 1; p < pages; p++ {
+		g.do(cmdToggleHelp)
+		g.Draw(screen)
+		if !g.showHelp || g.helpPage != p {
+			t.Fatalf("H on page %d: help %v on page %d, want page %d", p, g.showHelp, g.helpPage+1, p+1)
+		}
+	}
+	g.do(cmdToggleHelp)
+	if g.showHelp {
+		t.Errorf("H on the last page left the help open")
+	}
+	g.do(cmdToggleHelp)
+	if !g.showHelp || g.helpPage != 0 {
+		t.Errorf("H again: help %v on page %d, want the first page", g.showHelp, g.helpPage+1)
 	}
 }

@@ -51,10 +51,15 @@ func (g *Game) do(c command) {
 	case cmdToggleCharts:
 		g.link.launched.charts = !g.link.launched.charts
 		g.showURL()
-	case cmdToggleHelp:
-		g.showHelp = !g.showHelp
-		if g.showHelp {
+	case cmdToggleHelp: // through the help's pages, then closed
+		switch {
+		case !g.showHelp:
+			g.showHelp, g.helpPage = true, 0
 			g.measureTrace()
+		case g.helpPage+1 < g.screen.scene.HelpPages():
+			g.helpPage++
+		default:
+			g.showHelp = false
 		}
 	case cmdToggleFullscreen:
 		ebiten.SetFullscreen(!ebiten.IsFullscreen())

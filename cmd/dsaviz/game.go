@@ -68,6 +68,7 @@ type Game struct {
 
 	errMsg   string // last user-facing error, "" if none
 	showHelp bool
+	helpPage int // the help's page shown, 0-based
 }
 
 // runState is what is simulated, and when.
@@ -350,6 +351,7 @@ func (g *Game) drawScene(screen *ebiten.Image, kept bool) (ok bool) {
 		Scale:     sc.scale,
 		Zoom:      g.zoom(),
 		ShowHelp:  g.showHelp,
+		HelpPage:  g.helpPage,
 		Charts:    g.link.launched.charts,
 		Curve:     sc.curve,
 		Measured:  sc.measured,

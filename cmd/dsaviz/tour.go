@@ -98,7 +98,7 @@ func (g *Game) tourHelp() {
 	g.link.tourHelp = 0
 	g.run.play.pause()
 	if tourScenes[g.link.tour-1].help {
-		g.showHelp = true
+		g.showHelp, g.helpPage = true, 0
 		g.measureTrace()
 	}
 }
