@@ -199,10 +199,11 @@ func parseLaunch(search string) launch {
 }
 
 // namesARun reports whether a query says which run to show: a preset
-// (preset= is the defaults), a config key of A or B, or cmp.
+// (preset= is the defaults) or a config key of A or B; cmp=1 alone
+// compares the landing preset with its B.
 func namesARun(q url.Values) bool {
 	for k := range q {
-		if k == paramPreset || k == paramCompare || strings.HasPrefix(k, prefixB) || !slices.Contains(pageParams, k) {
+		if k == paramPreset || strings.HasPrefix(k, prefixB) || !slices.Contains(pageParams, k) {
 			return true
 		}
 	}
@@ -351,6 +352,11 @@ func shareQuery(spec runSpec, p page, at int) string {
 			add(k, v[0])
 		}
 	}
+	if b.Len() == 0 {
+		// No key names the run: the defaults need their own (empty)
+		// preset name, or the link opens the landing preset.
+		add(paramPreset, "")
+	}
 	if spec.compare {
 		add(paramCompare, "1")
 	}
@@ -380,11 +386,6 @@ func shareQuery(spec runSpec, p page, at int) string {
 	}
 	if p.request > 0 && p.request < cfg.Batch {
 		add(paramRequest, strconv.Itoa(p.request+1))
-	}
-	if b.Len() == 0 {
-		// An empty query opens the landing preset; the defaults need
-		// their own (empty) preset name.
-		add(paramPreset, "")
 	}
 	return b.String()
 }

@@ -31,6 +31,7 @@ func TestParseLaunch(t *testing.T) {
 		cfg      config.Config
 		preset   string
 		paused   bool
+		compare  bool
 		speed    float64
 		problems []string // one substring per expected problem, in order
 	}{
@@ -54,6 +55,7 @@ func TestParseLaunch(t *testing.T) {
 		// Page parameters alone name no run: the landing preset (issue 12).
 		{name: "play=1 and speed", search: "play=1&speed=0.5", cfg: small, preset: "small-demo", speed: 0.5},
 		{name: "lecture alone", search: "lecture=1&play=0", cfg: small, preset: "small-demo", paused: true, speed: defaultSpeed},
+		{name: "cmp alone", search: "cmp=1", cfg: small, preset: "small-demo", compare: true, speed: defaultSpeed},
 		{name: "preset case and spaces", search: "preset=%20Small-Demo", cfg: small, preset: "small-demo", speed: defaultSpeed},
 		{
 			name: "bad values and unknown key", search: "?ways=0&bogus=1", cfg: def, speed: defaultSpeed,
@@ -100,6 +102,9 @@ func TestParseLaunch(t *testing.T) {
 			if err := l.spec.cfg.Validate(); err != nil {
 				t.Errorf("config does not validate: %v", err)
 			}
+			if l.spec.compare != tt.compare {
+				t.Errorf("compare = %v, want %v", l.spec.compare, tt.compare)
+			}
 			if l.spec.preset != tt.preset || l.paused != tt.paused || l.speed != tt.speed {
 				t.Errorf("preset, paused, speed = %q, %v, %v; want %q, %v, %v", l.spec.preset, l.paused, l.speed, tt.preset, tt.paused, tt.speed)
 			}
@@ -133,6 +138,7 @@ func TestShareQueryRoundTrip(t *testing.T) {
 			base = mustPreset(t, p)
 		}
 		states = append(states, state{spec(base, p), page{speed: defaultSpeed}, 0})
+		states = append(states, state{spec(base, p), page{paused: true, lecture: true, speed: defaultSpeed}, 0})
 		for _, q := range config.PresetNames() {
 			states = append(states, state{spec(mustPreset(t, q), p), page{paused: true, speed: 0.25}, 3})
 		}
