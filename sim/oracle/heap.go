@@ -1,10 +1,17 @@
 package oracle
 
-// The residents of each partition form a binary max-heap on priority,
+// The residents of each partition form a heapArity-ary max-heap on
+// priority (four children a node: half a binary heap's depth, and the
+// children of a node share a cache line or two),
 // stored in b.heap[off[p] : off[p]+size[p]] with each entry's priority
 // beside its slot (one memory read per comparison), and b.pos mapping a
 // slot to its place, so that a resident's priority can change in
 // O(log n).
+
+// heapArity is the number of children of a heap node. Priorities are
+// unique (a next-use position, or beyond the horizon the latest use's),
+// so the arity changes no eviction, only the cost.
+const heapArity = 4
 
 // heapEntry is one resident in a heap.
 type heapEntry struct {
@@ -30,7 +37,7 @@ func (b *belady) up(p, h int) {
 	base := b.off[p]
 	e := b.heap[h]
 	for h > base {
-		parent := base + (h-base-1)/2
+		parent := base + (h-base-1)/heapArity
 		if e.prio <= b.heap[parent].prio {
 			break
 		}
@@ -46,12 +53,15 @@ func (b *belady) down(p, h int) {
 	base, end := b.off[p], b.off[p]+b.size[p]
 	e := b.heap[h]
 	for {
-		c := base + 2*(h-base) + 1
+		c := base + heapArity*(h-base) + 1
 		if c >= end {
 			break
 		}
-		if r := c + 1; r < end && b.heap[r].prio > b.heap[c].prio {
-			c = r
+		last := min(c+heapArity, end)
+		for r := c + 1; r < last; r++ { // the largest child
+			if b.heap[r].prio > b.heap[c].prio {
+				c = r
+			}
 		}
 		if b.heap[c].prio <= e.prio {
 			break
