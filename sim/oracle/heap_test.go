@@ -46,4 +46,3 @@ func TestHeapInvariant(t *testing.T) {
 		checkHeap(t, b, p, "after op "+strconv.Itoa(op))
 	}
 }
-
