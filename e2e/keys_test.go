@@ -37,9 +37,19 @@ func testKeys(t *testing.T, ctx context.Context) {
 	press(t, ctx, chromedp.KeyEvent("r"))
 	waitStats(t, ctx, `s => s.step === 0 && s.layer === 0 && s.accesses === 0`)
 
+	// H opens the help, Escape closes it; H again goes through its
+	// pages, then closes it.
 	press(t, ctx, chromedp.KeyEvent("h"))
-	waitStats(t, ctx, `s => s.help`)
+	waitFor[bool](t, ctx, `((s) => s.help && s.helpPage === 1)(dsaviz.stats())`, `ok => ok`)
 	screenshot(t, ctx, "help.png")
+	press(t, ctx, chromedp.KeyEvent(kb.Escape))
+	waitFor[bool](t, ctx, `((s) => !s.help && s.helpPage === 0)(dsaviz.stats())`, `ok => ok`)
+	press(t, ctx, chromedp.KeyEvent("h"))
+	pages := waitFor[int](t, ctx, `dsaviz.stats().helpPages`, `n => n >= 1`)
+	for p := 2; p <= pages; p++ {
+		press(t, ctx, chromedp.KeyEvent("?"))
+		waitFor[bool](t, ctx, `((s) => s.help && s.helpPage === `+itoa(int64(p))+`)(dsaviz.stats())`, `ok => ok`)
+	}
 	press(t, ctx, chromedp.KeyEvent("?"))
 	waitStats(t, ctx, `s => !s.help`)
 }

@@ -30,7 +30,7 @@ var helpKeys = []string{
 	"G: charts over the latest 300 steps, per layer, and the reservation curve: a token LRU's hits at every size (global solid, per layer dashed; dotted: A's and B's sizes; ×: MIN at A's size, measured paused)",
 	"L: the lecture theme. N: the guided tour's next scene (tour=K links one)",
 	"< and > (also , and .): the previous and next request of a batch (req=K), for A and B",
-	"R: reset to step 0. H or ?: this help. F: full screen",
+	"R: reset to step 0. H or ?: this help's next page, or close it (Escape closes it too). F: full screen",
 	"Pointer: rest it on a cache line, a slot or a strip token for its details (address, tag, set index, offset, way, owner, replacement state; a token's history); it changes nothing. A cell's flash is its set's, not its line's",
 }
 

@@ -374,4 +374,9 @@ func TestHelpPages(t *testing.T) {
 	if !g.showHelp || g.helpPage != 0 {
 		t.Errorf("H again: help %v on page %d, want the first page", g.showHelp, g.helpPage+1)
 	}
+	g.do(cmdToggleHelp)
+	g.do(cmdCloseHelp)
+	if g.showHelp {
+		t.Errorf("Escape on page 2 left the help open")
+	}
 }

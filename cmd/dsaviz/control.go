@@ -61,6 +61,8 @@ func (g *Game) do(c command) {
 		default:
 			g.showHelp = false
 		}
+	case cmdCloseHelp:
+		g.showHelp = false
 	case cmdToggleFullscreen:
 		ebiten.SetFullscreen(!ebiten.IsFullscreen())
 	case cmdPrevRequest:

@@ -437,6 +437,7 @@ func (g *Game) publish() {
 		FPS: sc.fps, TPS: sc.tps, Frames: sc.frames,
 		Playing: g.run.play.playing, Speed: g.run.play.speed, Help: g.showHelp, Charts: g.link.launched.charts, Lecture: g.link.launched.lecture,
 		Tour:         g.tourShown(),
+		HelpPages:    sc.scene.HelpPages(),
 		Request:      g.link.launched.request + 1,
 		UpdateMillis: sc.updateMs.mean, DrawMillis: sc.drawMs.mean,
 		Curve: g.run.curve.stats(),

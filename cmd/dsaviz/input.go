@@ -10,6 +10,7 @@ type keyState struct {
 	space    bool   // Space went down this tick
 	right    bool   // Right arrow went down this tick, or repeats while held
 	left     bool   // Left arrow, likewise
+	escape   bool   // Escape went down this tick
 	shift    bool   // a Shift key is held
 	modifier bool   // Control, Alt or Meta is held: the keys are the browser's or the desktop's
 	chars    []rune // characters typed this tick, as the keyboard layout gives them
@@ -33,7 +34,8 @@ func repeats(d int) bool {
 // section 4, issue 9): Space play/pause; Right one decode step;
 // Shift+Right one layer; Left one decode step back; C compare A and B; G
 // charts; L the lecture theme; N the tour's next scene; R reset; H or ?
-// help; F fullscreen; "," (or "<") and "." (or ">") the previous and next
+// help (its next page, closed after the last), Escape closes it; F
+// fullscreen; "," (or "<") and "." (or ">") the previous and next
 // request of a batch. Letters go by the character
 // typed, so they follow the keyboard layout ("?" is wherever the layout
 // puts it). The caller skips this while a text field has the focus.
@@ -53,6 +55,9 @@ func shortcuts(k keyState, dst []command) []command {
 	}
 	if k.left {
 		dst = append(dst, cmdStepBack)
+	}
+	if k.escape {
+		dst = append(dst, cmdCloseHelp)
 	}
 	for _, r := range k.chars {
 		switch r {
@@ -91,6 +96,7 @@ func readKeys(chars []rune) keyState {
 		space:    inpututil.IsKeyJustPressed(ebiten.KeySpace),
 		right:    held(ebiten.KeyArrowRight),
 		left:     held(ebiten.KeyArrowLeft),
+		escape:   inpututil.IsKeyJustPressed(ebiten.KeyEscape),
 		shift:    pressed(ebiten.KeyShift),
 		modifier: pressed(ebiten.KeyControl) || pressed(ebiten.KeyAlt) || pressed(ebiten.KeyMeta),
 		chars:    ebiten.AppendInputChars(chars[:0]),

@@ -22,6 +22,7 @@ func TestShortcuts(t *testing.T) {
 		{"lecture", keyState{chars: []rune("lL")}, []command{cmdToggleLecture, cmdToggleLecture}},
 		{"r and R", keyState{chars: []rune("rR")}, []command{cmdReset, cmdReset}},
 		{"help", keyState{chars: []rune("hH?")}, []command{cmdToggleHelp, cmdToggleHelp, cmdToggleHelp}},
+		{"escape", keyState{escape: true}, []command{cmdCloseHelp}},
 		{"fullscreen", keyState{chars: []rune("f")}, []command{cmdToggleFullscreen}},
 		{"previous request", keyState{chars: []rune(",<")}, []command{cmdPrevRequest, cmdPrevRequest}},
 		{"next request", keyState{chars: []rune(".>")}, []command{cmdNextRequest, cmdNextRequest}},

@@ -30,7 +30,8 @@ const (
 	cmdExportPNG        // download the screen as PNG
 	cmdLoadTrace        // ask the page for an index log file
 	cmdNextScene        // the guided tour's next scene
-	cmdToggleHelp
+	cmdToggleHelp       // open the help, show its next page, or close it after the last
+	cmdCloseHelp        // close the help (Escape)
 	cmdToggleFullscreen
 	cmdPrevRequest   // show the previous request of the batch (wrapping around)
 	cmdNextRequest   // show the next request of the batch (wrapping around)

@@ -77,6 +77,9 @@ type Stats struct {
 	// Help reports whether the help overlay is shown; Charts whether the
 	// charts are, instead of the caches.
 	Help, Charts bool
+	// HelpPage is the help's page shown, 1-based (0: closed), of
+	// HelpPages.
+	HelpPage, HelpPages int
 	// Lecture reports whether the lecture theme is shown.
 	Lecture bool
 	// Tour is the guided tour's scene on screen (1-based), 0 for none.
@@ -115,6 +118,8 @@ func (s Stats) fields() map[string]any {
 	f["speed"] = s.Speed
 	f["help"] = s.Help
 	f["charts"] = s.Charts
+	f["helpPage"] = s.HelpPage
+	f["helpPages"] = s.HelpPages
 	f["lecture"] = s.Lecture
 	f["tour"] = s.Tour
 	f["request"] = s.Request
