@@ -442,6 +442,9 @@ func (g *Game) publish() {
 		UpdateMillis: sc.updateMs.mean, DrawMillis: sc.drawMs.mean,
 		Curve: g.run.curve.stats(),
 	}
+	if g.showHelp {
+		st.HelpPage = g.helpPage + 1
+	}
 	g.run.stats(&st)
 	g.run.fillRequests(&st)
 	g.mail.publish(st)
