@@ -137,9 +137,9 @@ func (v *hudView) update(e engine.View, st Status, h hudRun, f *fonts, pal *Pale
 }
 
 // hudLevels is the number of forms of each HUD line, from the longest
-// (level 0) to the most compact. Only the headline of a batch of several
-// requests has a fourth (hudRequestFirst); the other lines' level 3 is
-// their level 2.
+// (level 0) to the most compact (level 3: a pane of two in the lecture
+// theme's large text; a batch's headline puts the request first,
+// hudRequestFirst).
 const hudLevels = 4
 
 // fitLevels sets the longest form of a HUD line that fits in maxW pixels,
@@ -160,7 +160,6 @@ func fitLevels(l *textLine, maxW int, face *glyphFace, c color.RGBA, build func(
 
 // hudWhere appends where the run is: step, layer and context.
 func hudWhere(b []byte, n hudValues, level int) []byte {
-	level = min(level, 2)
 	if n.name != "" {
 		b = append(b, n.name...)
 		b = append(b, ": "...)
@@ -173,8 +172,21 @@ func hudWhere(b []byte, n hudValues, level int) []byte {
 		return append(b, " layers"...)
 	}
 	of := " of "
-	if level == 2 {
+	if level >= 2 {
 		of = "/"
+	}
+	if level == 3 {
+		b = appendCommas(b, int64(n.step))
+		b = append(b, of...)
+		b = appendCommas(b, int64(n.steps))
+		b = append(b, " · L"...)
+		b = appendCommas(b, int64(n.layer))
+		b = append(b, of...)
+		b = appendCommas(b, int64(n.layers))
+		if n.done {
+			b = append(b, " · done"...)
+		}
+		return b
 	}
 	b = append(b, "Step "...)
 	b = appendCommas(b, int64(n.step))
@@ -206,7 +218,17 @@ func hudRates(b []byte, n hudValues, level int) []byte {
 	if n.requests > 1 && level == 3 {
 		return hudRequestFirst(b, n)
 	}
-	level = min(level, 2)
+	if level == 3 { // KV 57.0% · Blocking 958
+		b = append(b, "KV "...)
+		if n.kvStep < 0 {
+			b = append(b, '-')
+		} else {
+			b = appendTenths(b, n.kvStep)
+			b = append(b, '%')
+		}
+		b = append(b, " · Blocking "...)
+		return appendCommas(b, n.blockStep)
+	}
 	if n.requests > 1 && level < 2 {
 		b = append(b, "Batch: "...) // the request's own figures follow
 	}
@@ -247,7 +269,6 @@ func hudRates(b []byte, n hudValues, level int) []byte {
 // streams', near 0), the estimated mean step time and tokens per second,
 // saying that they are an estimate.
 func hudEstimate(b []byte, n hudValues, level int) []byte {
-	level = min(level, 2)
 	if n.allTotal >= 0 && level < 2 {
 		if level == 0 {
 			b = append(b, "All accesses "...)
@@ -258,7 +279,15 @@ func hudEstimate(b []byte, n hudValues, level int) []byte {
 		b = append(b, "% hits · "...)
 	}
 	if n.stepSeconds <= 0 {
+		if level == 3 {
+			return append(b, "Est.: -"...)
+		}
 		return append(b, "Est. step time: after the first step"...)
+	}
+	if level == 3 { // the tokens/s alone
+		b = append(b, "≈ "...)
+		b = appendRate(b, n.tokensRate)
+		return append(b, " tok/s"...)
 	}
 	b = append(b, "Est. "...)
 	b = appendSeconds(b, n.stepSeconds)

@@ -54,6 +54,16 @@ func TestReadHUD(t *testing.T) {
 	if got := string(hudWhere(nil, v, 2)); got != "B: Step 2/4 · Layer 1/2" {
 		t.Errorf("compact hudWhere of run B = %q", got)
 	}
+	// The most compact forms, for a pane of two in the lecture theme.
+	if got := string(hudWhere(nil, v, 3)); got != "B: 2/4 · L1/2" {
+		t.Errorf("most compact hudWhere of run B = %q", got)
+	}
+	if got, want := string(hudRates(nil, v, 3)), "KV "; !strings.HasPrefix(got, want) || !strings.Contains(got, " · Blocking ") || len(got) >= len(hudRates(nil, v, 2)) {
+		t.Errorf("most compact headline %q: want KV and Blocking, shorter than %q", got, hudRates(nil, v, 2))
+	}
+	if got := string(hudEstimate(nil, v, 3)); !strings.HasSuffix(got, " tok/s") || len(got) >= len(hudEstimate(nil, v, 2)) {
+		t.Errorf("most compact estimate %q", got)
+	}
 }
 
 func TestHelpTellsTheFormula(t *testing.T) {
