@@ -218,12 +218,12 @@ func hudRates(b []byte, n hudValues, level int) []byte {
 	if n.requests > 1 && level == 3 {
 		return hudRequestFirst(b, n)
 	}
-	if level == 3 { // KV 57.0% · Blocking 958
+	if level == 3 { // KV 57% · Blocking 958
 		b = append(b, "KV "...)
 		if n.kvStep < 0 {
 			b = append(b, '-')
 		} else {
-			b = appendTenths(b, n.kvStep)
+			b = appendCommas(b, int64((n.kvStep+5)/10)) // whole percent
 			b = append(b, '%')
 		}
 		b = append(b, " · Blocking "...)
