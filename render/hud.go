@@ -284,8 +284,8 @@ func hudEstimate(b []byte, n hudValues, level int) []byte {
 		}
 		return append(b, "Est. step time: after the first step"...)
 	}
-	if level == 3 { // the tokens/s alone
-		b = append(b, "≈ "...)
+	if level == 3 { // the tokens/s alone, still called an estimate
+		b = append(b, "Est. "...)
 		b = appendRate(b, n.tokensRate)
 		return append(b, " tok/s"...)
 	}

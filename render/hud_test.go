@@ -61,7 +61,7 @@ func TestReadHUD(t *testing.T) {
 	if got, want := string(hudRates(nil, v, 3)), "KV "; !strings.HasPrefix(got, want) || !strings.Contains(got, " · Blocking ") || len(got) >= len(hudRates(nil, v, 2)) {
 		t.Errorf("most compact headline %q: want KV and Blocking, shorter than %q", got, hudRates(nil, v, 2))
 	}
-	if got := string(hudEstimate(nil, v, 3)); !strings.HasSuffix(got, " tok/s") || len(got) >= len(hudEstimate(nil, v, 2)) {
+	if got := string(hudEstimate(nil, v, 3)); !strings.HasPrefix(got, "Est. ") || !strings.HasSuffix(got, " tok/s") || len(got) >= len(hudEstimate(nil, v, 2)) {
 		t.Errorf("most compact estimate %q", got)
 	}
 }
