@@ -31,6 +31,9 @@ type hudValues struct {
 	request, requests int
 	reqKV             int
 	reqBlock          int64
+	// seek is the step a jump is re-simulating to (1-based, as step
+	// counts: the jump ends after that step's last layer), 0 when none.
+	seek int
 }
 
 // readHUD reads the HUD's numbers from the run and the status. The figures
@@ -42,7 +45,7 @@ func readHUD(e engine.View, st Status, h hudRun) hudValues {
 		name: h.name, quiet: h.quiet,
 		steps: cfg.Steps, layers: cfg.Layers, done: e.Done(), playing: st.Playing,
 		fps: int(math.Round(st.FPS)), tps: int(math.Round(st.TPS)),
-		kvStep: -1, kvTotal: -1, allTotal: -1,
+		kvStep: -1, kvTotal: -1, allTotal: -1, seek: max(st.Seek, 0),
 	}
 	step, layer, ok := e.Ran()
 	v.ran = ok
@@ -119,7 +122,7 @@ func (v *hudView) update(e engine.View, st Status, h hudRun, f *fonts, pal *Pale
 		v.state.end(v.state.begin(f.gTitle, pal.Text))
 	}
 	gap := px(16, f.zoom)
-	if all || n.ran != o.ran || n.step != o.step || n.layer != o.layer || n.done != o.done || n.name != o.name || n.context != o.context || n.request != o.request {
+	if all || n.ran != o.ran || n.step != o.step || n.layer != o.layer || n.done != o.done || n.name != o.name || n.context != o.context || n.request != o.request || n.seek != o.seek {
 		face := f.gTitle
 		if n.quiet {
 			face = f.gBody // a pane of two: half the width
@@ -170,6 +173,11 @@ func hudWhere(b []byte, n hudValues, level int) []byte {
 		b = append(b, " steps of "...)
 		b = appendCommas(b, int64(n.layers))
 		return append(b, " layers"...)
+	}
+	if n.seek > 0 { // a jump's progress: where it goes, where it is
+		b = append(b, [hudLevels]string{"Going to step ", "To step ", "→ ", "→"}[level]...)
+		b = appendCommas(b, int64(n.seek))
+		b = append(b, [hudLevels]string{", now at ", ": ", ": ", " "}[level]...)
 	}
 	of := " of "
 	if level >= 2 {

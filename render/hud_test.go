@@ -54,6 +54,14 @@ func TestReadHUD(t *testing.T) {
 	if got := string(hudWhere(nil, v, 2)); got != "B: Step 2/4 · Layer 1/2" {
 		t.Errorf("compact hudWhere of run B = %q", got)
 	}
+	// A jump under way says where it goes, at every level.
+	v.seek = 9
+	for level, want := range []string{"B: Going to step 9, now at Step 2 of 4", "B: To step 9: Step 2 of 4", "B: → 9: Step 2/4", "B: →9 2/4"} {
+		if got := string(hudWhere(nil, v, level)); !strings.HasPrefix(got, want) {
+			t.Errorf("hudWhere level %d while seeking = %q, want it to start %q", level, got, want)
+		}
+	}
+	v.seek = 0
 	// The most compact forms, for a pane of two in the lecture theme.
 	if got := string(hudWhere(nil, v, 3)); got != "B: 2/4 · L1/2" {
 		t.Errorf("most compact hudWhere of run B = %q", got)

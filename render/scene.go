@@ -18,8 +18,12 @@ type Status struct {
 	Zoom     float64 // render.UIZoom of the window
 	ShowHelp bool    // draw the help overlay over area
 	HelpPage int     // the help's page shown, 0-based (see Scene.HelpPages)
-	Error    string  // the current user-facing error ("" none); drawn as a banner
-	Caption  string  // the guided tour's caption ("" none); drawn along the top
+	// Seek is the step a jump is re-simulating to, as the HUD counts steps
+	// (it ends after that step's last layer), 0 when none: the HUD shows
+	// the jump's progress.
+	Seek    int
+	Error   string // the current user-facing error ("" none); drawn as a banner
+	Caption string // the guided tour's caption ("" none); drawn along the top
 	// Charts shows the charts of the runs instead of their caches, and
 	// Curve the token reservation's curve among them (nil: none counted).
 	Charts bool

@@ -352,6 +352,7 @@ func (g *Game) drawScene(screen *ebiten.Image, kept bool) (ok bool) {
 		Zoom:      g.zoom(),
 		ShowHelp:  g.showHelp,
 		HelpPage:  g.helpPage,
+		Seek:      g.run.seekShown(),
 		Charts:    g.link.launched.charts,
 		Curve:     sc.curve,
 		Measured:  sc.measured,

@@ -109,6 +109,15 @@ func (r *runs) views() render.Runs {
 // seeking reports whether a jump is being re-simulated.
 func (r *runs) seeking() bool { return r.seek >= 0 }
 
+// seekShown is the step a jump under way goes to as the HUD counts steps
+// (it ends after the last layer of step seek, 1-based), 0 when none.
+func (r *runs) seekShown() int {
+	if !r.seeking() {
+		return 0
+	}
+	return r.seek
+}
+
 // jump starts going to the start of decode step target (clamped to the
 // run): it restores the nearest checkpoint; the layers left to re-simulate
 // run through advance, which shows none of them until the target.
