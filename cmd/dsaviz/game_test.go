@@ -43,7 +43,7 @@ func (h *fakeHost) lastError() string {
 	return h.errors[len(h.errors)-1]
 }
 
-func newTestGame(t *testing.T, link string) (*Game, *mailbox, *fakeHost) {
+func newTestGame(t testing.TB, link string) (*Game, *mailbox, *fakeHost) {
 	t.Helper()
 	m, h := &mailbox{}, &fakeHost{}
 	g, err := newGame(m, h, parseLaunch(link))
