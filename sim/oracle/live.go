@@ -63,8 +63,29 @@ func (c *stackCounter) reset() {
 
 // add counts the accesses of keys, in order.
 func (c *stackCounter) add(keys []int32) error {
+	for i, k := range keys {
+		if err := c.addTo(c.partition(k, c.layerScope), keys[i:i+1]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// addLayer counts the accesses of keys, in order, all of layer l (a
+// layer's gather): one partition for all of them, found once.
+func (c *stackCounter) addLayer(keys []int32, l int) error {
+	p := 0
+	if c.layerScope {
+		p = l
+	}
+	return c.addTo(p, keys)
+}
+
+// addTo counts the accesses of keys, all of partition p, in order.
+func (c *stackCounter) addTo(p int, keys []int32) error {
+	st := &c.parts[p]
+	m := markSet{bits: st.bits, tree: st.tree}
 	for _, k := range keys {
-		st := &c.parts[c.partition(k, c.layerScope)]
 		now := st.clock
 		if now == noNext-1 {
 			return errLiveFull
@@ -72,8 +93,8 @@ func (c *stackCounter) add(keys []int32) error {
 		st.clock++
 		if int(now/64) >= len(st.bits) {
 			st.grow()
+			m = markSet{bits: st.bits, tree: st.tree}
 		}
-		m := markSet{bits: st.bits, tree: st.tree}
 		if now%64 == 0 && now > 0 {
 			m.seal(now/64 - 1)
 		}
@@ -179,7 +200,7 @@ func (c *LiveCurve) Advance(to int) error {
 	for ; c.steps < to; c.steps++ {
 		for l := range c.keys.Layers() {
 			c.buf = c.keys.Append(c.buf[:0], c.steps, l)
-			if err := c.counter.add(c.buf); err != nil {
+			if err := c.counter.addLayer(c.buf, l); err != nil {
 				return err
 			}
 		}
