@@ -67,7 +67,7 @@ func (m *sceneModel) observe(e engine.View, ev []engine.Event) {
 	ways, bypass := e.Config().Mode == config.ModeWays, e.Config().Bypass
 	for i := range ev {
 		x := &ev[i]
-		class, l, ok := ownerOf(lay, x, layer)
+		class, l, ok := lay.Owner(x.Line)
 		kv := ok && class == workload.KV
 		hit := x.Outcome == engine.ReservedHit || x.Outcome == engine.SharedHit
 		switch {
@@ -92,17 +92,6 @@ func (m *sceneModel) observe(e engine.View, ev []engine.Event) {
 	}
 	m.strip.observe(e, ev, step, layer)
 	m.dirty = true
-}
-
-// ownerOf is the owner of an event's lines (Layout.Owner): a gather's hit
-// or miss (a token, not evicted) is a KV line of the layer just run, known
-// without a look-up; any other event is looked up (an evicted token may be
-// another layer's).
-func ownerOf(lay *workload.Layout, x *engine.Event, layer int) (workload.Class, int, bool) {
-	if x.Token >= 0 && x.Outcome != engine.Evicted {
-		return workload.KV, layer, true
-	}
-	return lay.Owner(x.Line)
 }
 
 // markKV flashes a KV access: the slot of its token when the reservation

@@ -101,18 +101,14 @@ func (t *tokenStrip) observe(e engine.View, ev []engine.Event, step, layer int) 
 	lay := e.Layout()
 	for i := range ev {
 		x := &ev[i]
-		c, l, ok := ownerOf(lay, x, layer)
+		c, l, ok := lay.Owner(x.Line)
 		if !ok || c != workload.KV || l != layer {
 			continue
 		}
 		// The line's owner: the gathering request for a gather, the
 		// evicted token's own request for an eviction (x.Request is the
 		// request whose gather evicted it).
-		req := int32(x.Request)
-		if x.Token < 0 || x.Outcome == engine.Evicted {
-			req = int32(lay.RequestOf(x.Line))
-		}
-		m := tokenMark{token: x.Token, n: 1, request: req, ev: stripEvent(x.Outcome)}
+		m := tokenMark{token: x.Token, n: 1, request: int32(lay.RequestOf(x.Line)), ev: stripEvent(x.Outcome)}
 		if x.Token < 0 { // an evicted LLC line, or a page of the pages reservation
 			lo, hi := lay.TokensOfLine(l, x.Line)
 			m.token, m.n = int32(lo), int32(hi-lo+1)
