@@ -1,6 +1,9 @@
 package render
 
-import "math"
+import (
+	"math"
+	"strconv"
+)
 
 // A reservation-curve chart: the KV lines a token LRU of every size would
 // have hit over the steps run, one line per scope (global solid, per layer
@@ -20,28 +23,36 @@ type Curve struct {
 	MIN     float64
 	Scope   string // A's scope, the scope MIN was measured in
 	Steps   int    // the steps counted
+	Behind  int    // the steps run but not counted yet (the count catches up)
 	Problem string // why there is no curve ("" when there is)
 	Gen     uint64 // changes whenever anything above does
 }
 
 // curveUnit is the unit the horizontal axis counts: MiB for reservations
-// of 8 MiB and more, else KiB.
-func curveUnit(maxBytes int64) (bytes int64, caption string) {
-	if maxBytes >= 8<<20 {
+// of 8 MiB and more, else KiB; and the axis's caption, with MIN's cross
+// named when the chart shows it.
+func curveUnit(maxBytes int64, min bool) (bytes int64, caption string) {
+	switch {
+	case maxBytes >= 8<<20 && min:
+		return 1 << 20, "reserve (MiB), × MIN"
+	case maxBytes >= 8<<20:
 		return 1 << 20, "reserve (MiB)"
+	case min:
+		return 1 << 10, "reserve (KiB), × MIN"
 	}
 	return 1 << 10, "reserve (KiB)"
 }
 
-// curveSpec is the spec of the curve chart for c.
+// curveSpec is the spec of the curve chart for c (a new one for each of
+// its generations: see chartsView.update).
 func curveSpec(c *Curve) chartSpec {
-	_, caption := curveUnit(c.MaxBytes)
+	_, caption := curveUnit(c.MaxBytes, c.MIN == c.MIN)
 	s := chartSpec{title: "Token LRU: reserved KV hits by size (%)", names: [2]string{"global", "per layer"}, caption: caption, curve: true}
 	switch {
 	case c.Problem != "":
-		s.title, s.names = "Token LRU curve: "+c.Problem, [2]string{}
-	case c.MIN == c.MIN:
-		s.caption += ", × MIN"
+		s.title, s.names, s.caption = "Token LRU curve: "+c.Problem, [2]string{}, ""
+	case c.Behind > 0:
+		s.title = "Token LRU curve: counting, " + strconv.Itoa(c.Steps) + " of " + strconv.Itoa(c.Steps+c.Behind) + " steps"
 	}
 	return s
 }
@@ -76,7 +87,7 @@ func (l *chartLayout) layoutCurve(w, h int, s *chartSpec, m *chartMetrics, c *Cu
 	if c.Problem != "" || c.MaxBytes <= 0 {
 		return
 	}
-	unit, _ := curveUnit(c.MaxBytes)
+	unit, _ := curveUnit(c.MaxBytes, false)
 	most := int(c.MaxBytes / unit)
 	// As many ticks as the labels' widths allow, and at most chartMaxTicks.
 	step := max(l.ticksFor(max(most, 1), most, m), int(niceStep(float64(most)/float64(chartMaxTicks-1))))

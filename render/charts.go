@@ -73,6 +73,11 @@ type chartsView struct {
 	charts [5]chartView
 	names  [2]string // the runs' legend names the specs were made for
 	none   Curve     // the curve shown when the app gives none
+	// curveOf is the curve the curve chart's spec was made for, and
+	// curveGen its generation then (the spec is made again only when the
+	// curve changes, so that a frame allocates nothing).
+	curveOf  *Curve
+	curveGen uint64
 }
 
 // chartKinds are the charts in grid order.
@@ -124,6 +129,7 @@ func (v *chartsView) layout(r image.Rectangle, f *fonts, runs Runs) {
 	for i := range v.charts {
 		c := &v.charts[i]
 		c.spec = chartSpecFor(chartKinds[i], names[0], names[1])
+		v.curveOf = nil // the curve chart's spec is made again at the next update
 		c.spec.span = span
 		c.layout(chartCell(i, r, m), f)
 	}
@@ -151,7 +157,9 @@ func (v *chartsView) update(runs Runs, curve *Curve, pal *Palette) bool {
 				v.none.Problem = "not counted"
 				curve = &v.none
 			}
-			c.spec = curveSpec(curve)
+			if curve != v.curveOf || curve.Gen != v.curveGen {
+				c.spec, v.curveOf, v.curveGen = curveSpec(curve), curve, curve.Gen
+			}
 			drew = c.updateCurve(curve, pal)
 		case chartLayerHit:
 			var bl []float64

@@ -69,3 +69,32 @@ func TestCurveProblems(t *testing.T) {
 		t.Errorf("no charts: stats().curve = %+v, want none", c)
 	}
 }
+
+// TestCurveCatchesUp: charts opened late in a run count the curve a few
+// steps a tick, the chart saying so, and end with the figures of a curve
+// that followed the run from the start.
+func TestCurveCatchesUp(t *testing.T) {
+	link := "preset=small-demo&mode=tokens&play=0"
+	late, ml, _ := newTestGame(t, link)
+	early, me, _ := newTestGame(t, link+"&charts=1")
+	for range 9 {
+		ml.post(cmdStepOnce)
+		update(t, late)
+		me.post(cmdStepOnce)
+		update(t, early)
+	}
+	ml.post(cmdToggleCharts)
+	update(t, late)
+	c := ml.read().Curve
+	if c == nil || c.Steps != curveCatchUp || late.screen.curve.Behind != 9-curveCatchUp {
+		t.Fatalf("the first tick with the charts: curve %+v, behind %d; want %d steps counted, %d behind", c, late.screen.curve.Behind, curveCatchUp, 9-curveCatchUp)
+	}
+	for range 9 {
+		update(t, late)
+	}
+	got, want := *ml.read().Curve, *me.read().Curve
+	got.MIN, want.MIN = nil, nil // pointers; the values are checked by TestCurveFollowsTheRuns
+	if got != want || late.screen.curve.Behind != 0 {
+		t.Errorf("caught up: %+v (behind %d), want the figures of a curve that followed the run %+v", got, late.screen.curve.Behind, want)
+	}
+}
