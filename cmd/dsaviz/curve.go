@@ -55,14 +55,14 @@ func (f *curveFollower) follow(r *runs, gap *render.MINGap) *render.Curve {
 	if steps == f.counted && gap == f.min {
 		return &f.curve
 	}
-	// Far behind (the charts opened late in a run), catch up a few steps
-	// a tick, so that no frame waits for the whole count.
-	upTo := steps
-	if f.counted >= 0 && steps > f.counted+curveCatchUp {
-		upTo = f.counted + curveCatchUp
-	} else if f.counted < 0 && steps > curveCatchUp {
-		upTo = curveCatchUp
+	// Far behind (the charts opened late in a run, or the runs went back,
+	// which counts again from step 0), catch up a few steps a tick, so
+	// that no frame waits for the whole count.
+	from := f.counted
+	if from < 0 || steps < from {
+		from = 0
 	}
+	upTo := min(steps, from+curveCatchUp)
 	f.counted, f.min = upTo, gap
 	f.curve.Behind = steps - upTo
 	for s, lc := range f.scopes {
