@@ -16,6 +16,7 @@ import (
 // lines those steps gather. Sizes are evenly spaced from 0 to MaxBytes.
 type Curve struct {
 	MaxBytes      int64     // the largest reservation the cache allows, in bytes
+	SlotBytes     int64     // bytes per token slot (0: not said)
 	Global, Layer []float64 // percent, at sizes i*MaxBytes/(len-1)
 	Marks         [2]int64  // A's and B's reservation in bytes (0: none)
 	// MIN is Belady's MIN's percent at A's reservation in A's scope, NaN

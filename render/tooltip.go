@@ -55,6 +55,11 @@ type tooltipView struct {
 // tooltip and reports whether it appeared, changed, moved or went.
 func (s *Scene) hover(area image.Rectangle, st Status) bool {
 	v := &s.tip
+	if st.PointerIn && !st.ShowHelp && st.Pointer.In(area) && s.charted {
+		if i, mark, ok := s.charts.curvePoint(st.Pointer); ok {
+			return s.curveTip(area, st, i, mark)
+		}
+	}
 	pane, tg := -1, target{}
 	if st.PointerIn && !st.ShowHelp && st.Pointer.In(area) {
 		for i := range s.n {
@@ -85,6 +90,31 @@ func (s *Scene) hover(area image.Rectangle, st Status) bool {
 		v.in.describe(&v.text, run, m, tg, name)
 		v.key, v.keyed = key, true
 	}
+	return s.showTip(area, st, old, p.targetRect(tg))
+}
+
+// curveTip shows the tooltip of the curve chart's point i, outlining
+// mark, and reports whether it appeared, changed or moved.
+func (s *Scene) curveTip(area image.Rectangle, st Status, i int, mark image.Rectangle) bool {
+	v := &s.tip
+	old := v.box
+	c := s.charts.curveOf
+	key := tipKey{pane: curveTipPane, gen: int(c.Gen), step: i}
+	if !v.keyed || key != v.key {
+		describeCurvePoint(&v.text, c, i)
+		v.key, v.keyed = key, true
+	}
+	return s.showTip(area, st, old, mark)
+}
+
+// curveTipPane is tipKey.pane for the curve chart's tooltip.
+const curveTipPane = -2
+
+// showTip lays out the tooltip's text (again only when it changed),
+// outlines mark and places the box by the pointer; it reports whether the
+// tooltip appeared, changed or moved since it was at old.
+func (s *Scene) showTip(area image.Rectangle, st Status, old, mark image.Rectangle) bool {
+	v := &s.tip
 	if v.text.lines() == 0 {
 		return v.hide(old)
 	}
@@ -94,7 +124,7 @@ func (s *Scene) hover(area image.Rectangle, st Status) bool {
 		v.setLines(area, s.fonts, &s.pal)
 	}
 	oldMark := v.mark
-	v.mark = p.targetRect(tg)
+	v.mark = mark
 	v.place(area, st.Pointer, s.fonts.zoom)
 	return relaid || v.box != old || v.mark != oldMark
 }

@@ -134,7 +134,7 @@ func (f *curveFollower) start(r *runs) {
 			f.curve.Marks[i] = int64(c.Reserve)
 		}
 	}
-	f.curve.MaxBytes = int64(most) * f.stride
+	f.curve.MaxBytes, f.curve.SlotBytes = int64(most)*f.stride, f.stride
 	f.curve.Scope = a.TokenScope
 	f.curve.Global = make([]float64, curvePoints)
 	f.curve.Layer = make([]float64, curvePoints)
