@@ -4,10 +4,13 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/chromedp"
 
 	"dsaviz/internal/staticserve"
 )
@@ -20,7 +23,8 @@ import (
 // the page's console. Run it
 // with ./build.sh shot QUERY... With $DSAVIZ_SHOT_FILTERS (e.g.
 // "deuteranopia,greyscale") it also saves each shot as seen through
-// those colour-vision filters.
+// those colour-vision filters; with $DSAVIZ_SHOT_POINTER=X,Y (CSS
+// pixels) the mouse rests there first, for a tooltip.
 func TestShot(t *testing.T) {
 	queries := os.Getenv("DSAVIZ_SHOT")
 	if queries == "" {
@@ -45,6 +49,16 @@ func TestShot(t *testing.T) {
 		messages := collectConsole(t, tab)
 		waitReady(t, tab, messages)
 		time.Sleep(wait)
+		if at := os.Getenv("DSAVIZ_SHOT_POINTER"); at != "" {
+			var x, y float64
+			if _, err := fmt.Sscanf(at, "%g,%g", &x, &y); err != nil {
+				t.Fatalf("DSAVIZ_SHOT_POINTER=%q: want X,Y in CSS pixels: %v", at, err)
+			}
+			if err := chromedp.Do(tab, chromedp.MouseEvent(chromedp.MouseMoved, x, y)); err != nil {
+				t.Fatal(err)
+			}
+			time.Sleep(500 * time.Millisecond)
+		}
 		screenshot(t, tab, "shot-"+itoa(int64(i+1))+".png")
 		if f := os.Getenv("DSAVIZ_SHOT_FILTERS"); f != "" {
 			for _, name := range strings.Split(f, ",") {
