@@ -38,6 +38,25 @@ func BenchmarkGeneratorUsedUp(b *testing.B) {
 	reportSelections(b, p.Layers*p.Steps)
 }
 
+// BenchmarkGeneratorDSV32 measures generation of the dsv32-h100 preset's
+// steps (61 layers x top-2048, prompt 32768), one op a step, as the app
+// asks for them (sim/compare's BenchmarkDSV32 has 100000 steps): the first
+// step, which makes the tables, is generated before timing.
+func BenchmarkGeneratorDSV32(b *testing.B) {
+	p := DefaultParams()
+	p.Steps = 100000
+	g := mustGenerator(b, p)
+	g.Selection(0, 0)
+	t := 1
+	b.ReportAllocs()
+	for b.Loop() {
+		g.Selection(t, 0)
+		t++
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "steps/s")
+	reportSelections(b, p.Layers)
+}
+
 // BenchmarkMeasure measures the statistics of a generated 8 x 40 trace.
 func BenchmarkMeasure(b *testing.B) {
 	p := calibrationParams()
