@@ -109,8 +109,9 @@ func (t *tokenStrip) observe(e engine.View, ev []engine.Event, step, layer int) 
 		// evicted token's own request for an eviction (x.Request is the
 		// request whose gather evicted it).
 		m := tokenMark{token: x.Token, n: 1, request: int32(lay.RequestOf(x.Line)), ev: stripEvent(x.Outcome)}
-		if x.Token < 0 { // an evicted LLC line, or a page of the pages reservation
-			lo, hi := lay.TokensOfLine(l, x.Line)
+		if x.Token < 0 { // evicted LLC lines (of one region), or a page of the pages reservation
+			lo, _ := lay.TokensOfLine(l, x.Line)
+			_, hi := lay.TokensOfLine(l, x.Line+x.N-1)
 			m.token, m.n = int32(lo), int32(hi-lo+1)
 			if pt := lay.PageTokens(); e.Config().Mode == config.ModePages {
 				m.token, m.n = int32(lo/pt*pt), int32(pt)

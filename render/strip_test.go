@@ -3,6 +3,10 @@ package render
 import (
 	"bytes"
 	"testing"
+
+	"dsaviz/sim/config"
+	"dsaviz/sim/engine"
+	"dsaviz/sim/workload"
 )
 
 func TestStripBins(t *testing.T) {
@@ -45,5 +49,29 @@ func TestStripMark(t *testing.T) {
 	want := []byte{BlockingMiss, BlockingMiss, Evicted, Evicted, Hit}
 	if !bytes.Equal(row, want) {
 		t.Errorf("row = %v, want %v", row, want)
+	}
+}
+
+// TestStripEvictionRun: an eviction event covering lines of several
+// tokens (the engine reports consecutive victims as one) marks every one
+// of those tokens as evicted.
+func TestStripEvictionRun(t *testing.T) {
+	c := tinyConfig(config.ModeNone)
+	c.KVBytes = 128 // two lines a token
+	e, err := engine.New(c, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s tokenStrip
+	s.reset(e.View())
+	first, n := e.Layout().TokenLines(0, 0, 3)
+	if n != 2 {
+		t.Fatalf("token 3 has %d lines, want 2", n)
+	}
+	// Token 3's second line and tokens 4 and 5 whole.
+	ev := []engine.Event{{Line: first + 1, N: 5, Token: -1, Class: workload.KV, Outcome: engine.Evicted}}
+	s.observe(e.View(), ev, 0, 0)
+	if len(s.marks) != 1 || s.marks[0].token != 3 || s.marks[0].n != 3 || s.marks[0].ev != Evicted {
+		t.Errorf("marks %+v, want tokens 3 to 5 evicted", s.marks)
 	}
 }

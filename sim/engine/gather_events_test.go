@@ -30,8 +30,9 @@ func plainPartition(t *testing.T, p *cache.Partition, seed uint64) *cache.Partit
 // refEvents is a layer's events written the obvious way, for the modes
 // that gather through a partition (none, ways): the streams and every
 // gathered line go through plain partitions (plainPartition) one Access
-// at a time, each line's hit or miss an event, each eviction an event
-// naming the victim and its owner.
+// at a time, each line's hit or miss and each eviction (naming the victim
+// and its owner) written down, then grouped as the engine reports them
+// (groupLines).
 type refEvents struct {
 	e              *Engine // for the layout, the config and the selections
 	shared, kvWays *cache.Partition
@@ -59,24 +60,59 @@ func (r *refEvents) layer(step, l int) []Event {
 	}
 	for _, tok := range checked(r.e.batch.Request(0).Selection(step, l), c.Prompt+step, c.TopK) {
 		first, n := lay.TokenLines(0, l, int(tok))
+		var lines []refLine
 		for x := first; x < first+uint64(n); x++ {
 			hit, victim, evicted := p.Access(x)
 			o := Miss
 			if hit {
 				o = hitKind
 			}
-			out = append(out, Event{Line: x, N: 1, Token: tok, Class: workload.KV, Outcome: o})
-			if evicted {
-				class, _, ok := lay.Owner(victim)
-				if !ok {
-					class = workload.KV
-				}
-				out = append(out, Event{Line: victim, N: 1, Token: -1, Class: class, Outcome: Evicted})
-			}
+			lines = append(lines, refLine{line: x, outcome: o, victim: victim, evicted: evicted})
+		}
+		for c := 0; c < len(lines); c += cache.MaxRun { // the engine's runs
+			out = groupLines(out, lay, tok, lines[c:min(c+cache.MaxRun, len(lines))])
 		}
 	}
 	first, n = lay.WeightStream(l)
 	stream(workload.Weights, first, n)
+	return out
+}
+
+// refLine is one gathered line's outcome, and its victim if it evicted one.
+type refLine struct {
+	line, victim uint64
+	outcome      Outcome
+	evicted      bool
+}
+
+// groupLines appends the events of a run of a token's lines, written line
+// by line in lines, as the engine groups them: each stretch of lines with
+// one outcome as one event, then that stretch's victims, consecutive
+// victims in one region (line >> RegionShift) as one event.
+func groupLines(out []Event, lay *workload.Layout, tok int32, lines []refLine) []Event {
+	for i := 0; i < len(lines); {
+		j := i
+		for j < len(lines) && lines[j].outcome == lines[i].outcome {
+			j++
+		}
+		out = append(out, Event{Line: lines[i].line, N: uint64(j - i), Token: tok, Class: workload.KV, Outcome: lines[i].outcome})
+		start := len(out)
+		for _, x := range lines[i:j] {
+			if !x.evicted {
+				continue
+			}
+			if k := len(out) - 1; k >= start && out[k].Line+out[k].N == x.victim && out[k].Line>>lay.RegionShift() == x.victim>>lay.RegionShift() {
+				out[k].N++
+				continue
+			}
+			class, _, ok := lay.Owner(x.victim)
+			if !ok {
+				class = workload.KV
+			}
+			out = append(out, Event{Line: x.victim, N: 1, Token: -1, Class: class, Outcome: Evicted})
+		}
+		i = j
+	}
 	return out
 }
 

@@ -121,18 +121,54 @@ func (e *Engine) accessRun(c *Counts, p *cache.Partition, first uint64, n int, t
 	}
 }
 
-// runEvents records the events of AccessRun's outcomes, line by line: a
-// hit, or a miss followed by its eviction.
+// runEvents records the events of AccessRun's outcomes: each run of
+// consecutive lines with the same outcome (hit or miss) as one event,
+// followed by the evictions its misses caused (victimEvents).
 func (e *Engine) runEvents(first uint64, n int, token int32, hitKind Outcome, hits, evicted uint64, victims []uint64) {
-	for i := range n {
-		ev := Event{Line: first + uint64(i), N: 1, Token: token, Class: workload.KV, Outcome: hitKind}
-		if hits>>i&1 == 0 {
-			ev.Outcome = Miss
+	for i := 0; i < n; {
+		hit := hits >> i & 1
+		j := i + 1
+		for j < n && hits>>j&1 == hit {
+			j++
 		}
-		e.ev.add(ev)
-		if evicted>>i&1 != 0 {
-			e.evicted(victims[i], 1)
+		o := hitKind
+		if hit == 0 {
+			o = Miss
 		}
+		e.ev.add(Event{Line: first + uint64(i), N: uint64(j - i), Token: token, Class: workload.KV, Outcome: o})
+		e.victimEvents(i, j, evicted, victims)
+		i = j
+	}
+}
+
+// victimEvents records the evictions of lines i..j-1 of a run, in order:
+// consecutive victims of one region (one class of one request's layer)
+// as one event. A run's lines fall in consecutive sets, whose victims in
+// lazily flushed sets are consecutive lines of the flushing stream, so a
+// token's evictions are mostly one event.
+func (e *Engine) victimEvents(i, j int, evicted uint64, victims []uint64) {
+	shift := e.layout.RegionShift()
+	run, have := Event{}, false
+	for k := i; k < j; k++ {
+		if evicted>>k&1 == 0 {
+			continue
+		}
+		v := victims[k]
+		if have && v == run.Line+run.N && v>>shift == run.Line>>shift {
+			run.N++
+			continue
+		}
+		if have {
+			e.ev.add(run)
+		}
+		class, _, ok := e.layout.Owner(v)
+		if !ok {
+			class = workload.KV
+		}
+		run, have = Event{Line: v, N: 1, Token: -1, Class: class, Outcome: Evicted}, true
+	}
+	if have {
+		e.ev.add(run)
 	}
 }
 
