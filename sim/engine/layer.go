@@ -172,15 +172,6 @@ func (e *Engine) victimEvents(i, j int, evicted uint64, victims []uint64) {
 	}
 }
 
-// evicted records an eviction event for n lines from victim.
-func (e *Engine) evicted(victim uint64, n int) {
-	class, _, ok := e.layout.Owner(victim)
-	if !ok {
-		class = workload.KV
-	}
-	e.ev.add(Event{Line: victim, N: uint64(n), Token: -1, Class: class, Outcome: Evicted})
-}
-
 // gatherShared reads every line of the selected tokens through one
 // partition: the whole LLC (mode none) or the KV ways (mode ways).
 func (e *Engine) gatherShared(ls *LayerStats, r, l int, sel []int32, p *cache.Partition, hitKind Outcome) {
