@@ -54,11 +54,14 @@ func (p *pane) stale(v engine.View) bool {
 }
 
 // refresh brings the HUD up to date and, on the pane's turn, its pictures,
-// and reports whether any of them changed. Two panes take turns (see
-// Scene.refresh): reading, composing and uploading an LLC picture costs a
-// few milliseconds for a large cache, and two of them in every frame
-// halve the frame rate of a software renderer. A pane laid out anew, or of
-// at most ReadAlways lines, draws its pictures in every frame.
+// and reports whether any of them changed. Two panes have their turn on
+// the same frames, every other one (see Scene.refresh): reading,
+// composing and uploading an LLC picture costs a few milliseconds for a
+// large cache, and two of them in every frame halve the frame rate of a
+// software renderer; drawn on the same frames, A's and B's pictures and
+// strips show the same layer (taking turns, they showed layers a few
+// dozen apart). A pane laid out anew, or of at most ReadAlways lines,
+// draws its pictures in every frame.
 func (p *pane) refresh(v engine.View, st Status, h hudRun, f *fonts, pal *Palette, turn bool) bool {
 	l := &p.model.llc
 	small := l.sets*(l.ways[0]+l.ways[1]) <= ReadAlways

@@ -85,8 +85,9 @@ type Scene struct {
 
 	panes [2]pane
 	n     int // runs drawn: 0, 1 or 2
-	// frames counts the refreshes; with two panes, they draw their
-	// pictures in turns (frames%2 is the pane whose turn it is).
+	// frames counts the refreshes; with two panes, both draw their
+	// pictures on even frames only (see pane.refresh), together, so
+	// that A's and B's show the same layer.
 	frames int
 
 	area    image.Rectangle // the area the layout was made for
@@ -301,7 +302,7 @@ func (s *Scene) refresh(r Runs, st Status) bool {
 		if s.n == 2 {
 			h.name, h.quiet = runNames[i], true
 		}
-		if s.panes[i].refresh(r.at(i), st, h, s.fonts, &s.pal, s.frames%s.n == i) {
+		if s.panes[i].refresh(r.at(i), st, h, s.fonts, &s.pal, s.frames%s.n == 0) {
 			changed = true
 		}
 	}

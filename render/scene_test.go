@@ -62,9 +62,9 @@ func TestSceneDrawsOnlyChanges(t *testing.T) {
 }
 
 // TestLargePanesTakeTurns: side by side, two panes of caches larger than
-// ReadAlways lines draw their pictures in turns, one per frame, while a
-// small cache's pane draws in every frame; a pane laid out anew draws at
-// once.
+// ReadAlways lines draw their pictures together on every other frame,
+// while a small cache's pane draws in every frame; a pane laid out anew
+// draws at once; A's and B's strips always show the same layer.
 func TestLargePanesTakeTurns(t *testing.T) {
 	font, err := LoadFont()
 	if err != nil {
@@ -95,6 +95,7 @@ func TestLargePanesTakeTurns(t *testing.T) {
 			if s.panes[0].frame != 1 || s.panes[1].frame != 1 {
 				t.Fatalf("after the first frame the panes drew %d and %d times, want 1 and 1", s.panes[0].frame, s.panes[1].frame)
 			}
+			prev := false
 			for f := range 6 {
 				for i, e := range runs {
 					s.Observe(i, e.View(), e.AdvanceLayer(make([]engine.Event, 0, e.MaxEventsPerLayer())))
@@ -103,8 +104,12 @@ func TestLargePanesTakeTurns(t *testing.T) {
 				before := [2]int{s.panes[0].frame, s.panes[1].frame}
 				s.Draw(dst, dst.Bounds(), r, st)
 				drew := [2]bool{s.panes[0].frame > before[0], s.panes[1].frame > before[1]}
-				if tc.turns && drew[0] == drew[1] {
-					t.Errorf("frame %d: panes drew %v, want exactly one", f, drew)
+				if tc.turns && (drew[0] != drew[1] || (f > 0 && drew[0] == prev)) {
+					t.Errorf("frame %d: panes drew %v (the frame before: %v), want both on every other frame", f, drew, prev)
+				}
+				prev = drew[0]
+				if a, b := s.panes[0].strip.counts, s.panes[1].strip.counts; a.Step != b.Step || a.Layer != b.Layer {
+					t.Errorf("frame %d: A's strip shows step %d layer %d, B's step %d layer %d", f, a.Step, a.Layer, b.Step, b.Layer)
 				}
 				if !tc.turns && !(drew[0] && drew[1]) {
 					t.Errorf("frame %d: panes drew %v, want both", f, drew)
