@@ -183,24 +183,15 @@ func hudWhere(b []byte, n hudValues, level int) []byte {
 	if level >= 2 {
 		of = "/"
 	}
+	step, layer := "Step ", " · Layer "
 	if level == 3 {
-		b = appendCommas(b, int64(n.step))
-		b = append(b, of...)
-		b = appendCommas(b, int64(n.steps))
-		b = append(b, " · L"...)
-		b = appendCommas(b, int64(n.layer))
-		b = append(b, of...)
-		b = appendCommas(b, int64(n.layers))
-		if n.done {
-			b = append(b, " · done"...)
-		}
-		return b
+		step, layer = "", " · L"
 	}
-	b = append(b, "Step "...)
+	b = append(b, step...)
 	b = appendCommas(b, int64(n.step))
 	b = append(b, of...)
 	b = appendCommas(b, int64(n.steps))
-	b = append(b, " · Layer "...)
+	b = append(b, layer...)
 	b = appendCommas(b, int64(n.layer))
 	b = append(b, of...)
 	b = appendCommas(b, int64(n.layers))
