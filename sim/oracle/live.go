@@ -61,16 +61,6 @@ func (c *stackCounter) reset() {
 	}
 }
 
-// add counts the accesses of keys, in order.
-func (c *stackCounter) add(keys []int32) error {
-	for i, k := range keys {
-		if err := c.addTo(c.partition(k, c.layerScope), keys[i:i+1]); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // addLayer counts the accesses of keys, in order, all of layer l (a
 // layer's gather): one partition for all of them, found once.
 func (c *stackCounter) addLayer(keys []int32, l int) error {
