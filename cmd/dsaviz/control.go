@@ -278,6 +278,7 @@ func (g *Game) observe() {
 	for i := range r.cmp.Runs() {
 		g.screen.scene.Observe(i, r.cmp.View(i), r.cmp.Events(i))
 	}
+	r.shownFrame = g.screen.frames
 	r.broken = false
 	r.budget.spend(time.Since(start))
 }
@@ -285,12 +286,19 @@ func (g *Game) observe() {
 // advanceLayer runs one layer of every run and charges the time to the
 // budget. Only the layer a tick shows records its events (recording every
 // gathered line costs as much again in mode none): the last one due, or
-// the one after which the budget is likely spent.
+// the one after which the budget is likely spent; and, playing, only once
+// a frame has been drawn since the last one shown. A browser that draws
+// fewer frames than it runs ticks (software WebGL draws 10 a second
+// against 60 ticks) runs several Updates back to back before each frame,
+// and folding in the flashes of each costs as much as simulating them,
+// for pictures no frame shows: the first tick after a frame shows its
+// layer, the others only count.
 func (g *Game) advanceLayer() {
 	r := &g.run
 	start := time.Now()
 	r.broken = true // until the layer returns
-	r.advance(r.play.lastDue(r.cmp, r.spec.cfg.Layers) || r.budget.left < 2*r.layerCost)
+	due := r.play.lastDue(r.cmp, r.spec.cfg.Layers) || r.budget.left < 2*r.layerCost
+	r.advance(due && (!r.play.playing || r.shownFrame != g.screen.frames))
 	r.broken = false
 	d := time.Since(start)
 	r.budget.spend(d)

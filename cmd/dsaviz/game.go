@@ -87,6 +87,10 @@ type runState struct {
 	broken bool
 	// layerCost is a running mean of the time a layer takes.
 	layerCost time.Duration
+	// shownFrame is the number of frames drawn when a layer's events were
+	// last folded into the scene: playing, a layer is shown only once a
+	// frame has drawn the last one (see advanceLayer).
+	shownFrame int64
 	// curve follows the runs' trace with the token reservation's curve,
 	// while the charts are shown; minGap is the MIN the charts measured
 	// themselves, for the runs minOf.
@@ -177,8 +181,9 @@ func newGame(m *mailbox, h host, l launch) (*Game, error) {
 	g := &Game{
 		mail: m, host: h, now: time.Now,
 		run: runState{
-			play:   playback{speed: l.speed},
-			budget: cpuBudget{share: simShare, limit: simBurst},
+			play:       playback{speed: l.speed},
+			budget:     cpuBudget{share: simShare, limit: simBurst},
+			shownFrame: -1,
 		},
 		screen: screenState{scene: render.NewScene(font), scale: 1},
 		link:   linkState{launched: l.page, keep: len(l.problem) > 0},

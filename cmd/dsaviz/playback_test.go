@@ -231,3 +231,31 @@ func TestLastDue(t *testing.T) {
 		}
 	}
 }
+
+// TestShownOncePerFrame: playing, the first tick after a frame records and
+// shows its last layer's events, and the ticks after it that no frame
+// drew in between only count; a paused layer is always shown.
+func TestShownOncePerFrame(t *testing.T) {
+	g, _, _ := newTestGame(t, "preset=small-demo&speed=20")
+	shows := func(want bool, what string) {
+		t.Helper()
+		at := g.run.cmp.Step()*g.run.spec.cfg.Layers + g.run.cmp.Layer()
+		update(t, g)
+		if now := g.run.cmp.Step()*g.run.spec.cfg.Layers + g.run.cmp.Layer(); now == at {
+			t.Fatalf("%s: no layer ran", what)
+		}
+		if got := len(g.run.cmp.Events(0)) > 0; got != want || g.run.recorded != want {
+			t.Errorf("%s: events shown %v (recorded %v), want %v", what, got, g.run.recorded, want)
+		}
+	}
+	shows(true, "the first tick")
+	shows(false, "a second tick before any frame")
+	shows(false, "a third tick before any frame")
+	g.screen.frames++ // as Draw does
+	shows(true, "the tick after a frame")
+	shows(false, "the next tick before a frame")
+	g.run.play.layerOnce()
+	shows(true, "a layer run paused")
+	g.run.play.layerOnce()
+	shows(true, "another layer run paused, no frame drawn")
+}
