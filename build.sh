@@ -67,6 +67,8 @@ cmd_test() {
 	echo "== the app's Draw allocations, in a real window (xvfb)" >&2
 	install_packages xvfb
 	xvfb-run -a -s "-screen 0 1280x800x24" go test -count=1 -run '^TestDrawAllocs$' -v ./cmd/dsaviz | grep -E 'allocations|^(ok|FAIL|---)'
+	echo "== a partial redraw leaves the pixels of a full one, in a real window (xvfb)" >&2
+	xvfb-run -a -s "-screen 0 1280x800x24" go test -count=1 -run '^TestPartialRedrawMatchesFull$' -v ./render | grep -E 'partial|differ|^(ok|FAIL|---)'
 	echo "== go test (sim under GOOS=js GOARCH=wasm, node)" >&2
 	GOOS=js GOARCH=wasm go test -count=1 -exec "$(go env GOROOT)/lib/wasm/go_js_wasm_exec" ./sim/...
 	echo "== all checks passed" >&2

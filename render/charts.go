@@ -2,6 +2,7 @@ package render
 
 import (
 	"image"
+	"image/color"
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -78,6 +79,7 @@ type chartsView struct {
 	// curve changes, so that a frame allocates nothing).
 	curveOf  *Curve
 	curveGen uint64
+	covers   [len(chartKinds)]coverage // what each chart drew last
 }
 
 // chartKinds are the charts in grid order.
@@ -136,8 +138,8 @@ func (v *chartsView) layout(r image.Rectangle, f *fonts, runs Runs) {
 }
 
 // update reads the runs and redraws the charts whose data changed (curve
-// nil: no curve), and reports whether any did.
-func (v *chartsView) update(runs Runs, curve *Curve, pal *Palette) bool {
+// nil: no curve), and reports which did.
+func (v *chartsView) update(runs Runs, curve *Curve, pal *Palette) chartSet {
 	n := runs.count()
 	for i := range n {
 		v.runs[i].read(runs.at(i))
@@ -147,7 +149,7 @@ func (v *chartsView) update(runs Runs, curve *Curve, pal *Palette) bool {
 		b = &v.runs[1]
 	}
 	a := &v.runs[0]
-	changed := false
+	var changed chartSet
 	for i := range v.charts {
 		c := &v.charts[i]
 		var drew bool
@@ -170,10 +172,18 @@ func (v *chartsView) update(runs Runs, curve *Curve, pal *Palette) bool {
 		default:
 			drew = c.updateLines(a.series(chartKinds[i]), b.series(chartKinds[i]), pal)
 		}
-		changed = changed || drew
+		if drew {
+			changed |= 1 << i
+		}
 	}
 	return changed
 }
+
+// chartSet names charts of the grid by index, one bit each.
+type chartSet uint8
+
+// allCharts names every chart.
+const allCharts = chartSet(1<<len(chartKinds) - 1)
 
 // series is the run's series of chart k, nil for a nil run.
 func (s *runSeries) series(k chartKind) *Series {
@@ -189,8 +199,14 @@ func (s *runSeries) series(k chartKind) *Series {
 	return &s.hit
 }
 
-func (v *chartsView) draw(dst *ebiten.Image, p *painter) {
+// draw draws the charts named in which, each over the pixels it drew
+// last cleared to bg (a Draw that keeps the screen), or, with a nil bg,
+// over what the scene cleared.
+func (v *chartsView) draw(dst *ebiten.Image, p *painter, which chartSet, bg *color.RGBA) {
 	for i := range v.charts {
-		v.charts[i].draw(dst, p)
+		if which&(1<<i) != 0 {
+			c := &v.charts[i]
+			v.covers[i].redraw(dst, p, bg, func() { c.draw(dst, p) })
+		}
 	}
 }

@@ -177,9 +177,12 @@ func (p *painter) text(dst *ebiten.Image, l *textLine, x, y int) {
 		b = b[n:]
 		g := l.face.lookup(r)
 		if r != ' ' {
+			gx := int(math.Round(fx)) - l.face.pad
 			p.op.GeoM.Reset()
-			p.op.GeoM.Translate(math.Round(fx)-float64(l.face.pad), float64(y))
+			p.op.GeoM.Translate(float64(gx), float64(y))
 			dst.DrawImage(g.img, &p.op)
+			b := g.img.Bounds()
+			p.cover(gx, y, gx+b.Dx(), y+b.Dy())
 		}
 		fx += g.adv
 	}

@@ -71,6 +71,34 @@ func lineHeight(f *sizedFace) int { return int(math.Ceil(f.size * 1.3)) }
 type painter struct {
 	white *ebiten.Image // a 1x1 white pixel inside a larger image
 	op    ebiten.DrawImageOptions
+	// covered, when not nil, grows to hold every pixel drawn (see
+	// coverage).
+	covered *image.Rectangle
+}
+
+// cover adds the pixels of x0..x1 x y0..y1 to covered.
+func (p *painter) cover(x0, y0, x1, y1 int) {
+	if p.covered != nil {
+		*p.covered = p.covered.Union(image.Rect(x0, y0, x1, y1))
+	}
+}
+
+// coverage is the pixels a view drew last, so that a Draw that redraws
+// the view alone can clear exactly those first: a view may draw outside
+// its layout box (a label's descender), and a box wider than what it drew
+// would clear pixels of its neighbours.
+type coverage struct{ r image.Rectangle }
+
+// redraw clears what the view drew last to bg (nil: the scene cleared
+// everything) and draws it again with draw, remembering what that covers.
+func (c *coverage) redraw(dst *ebiten.Image, p *painter, bg *color.RGBA, draw func()) {
+	if r := c.r; bg != nil {
+		p.rect(dst, r.Min.X, r.Min.Y, r.Dx(), r.Dy(), *bg)
+	}
+	c.r = image.Rectangle{}
+	p.covered = &c.r
+	draw()
+	p.covered = nil
 }
 
 func newPainter() *painter {
@@ -87,6 +115,8 @@ func (p *painter) image(dst, img *ebiten.Image, x, y int, k float64) {
 	p.op.ColorScale.Reset()
 	p.op.Filter = ebiten.FilterNearest
 	dst.DrawImage(img, &p.op)
+	b := img.Bounds()
+	p.cover(x, y, x+int(math.Ceil(float64(b.Dx())*k)), y+int(math.Ceil(float64(b.Dy())*k)))
 }
 
 // rect fills a w x h rectangle at (x, y) with c (alpha premultiplied).
@@ -102,6 +132,7 @@ func (p *painter) rect(dst *ebiten.Image, x, y, w, h int, c color.RGBA) {
 	p.op.ColorScale.Scale(float32(c.R)/0xff, float32(c.G)/0xff, float32(c.B)/0xff, float32(c.A)/0xff)
 	p.op.Filter = ebiten.FilterNearest
 	dst.DrawImage(p.white, &p.op)
+	p.cover(x, y, x+w, y+h)
 }
 
 // frame strokes the outline of a w x h rectangle at (x, y), t pixels thick.

@@ -2,6 +2,7 @@ package render
 
 import (
 	"image"
+	"image/color"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -26,6 +27,9 @@ type pane struct {
 	llc   llcView
 	res   reservationView
 	strip stripView
+	// covers are what the HUD, LLC, reservation and strip views drew
+	// last.
+	covers [4]coverage
 }
 
 // reset starts drawing run v: no flashes, buffers sized for its geometry.
@@ -53,20 +57,35 @@ func (p *pane) stale(v engine.View) bool {
 	return p.model.gen != p.gen
 }
 
+// paneParts names views of a pane: the ones a refresh changed, which a
+// Draw that keeps the screen redraws alone.
+type paneParts uint8
+
+const (
+	partHUD paneParts = 1 << iota
+	partLLC
+	partReservation
+	partStrip
+)
+
 // refresh brings the HUD up to date and, on the pane's turn, its pictures,
-// and reports whether any of them changed. Two panes have their turn on
-// the same frames, every other one (see Scene.refresh): reading,
-// composing and uploading an LLC picture costs a few milliseconds for a
-// large cache, and two of them in every frame halve the frame rate of a
-// software renderer; drawn on the same frames, A's and B's pictures and
-// strips show the same layer (taking turns, they showed layers a few
-// dozen apart). A pane laid out anew, or of at most ReadAlways lines,
-// draws its pictures in every frame.
-func (p *pane) refresh(v engine.View, st Status, h hudRun, f *fonts, pal *Palette, turn bool) bool {
+// and reports which of them changed. Two panes have their turn on the
+// same frames, every other one (see Scene.refresh): reading, composing
+// and uploading an LLC picture costs a few milliseconds for a large cache,
+// and two of them in every frame halve the frame rate of a software
+// renderer; drawn on the same frames, A's and B's pictures and strips show
+// the same layer (taking turns, they showed layers a few dozen apart). A
+// pane laid out anew, or of at most ReadAlways lines, draws its pictures
+// in every frame.
+func (p *pane) refresh(v engine.View, st Status, h hudRun, f *fonts, pal *Palette, turn bool) paneParts {
+	var changed paneParts
+	if p.hud.update(v, st, h, f, pal) {
+		changed |= partHUD
+	}
 	l := &p.model.llc
 	small := l.sets*(l.ways[0]+l.ways[1]) <= ReadAlways
 	if p.hudOnly() || (!turn && !small && p.readGen == p.model.gen) {
-		return p.hud.update(v, st, h, f, pal)
+		return changed
 	}
 	cfg := v.Config()
 	p.frame++ // counts the pane's turns
@@ -75,21 +94,17 @@ func (p *pane) refresh(v engine.View, st Status, h hudRun, f *fonts, pal *Palett
 	if ch.read {
 		p.lastRead, p.readGen = p.frame, p.model.gen
 	}
-	changed := false
 	if ch.llc || p.llc.dirty {
 		p.llc.upload(&p.model, pal)
-		changed = true
+		changed |= partLLC
 	}
 	if ch.llc || p.res.dirty {
 		p.res.upload(&p.model, f, pal, cfg)
-		changed = true
+		changed |= partReservation
 	}
 	if ch.strip || p.strip.dirty {
 		p.strip.upload(&p.model, f, pal, cfg)
-		changed = true
-	}
-	if p.hud.update(v, st, h, f, pal) {
-		changed = true
+		changed |= partStrip
 	}
 	return changed
 }
@@ -98,16 +113,29 @@ func (p *pane) refresh(v engine.View, st Status, h hudRun, f *fonts, pal *Palett
 // the rest of the scene): it then reads nothing of the LLC.
 func (p *pane) hudOnly() bool { return p.rects.LLC.Empty() && p.rects.Strip.Empty() }
 
-// draw draws every view of the pane.
-func (p *pane) draw(dst *ebiten.Image, paint *painter, pal *Palette) {
-	p.hud.draw(dst, paint)
+// draw draws the pane's views named in parts, each over the pixels it
+// drew last cleared to bg (a Draw that keeps the screen), or, with a nil
+// bg, over what the scene cleared.
+func (p *pane) draw(dst *ebiten.Image, paint *painter, pal *Palette, parts paneParts, bg *color.RGBA) {
+	if parts&partHUD != 0 {
+		p.covers[0].redraw(dst, paint, bg, func() { p.hud.draw(dst, paint) })
+	}
 	if p.hudOnly() {
 		return
 	}
-	p.llc.draw(dst, paint, pal)
-	p.res.draw(dst, paint)
-	p.strip.draw(dst, paint)
+	if parts&partLLC != 0 {
+		p.covers[1].redraw(dst, paint, bg, func() { p.llc.draw(dst, paint, pal) })
+	}
+	if parts&partReservation != 0 {
+		p.covers[2].redraw(dst, paint, bg, func() { p.res.draw(dst, paint) })
+	}
+	if parts&partStrip != 0 {
+		p.covers[3].redraw(dst, paint, bg, func() { p.strip.draw(dst, paint) })
+	}
 }
+
+// allParts names every view of a pane.
+const allParts = partHUD | partLLC | partReservation | partStrip
 
 // hudRun is what a pane's HUD says of its run beyond the run's own
 // numbers: its name when comparing ("A", "B"), and, for A, the ratios

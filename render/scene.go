@@ -89,6 +89,10 @@ type Scene struct {
 	// pictures on even frames only (see pane.refresh), together, so
 	// that A's and B's show the same layer.
 	frames int
+	// partialDraws counts the Draws that redrew only the views that
+	// changed.
+	partialDraws int
+	compareCover coverage // what the comparison line drew last
 
 	area    image.Rectangle // the area the layout was made for
 	laidOut int             // the number of runs it was made for
@@ -166,8 +170,11 @@ func (s *Scene) Tick() {
 
 // Draw draws the scene for runs r into area of dst (device pixels), with
 // text scaled by st.Zoom * st.Scale, and reports whether it drew: with
-// st.Kept, nothing is drawn when nothing changed. It reads the runs
-// without changing them.
+// st.Kept, nothing is drawn when nothing changed, and only the views that
+// changed when nothing lies over them (a tooltip, the help, the error
+// banner): a software renderer's frame costs about the pixels it fills, and
+// while a run plays most frames change only the HUDs, the others the
+// pictures. It reads the runs without changing them.
 func (s *Scene) Draw(dst *ebiten.Image, area image.Rectangle, r Runs, st Status) bool {
 	if s.paint == nil {
 		s.paint = newPainter()
@@ -184,10 +191,10 @@ func (s *Scene) Draw(dst *ebiten.Image, area image.Rectangle, r Runs, st Status)
 		z *= LectureZoom
 	}
 	n := r.count()
-	changed := !st.Kept || n == 0 || st.ShowHelp != s.drawnHelp
+	all := !st.Kept || n == 0 || st.ShowHelp != s.drawnHelp
 	zoomed := s.fonts.setZoom(z)
 	if s.caption.layout(st.Caption, area, s.fonts, &s.pal) {
-		changed = true
+		all = true
 	}
 	views := s.caption.below(area) // the tour's caption takes the top
 	stale := zoomed || views != s.area || n != s.laidOut || st.Charts != s.charted
@@ -200,40 +207,64 @@ func (s *Scene) Draw(dst *ebiten.Image, area image.Rectangle, r Runs, st Status)
 	if stale {
 		s.charted = st.Charts
 		s.layout(views, r)
-		changed = true
+		all = true
 	}
-	if n > 0 && s.refresh(r, st) {
-		changed = true
+	var changed sceneParts
+	if n > 0 {
+		changed = s.refresh(r, st)
 	}
 	if s.banner.layout(st.Error, area, s.fonts, &s.pal) {
-		changed = true
+		all = true
 	}
 	if s.hover(area, st) {
-		changed = true
+		all = true
 	}
 	help := st.ShowHelp && n > 0
 	if help && s.help.layout(area, s.fonts, &s.pal, s.paint, r.A.Config(), st.Measured, st.HelpPage) {
-		changed = true
+		all = true
 	}
-	if !changed {
+	if !all && changed.none() {
 		return false
 	}
 	s.drawnHelp = st.ShowHelp
+	if !all && !help && st.Error == "" && !s.tip.showing() {
+		s.drawParts(dst, changed)
+		s.partialDraws++
+		return true
+	}
+	s.drawAll(dst, area, help)
+	return true
+}
+
+// drawAll draws the whole scene into area of dst as last refreshed: the
+// views, then what lies over them.
+func (s *Scene) drawAll(dst *ebiten.Image, area image.Rectangle, help bool) {
 	s.paint.rect(dst, area.Min.X, area.Min.Y, area.Dx(), area.Dy(), s.pal.Background)
-	if n == 0 {
+	if s.n == 0 {
 		s.none.set("No simulation to show", s.fonts.gTitle, s.pal.Muted)
-		m := px(marginSize, z)
+		m := px(marginSize, s.fonts.zoom)
 		s.paint.text(dst, &s.none, area.Min.X+m, area.Min.Y+m)
 	} else {
 		s.drawViews(dst)
 	}
 	s.banner.draw(dst, s.paint, &s.pal)
 	s.caption.draw(dst, s.paint, &s.pal)
-	s.tip.draw(dst, s.paint, &s.pal, z)
+	s.tip.draw(dst, s.paint, &s.pal, s.fonts.zoom)
 	if help {
 		s.help.draw(dst, s.paint)
 	}
-	return true
+}
+
+// sceneParts names the views a refresh changed.
+type sceneParts struct {
+	panes   [2]paneParts
+	compare bool // the comparison line
+	charts  chartSet
+}
+
+// none reports whether nothing changed.
+func (c sceneParts) none() bool {
+	return c.panes == [2]paneParts{} && !c.compare && c.charts == 0
 }
 
 // layout places every view in area for the current zoom and runs.
@@ -293,39 +324,53 @@ const (
 var runNames = [2]string{"A", "B"}
 
 // refresh brings every pane and the comparison line up to date and
-// reports whether any of them changed.
-func (s *Scene) refresh(r Runs, st Status) bool {
-	changed := false
+// reports which views changed.
+func (s *Scene) refresh(r Runs, st Status) sceneParts {
+	var changed sceneParts
 	s.frames++
 	for i := range s.n {
 		h := hudRun{}
 		if s.n == 2 {
 			h.name, h.quiet = runNames[i], true
 		}
-		if s.panes[i].refresh(r.at(i), st, h, s.fonts, &s.pal, s.frames%s.n == 0) {
-			changed = true
-		}
+		changed.panes[i] = s.panes[i].refresh(r.at(i), st, h, s.fonts, &s.pal, s.frames%s.n == 0)
 	}
-	if s.n == 2 && s.compare.update(r.A, r.B, st, s.fonts, &s.pal) {
-		changed = true
+	if s.n == 2 {
+		changed.compare = s.compare.update(r.A, r.B, st, s.fonts, &s.pal)
 	}
-	if s.charted && s.charts.update(r, st.Curve, &s.pal) {
-		changed = true
+	if s.charted {
+		changed.charts = s.charts.update(r, st.Curve, &s.pal)
 	}
 	return changed
 }
 
-// drawViews draws every view of the runs.
+// drawViews draws every view of the runs over the cleared scene.
 func (s *Scene) drawViews(dst *ebiten.Image) {
 	for i := range s.n {
-		s.panes[i].draw(dst, s.paint, &s.pal)
+		s.panes[i].draw(dst, s.paint, &s.pal, allParts, nil)
 	}
 	if s.n == 2 {
-		s.compare.draw(dst, s.paint)
+		s.compareCover.redraw(dst, s.paint, nil, func() { s.compare.draw(dst, s.paint) })
 	}
 	if s.charted {
-		s.charts.draw(dst, s.paint)
+		s.charts.draw(dst, s.paint, allCharts, nil)
 		return
 	}
 	s.legend.draw(dst, s.paint)
+}
+
+// drawParts draws again only the views named in c, each over its area
+// cleared to the background, leaving the rest of the scene as the last
+// Draw left it.
+func (s *Scene) drawParts(dst *ebiten.Image, c sceneParts) {
+	bg := &s.pal.Background
+	for i := range s.n {
+		s.panes[i].draw(dst, s.paint, &s.pal, c.panes[i], bg)
+	}
+	if c.compare {
+		s.compareCover.redraw(dst, s.paint, bg, func() { s.compare.draw(dst, s.paint) })
+	}
+	if s.charted {
+		s.charts.draw(dst, s.paint, c.charts, bg)
+	}
 }

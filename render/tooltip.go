@@ -215,3 +215,6 @@ func (s *Scene) Hover() Hover {
 	}
 	return h
 }
+
+// showing reports whether a tooltip shows.
+func (v *tooltipView) showing() bool { return !v.box.Empty() }
