@@ -95,3 +95,6 @@ func (v *bannerView) draw(dst *ebiten.Image, p *painter, pal *Palette) {
 	p.image(dst, v.img, x, y, 1)
 	p.frame(dst, x, y, b.Dx(), b.Dy(), px(3, v.z), pal.Color(v.tint))
 }
+
+// showing reports whether the banner shows a message.
+func (v *bannerView) showing() bool { return v.msg != "" }

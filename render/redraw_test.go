@@ -156,7 +156,7 @@ func (g *redrawGame) Draw(screen *ebiten.Image) {
 	}
 	g.scene.drawAll(g.full, area, false)
 	n := 4 * area.Dx() * area.Dy()
-	g.a, g.b = resizeBytes(g.a, n), resizeBytes(g.b, n)
+	g.a, g.b = resize(g.a, n), resize(g.b, n)
 	screen.ReadPixels(g.a)
 	g.full.ReadPixels(g.b)
 	if !bytes.Equal(g.a, g.b) {
@@ -180,13 +180,6 @@ func (g *redrawGame) next(c *redrawCase) {
 }
 
 func (g *redrawGame) Layout(int, int) (int, int) { return 1000, 600 }
-
-func resizeBytes(b []byte, n int) []byte {
-	if cap(b) < n {
-		return make([]byte, n)
-	}
-	return b[:n]
-}
 
 // firstDiff describes the first pixel at which two RGBA pictures w pixels
 // wide differ.

@@ -227,7 +227,7 @@ func (s *Scene) Draw(dst *ebiten.Image, area image.Rectangle, r Runs, st Status)
 		return false
 	}
 	s.drawnHelp = st.ShowHelp
-	if !all && !help && st.Error == "" && !s.tip.showing() {
+	if !all && !help && !s.banner.showing() && !s.tip.showing() {
 		s.drawParts(dst, changed)
 		s.partialDraws++
 		return true
