@@ -54,25 +54,31 @@ const farBase = int64(1) << 50
 
 // belady is one run of MIN. Residents are tokens, each holding its first
 // lines[slot] of n lines; a token's priority B ranks its line o as B+o.
-// Blocks [B, B+n) of different tokens never overlap, so the heap orders
-// tokens by B and its top token's last line is the line to evict.
+// Blocks [B, B+n) of different tokens never overlap, so the order of
+// tokens by B is the order of their lines, and the first token's last
+// line is the line to evict. A partition keeps its residents in two
+// orders (rank.go): those with a next use in the window in a max-heap by
+// next use (heap.go), and those beyond it, which all rank above, in a list
+// by latest use (far.go).
 type belady struct {
 	seq        *Sequence
 	n          int64 // lines per token: 1 for the token store
 	layerScope bool  // partitions are layers, else one
 
-	slotOf []int32     // key -> slot+1, 0 when not resident
-	key    []int32     // slot -> key
-	last   []int32     // slot -> position of its latest use
-	lines  []int32     // slot -> lines resident
-	heap   []heapEntry // partition p's max-heap of slots is heap[off[p] : off[p]+size[p]]
-	pos    []int32     // slot -> its index in heap
-	off    []int       // partition p's slots (and heap) start at off[p]
-	size   []int       // tokens resident per partition
-	used   []int       // lines resident per partition
-	caps   []int       // lines per partition
-	free   [][]int32   // per partition, slots freed by partial evictions
-	fresh  []int       // per partition, slots never used yet
+	slotOf []int32   // key -> slot+1, 0 when not resident
+	key    []int32   // slot -> key
+	last   []int32   // slot -> position of its latest use
+	lines  []int32   // slot -> lines resident
+	off    []int     // partition p's slots (and heap) start at off[p]
+	used   []int     // lines resident per partition
+	caps   []int     // lines per partition
+	free   [][]int32 // per partition, slots freed by partial evictions
+	fresh  []int     // per partition, slots never used yet
+
+	heap []heapEntry // partition p's max-heap of slots is heap[off[p] : off[p]+size[p]]
+	pos  []int32     // slot -> its index in heap, or inFar
+	size []int       // residents in the heap, per partition
+	farList
 }
 
 func newBelady(s *Sequence, n int64, layerScope bool, caps []int) *belady {
@@ -89,20 +95,27 @@ func newBelady(s *Sequence, n int64, layerScope bool, caps []int) *belady {
 	return &belady{
 		seq: s, n: n, layerScope: layerScope, slotOf: make([]int32, s.numKeys),
 		key: make([]int32, total), last: make([]int32, total), lines: make([]int32, total),
-		heap: make([]heapEntry, total), pos: make([]int32, total),
-		off: off, size: make([]int, len(caps)), used: make([]int, len(caps)), caps: caps,
-		free: free, fresh: slices.Clone(off),
+		off: off, used: make([]int, len(caps)), caps: caps, free: free, fresh: slices.Clone(off),
+		heap: make([]heapEntry, total), pos: make([]int32, total), size: make([]int, len(caps)),
+		farList: newFarList(total, len(caps)),
 	}
 }
 
+// farUse is the next use of a token whose next use is beyond the window.
+const farUse = -1
+
 // priority is the rank B of a token used at position i whose next use is
-// nx, seen from a window that ends (exclusive) at winEnd.
-func (b *belady) priority(i, nx int32, winEnd int) int64 {
-	if int(nx) < winEnd {
-		return int64(nx) * b.n
+// nx (farUse when beyond the window).
+func (b *belady) priority(i, nx int32) int64 {
+	if nx == farUse {
+		return b.farPrio(i)
 	}
-	return farBase + int64(math.MaxInt32-i)*b.n
+	return int64(nx) * b.n
 }
+
+// farPrio is the rank B of a token used last at position i whose next use
+// is beyond the window.
+func (b *belady) farPrio(i int32) int64 { return farBase + int64(math.MaxInt32-i)*b.n }
 
 // run replays the sequence and returns the line hits of each step.
 func (b *belady) run(horizon int) []int64 {
@@ -116,8 +129,11 @@ func (b *belady) run(horizon int) []int64 {
 		}
 		winEnd := s.stepStart[end]
 		for i := s.stepStart[t]; i < s.stepStart[t+1]; i++ {
-			k := s.keys[i]
-			hits[t] += b.access(s.partition(k, b.layerScope), k, int32(i), b.priority(int32(i), s.next[i], winEnd))
+			k, nx := s.keys[i], s.next[i]
+			if int(nx) >= winEnd {
+				nx = farUse
+			}
+			hits[t] += b.access(s.partition(k, b.layerScope), k, int32(i), nx)
 		}
 	}
 	return hits
@@ -130,25 +146,26 @@ func (b *belady) reveal(u int) {
 	for j := s.stepStart[u]; j < s.stepStart[u+1]; j++ {
 		k := s.keys[j]
 		slot := b.slotOf[k] - 1
-		if slot >= 0 && b.heap[b.pos[slot]].prio >= farBase && s.next[b.last[slot]] == int32(j) {
-			b.setPrio(s.partition(k, b.layerScope), slot, int64(j)*b.n)
+		if slot >= 0 && b.pos[slot] == inFar && s.next[b.last[slot]] == int32(j) {
+			b.rerank(s.partition(k, b.layerScope), slot, int32(j))
 		}
 	}
 }
 
-// access uses key k (of partition p) at position i with its new priority
-// and returns the lines that hit: those resident. Its other lines come in
+// access uses key k (of partition p) at position i with its next use nx
+// (farUse when beyond the window) and returns the lines that hit: those resident. Its other lines come in
 // one by one, each evicting the last line of the top token, unless the
 // line itself ranks above that (then it and the rest are bypassed). A new
 // token takes the slot of the first token it empties, or a free one at
-// the end: one heap update either way.
-func (b *belady) access(p int, k, i int32, prio int64) int64 {
+// the end: one update of the ranks either way.
+func (b *belady) access(p int, k, i, nx int32) int64 {
+	prio := b.priority(i, nx)
 	slot := b.slotOf[k] - 1
 	var m int64
 	if slot >= 0 {
 		m = int64(b.lines[slot])
 		b.last[slot] = i
-		b.setPrio(p, slot, prio)
+		b.rerank(p, slot, nx)
 	}
 	var got int32 // lines taken while k has no slot
 	// Lines come in as many at a time as the free lines or the top token's
@@ -159,29 +176,27 @@ func (b *belady) access(p int, k, i int32, prio int64) int64 {
 		if take > 0 {
 			b.used[p] += int(take)
 		} else {
-			if b.size[p] == 0 {
+			top, topPrio, ok := b.top(p)
+			if !ok {
 				break // no room at all: the lines taken are k's own
 			}
-			root := b.off[p]
-			top := b.heap[root]
-			// Outside the heap, k ranks above its own lines: if it would
+			// Outside the ranks, k ranks above its own lines: if it would
 			// be the top, the top's line ranks below this one too.
-			if top.slot == slot || prio+(b.n-need) > top.prio+int64(b.lines[top.slot])-1 {
+			if top == slot || prio+(b.n-need) > topPrio+int64(b.lines[top])-1 {
 				break // this line ranks above every resident one: bypass it and the rest
 			}
-			take = min(need, int64(b.lines[top.slot]))
-			b.lines[top.slot] -= int32(take)
-			if b.lines[top.slot] == 0 {
-				b.slotOf[b.key[top.slot]] = 0
+			take = min(need, int64(b.lines[top]))
+			b.lines[top] -= int32(take)
+			if b.lines[top] == 0 {
+				b.slotOf[b.key[top]] = 0
 				if slot < 0 { // the new token takes the slot
-					slot = top.slot
+					slot = top
 					b.key[slot], b.last[slot], b.lines[slot] = k, i, got
 					b.slotOf[k] = slot + 1
-					b.heap[root].prio = prio
-					b.down(p, root)
+					b.rerank(p, slot, nx)
 				} else {
-					b.removeRoot(p)
-					b.free[p] = append(b.free[p], top.slot)
+					b.unplace(p, top)
+					b.free[p] = append(b.free[p], top)
 				}
 			}
 		}
@@ -193,7 +208,7 @@ func (b *belady) access(p int, k, i int32, prio int64) int64 {
 		need -= take
 	}
 	if slot < 0 && got > 0 {
-		slot = b.insert(p, k, i, prio)
+		slot = b.insert(p, k, i, nx)
 		b.lines[slot] = got
 	}
 	return m
@@ -202,7 +217,7 @@ func (b *belady) access(p int, k, i int32, prio int64) int64 {
 // insert makes k resident with no lines yet, in a free slot (there is
 // always one: every resident token holds a line, and there are as many
 // slots as lines).
-func (b *belady) insert(p int, k, i int32, prio int64) int32 {
+func (b *belady) insert(p int, k, i, nx int32) int32 {
 	var slot int32
 	if n := len(b.free[p]); n > 0 {
 		slot = b.free[p][n-1]
@@ -213,9 +228,6 @@ func (b *belady) insert(p int, k, i int32, prio int64) int32 {
 	}
 	b.key[slot], b.last[slot], b.lines[slot] = k, i, 0
 	b.slotOf[k] = slot + 1
-	h := b.off[p] + b.size[p]
-	b.size[p]++
-	b.put(h, heapEntry{prio, slot})
-	b.up(p, h)
+	b.place(p, slot, nx)
 	return slot
 }
