@@ -28,13 +28,18 @@ func checkHeap(t *testing.T, b *belady, p int, when string) {
 // their largest.
 func TestHeapInvariant(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
-	b := newBelady(&Sequence{numKeys: 1000}, 1, false, []int{300, 200})
+	const accesses = 20000
+	seq := &Sequence{keys: make([]int32, accesses), next: make([]int32, accesses), numKeys: 1}
+	for i := range seq.next {
+		seq.next[i] = noNext
+	}
+	b := newBelady(seq, 1, false, []int{300, 200})
 	next := int32(0)
 	for op := range 20000 {
 		p := r.IntN(2)
 		switch {
 		case b.size[p] < b.caps[p] && r.IntN(3) == 0:
-			b.insert(p, next%1000, next, r.Int32N(1<<30))
+			b.insert(p, next, r.Int32N(1<<30))
 			next++
 		case b.size[p] > 0 && r.IntN(4) == 0:
 			h := b.off[p]

@@ -65,8 +65,12 @@ type belady struct {
 	n          int64 // lines per token: 1 for the token store
 	layerScope bool  // partitions are layers, else one
 
-	slotOf []int32   // key -> slot+1, 0 when not resident
-	key    []int32   // slot -> key
+	// slotAt[j] is slot+1 of the resident whose next use is access j, 0
+	// when that token is not resident: an access finds its token's slot
+	// at its own position, read in order, where a table by key would be
+	// read at random.
+	slotAt []int32
+	pend   []int32   // slot -> its next use (the position slotAt marks), or noNext
 	last   []int32   // slot -> position of its latest use
 	lines  []int32   // slot -> lines resident
 	off    []int     // partition p's slots (and heap) start at off[p]
@@ -93,8 +97,8 @@ func newBelady(s *Sequence, n int64, layerScope bool, caps []int) *belady {
 		}
 	}
 	return &belady{
-		seq: s, n: n, layerScope: layerScope, slotOf: make([]int32, s.numKeys),
-		key: make([]int32, total), last: make([]int32, total), lines: make([]int32, total),
+		seq: s, n: n, layerScope: layerScope, slotAt: make([]int32, len(s.keys)),
+		pend: make([]int32, total), last: make([]int32, total), lines: make([]int32, total),
 		off: off, used: make([]int, len(caps)), caps: caps, free: free, fresh: slices.Clone(off),
 		heap: make([]heapEntry, total), pos: make([]int32, total), size: make([]int, len(caps)),
 		farList: newFarList(total, len(caps)),
@@ -133,7 +137,7 @@ func (b *belady) run(horizon int) []int64 {
 			if int(nx) >= winEnd {
 				nx = farUse
 			}
-			hits[t] += b.access(s.partition(k, b.layerScope), k, int32(i), nx)
+			hits[t] += b.access(s.partition(k, b.layerScope), int32(i), nx)
 		}
 	}
 	return hits
@@ -144,27 +148,25 @@ func (b *belady) run(horizon int) []int64 {
 func (b *belady) reveal(u int) {
 	s := b.seq
 	for j := s.stepStart[u]; j < s.stepStart[u+1]; j++ {
-		k := s.keys[j]
-		slot := b.slotOf[k] - 1
-		if slot >= 0 && b.pos[slot] == inFar && s.next[b.last[slot]] == int32(j) {
-			b.rerank(s.partition(k, b.layerScope), slot, int32(j))
+		if slot := b.slotAt[j] - 1; slot >= 0 && b.pos[slot] == inFar {
+			b.rerank(s.partition(s.keys[j], b.layerScope), slot, int32(j))
 		}
 	}
 }
 
-// access uses key k (of partition p) at position i with its next use nx
-// (farUse when beyond the window) and returns the lines that hit: those resident. Its other lines come in
-// one by one, each evicting the last line of the top token, unless the
+// access runs access i, of a token k of partition p whose next use is nx
+// (farUse when beyond the window), and returns the lines that hit: those
+// resident. Its other lines come in one by one, each evicting the last line of the top token, unless the
 // line itself ranks above that (then it and the rest are bypassed). A new
 // token takes the slot of the first token it empties, or a free one at
 // the end: one update of the ranks either way.
-func (b *belady) access(p int, k, i, nx int32) int64 {
+func (b *belady) access(p int, i, nx int32) int64 {
 	prio := b.priority(i, nx)
-	slot := b.slotOf[k] - 1
+	slot := b.slotAt[i] - 1
 	var m int64
 	if slot >= 0 {
 		m = int64(b.lines[slot])
-		b.last[slot] = i
+		b.use(slot, i)
 		b.rerank(p, slot, nx)
 	}
 	var got int32 // lines taken while k has no slot
@@ -188,11 +190,13 @@ func (b *belady) access(p int, k, i, nx int32) int64 {
 			take = min(need, int64(b.lines[top]))
 			b.lines[top] -= int32(take)
 			if b.lines[top] == 0 {
-				b.slotOf[b.key[top]] = 0
+				if pend := b.pend[top]; pend != noNext {
+					b.slotAt[pend] = 0
+				}
 				if slot < 0 { // the new token takes the slot
 					slot = top
-					b.key[slot], b.last[slot], b.lines[slot] = k, i, got
-					b.slotOf[k] = slot + 1
+					b.lines[slot] = got
+					b.use(slot, i)
 					b.rerank(p, slot, nx)
 				} else {
 					b.unplace(p, top)
@@ -208,16 +212,16 @@ func (b *belady) access(p int, k, i, nx int32) int64 {
 		need -= take
 	}
 	if slot < 0 && got > 0 {
-		slot = b.insert(p, k, i, nx)
+		slot = b.insert(p, i, nx)
 		b.lines[slot] = got
 	}
 	return m
 }
 
-// insert makes k resident with no lines yet, in a free slot (there is
+// insert makes the token of access i resident with no lines yet, in a free slot (there is
 // always one: every resident token holds a line, and there are as many
 // slots as lines).
-func (b *belady) insert(p int, k, i, nx int32) int32 {
+func (b *belady) insert(p int, i, nx int32) int32 {
 	var slot int32
 	if n := len(b.free[p]); n > 0 {
 		slot = b.free[p][n-1]
@@ -226,8 +230,19 @@ func (b *belady) insert(p int, k, i, nx int32) int32 {
 		slot = int32(b.fresh[p])
 		b.fresh[p]++
 	}
-	b.key[slot], b.last[slot], b.lines[slot] = k, i, 0
-	b.slotOf[k] = slot + 1
+	b.lines[slot] = 0
+	b.use(slot, i)
 	b.place(p, slot, nx)
 	return slot
+}
+
+// use records that the token in slot is used at position i: its latest
+// use, and where its next use will find it.
+func (b *belady) use(slot, i int32) {
+	b.last[slot] = i
+	nx := b.seq.next[i]
+	b.pend[slot] = nx
+	if nx != noNext {
+		b.slotAt[nx] = slot + 1
+	}
 }
