@@ -26,15 +26,6 @@ type stackCounter struct {
 	cum        []int64      // hitsInto's scratch: per partition, hits below each depth
 }
 
-// stackState is one partition's counting state.
-type stackState struct {
-	bits  []uint64
-	tree  []int32 // Fenwick tree over the words of bits, as long as bits
-	clock int32   // next position
-	seen  int32   // distinct keys seen
-	hist  []int64 // hist[d] = accesses at depth d (the last: maxDepth or deeper)
-}
-
 func newStackCounter(split keySplit, numKeys int, layerScope bool, maxSlots int) *stackCounter {
 	parts := split.partitions(layerScope)
 	maxDepth := maxSlots
@@ -74,29 +65,16 @@ func (c *stackCounter) addLayer(keys []int32, l int) error {
 // addTo counts the accesses of keys, all of partition p, in order.
 func (c *stackCounter) addTo(p int, keys []int32) error {
 	st := &c.parts[p]
-	m := markSet{bits: st.bits, tree: st.tree}
+	m := st.marks()
 	for _, k := range keys {
-		now := st.clock
-		if now == noNext-1 {
+		if st.clock == noNext-1 {
 			return errLiveFull
 		}
-		st.clock++
-		if int(now/64) >= len(st.bits) {
+		if int(st.clock/64) >= len(st.bits) {
 			st.grow()
-			m = markSet{bits: st.bits, tree: st.tree}
+			m = st.marks()
 		}
-		if now%64 == 0 && now > 0 {
-			m.seal(now/64 - 1)
-		}
-		if q := c.last[k]; q > 0 {
-			depth := st.seen - m.countBelow(q)
-			st.hist[min(int(depth), c.maxDepth)]++
-			m.move(q-1, now)
-		} else {
-			st.seen++
-			m.add(now)
-		}
-		c.last[k] = now + 1
+		c.last[k] = st.count(m, c.last[k], c.maxDepth) + 1
 	}
 	return nil
 }

@@ -57,9 +57,9 @@ const farBase = int64(1) << 50
 // Blocks [B, B+n) of different tokens never overlap, so the order of
 // tokens by B is the order of their lines, and the first token's last
 // line is the line to evict. A partition keeps its residents in two
-// orders (rank.go): those with a next use in the window in a max-heap by
+// orders (far.go): those with a next use in the window in a max-heap by
 // next use (heap.go), and those beyond it, which all rank above, in a list
-// by latest use (far.go).
+// by latest use.
 type belady struct {
 	seq        *Sequence
 	n          int64 // lines per token: 1 for the token store

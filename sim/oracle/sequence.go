@@ -97,6 +97,15 @@ func (s keySplit) inLayer(key int32) int32 {
 	return rl/int32(s.layers)*s.perLayer + unit
 }
 
+// inLayerOf is inLayer of a key known to be of layer l: with one
+// request, a subtraction instead of two divisions.
+func (s keySplit) inLayerOf(key int32, l int) int32 {
+	if s.requests == 1 {
+		return key - int32(l)*s.perLayer
+	}
+	return s.inLayer(key)
+}
+
 // link finds every access's next use, a layer at a time: a key is used
 // again only in its own layer, so the table of latest uses holds one
 // layer's tokens and stays in cache.
@@ -108,7 +117,7 @@ func (s *Sequence) link() {
 		for t := s.Steps() - 1; t >= 0; t-- {
 			seg := t*s.layers + l
 			for i := s.segStart[seg+1] - 1; i >= s.segStart[seg]; i-- {
-				tok := s.inLayer(s.keys[i])
+				tok := s.inLayerOf(s.keys[i], l)
 				s.next[i] = noNext
 				if p := last[tok]; p > 0 {
 					s.next[i] = p - 1

@@ -19,11 +19,13 @@ type Histogram struct {
 // StackDistances counts the stack depths of every access of the
 // sequence, in the global scope or the layer scope, for stores of up to
 // maxSlots slots (deeper accesses miss at every such size). It takes
-// O(log n) per access and no allocation: the depth of a key last used at
-// position q is the number of keys whose latest use is after q. Those
-// latest uses are bits in a bitmap over positions, and a Fenwick tree
-// over the bitmap's words counts them (a tree 64 times smaller than one
-// over positions, so that it stays in cache).
+// O(log n) per access: the depth of a key last used at position q is the
+// number of keys whose latest use is after q. Those latest uses are bits
+// in a bitmap over positions, and a Fenwick tree over the bitmap's words
+// counts them (a tree 64 times smaller than one over positions, so that
+// it stays in cache). An access finds its key's previous position at its
+// own index, written there by that previous use (through its next use),
+// so a table by key is neither allocated nor read at random.
 func (s *Sequence) StackDistances(layerScope bool, maxSlots int) *Histogram {
 	parts := s.partitions(layerScope)
 	maxDepth := maxSlots
@@ -33,52 +35,81 @@ func (s *Sequence) StackDistances(layerScope bool, maxSlots int) *Histogram {
 	// Positions are counted per partition: partition p's accesses are
 	// numbered 0..count-1, its words at wordStart[p].
 	count := make([]int, parts)
-	for _, k := range s.keys {
-		count[s.partition(k, layerScope)]++
+	for seg := range len(s.segStart) - 1 {
+		count[s.segPartition(seg, layerScope)] += s.segStart[seg+1] - s.segStart[seg]
 	}
 	wordStart := make([]int, parts+1)
 	for p, n := range count {
 		wordStart[p+1] = wordStart[p] + (n+63)/64
 	}
-	all := newMarkSet(wordStart[parts])
-	marks := make([]markSet, parts)
-	for p := range marks {
-		marks[p] = all.part(wordStart[p], wordStart[p+1])
+	bitmap, tree := make([]uint64, wordStart[parts]), make([]int32, wordStart[parts])
+	states := make([]stackState, parts)
+	for p := range states {
+		lo, hi := wordStart[p], wordStart[p+1]
+		states[p] = stackState{bits: bitmap[lo:hi:hi], tree: tree[lo:hi:hi], hist: make([]int64, maxDepth+1)}
 	}
-	last := make([]int32, s.numKeys) // key -> partition position+1 of its latest use, 0: none
-	clock := make([]int32, parts)    // next position of each partition
-	seen := make([]int32, parts)     // distinct keys seen per partition
-	hist := make([][]int64, parts)
-	for p := range hist {
-		hist[p] = make([]int64, maxDepth+1)
-	}
-	for _, k := range s.keys {
-		p := s.partition(k, layerScope)
-		m := &marks[p]
-		now := clock[p]
-		clock[p]++
-		if now%64 == 0 && now > 0 {
-			m.seal(now/64 - 1) // the word before is complete: count it in the tree
+	prev := make([]int32, len(s.keys)) // access -> partition position+1 of its key's previous use, 0: none
+	for seg := range len(s.segStart) - 1 {
+		st := &states[s.segPartition(seg, layerScope)]
+		m := st.marks()
+		for i := s.segStart[seg]; i < s.segStart[seg+1]; i++ {
+			now := st.count(m, prev[i], maxDepth)
+			if nx := s.next[i]; nx != noNext {
+				prev[nx] = now + 1
+			}
 		}
-		if q := last[k]; q > 0 {
-			depth := seen[p] - m.countBelow(q) // marks after position q-1
-			hist[p][min(int(depth), maxDepth)]++
-			m.move(q-1, now)
-		} else {
-			seen[p]++
-			m.add(now)
-		}
-		last[k] = now + 1
 	}
 	h := &Histogram{layerScope: layerScope, maxSlots: maxSlots, cum: make([][]int64, parts), seq: s}
-	for p, d := range hist {
+	for p, st := range states {
 		c := make([]int64, maxDepth+1)
 		for i := 1; i <= maxDepth; i++ {
-			c[i] = c[i-1] + d[i-1]
+			c[i] = c[i-1] + st.hist[i-1]
 		}
 		h.cum[p] = c
 	}
 	return h
+}
+
+// segPartition is the partition of segment seg's keys (layer seg%layers
+// of step seg/layers) in a scope.
+func (s keySplit) segPartition(seg int, layerScope bool) int {
+	if layerScope {
+		return seg % s.layers
+	}
+	return 0
+}
+
+// stackState is one partition's counting state: its latest uses as a
+// markSet, and the depths counted.
+type stackState struct {
+	bits  []uint64
+	tree  []int32 // Fenwick tree over the words of bits, as long as bits
+	clock int32   // next position
+	seen  int32   // distinct keys seen
+	hist  []int64 // hist[d] = accesses at depth d (the last: maxDepth or deeper)
+}
+
+// marks is the partition's set of latest uses.
+func (st *stackState) marks() markSet { return markSet{bits: st.bits, tree: st.tree} }
+
+// count counts an access at the partition's next position, m its marks,
+// of a key last used at position q-1 (q 0: never), and returns the
+// position. Depths of maxDepth or more share the last bucket.
+func (st *stackState) count(m markSet, q int32, maxDepth int) int32 {
+	now := st.clock
+	st.clock++
+	if now%64 == 0 && now > 0 {
+		m.seal(now/64 - 1) // the word before is complete: count it in the tree
+	}
+	if q > 0 {
+		depth := st.seen - m.countBelow(q) // marks after position q-1
+		st.hist[min(int(depth), maxDepth)]++
+		m.move(q-1, now)
+	} else {
+		st.seen++
+		m.add(now)
+	}
+	return now
 }
 
 // Hits returns the token LRU's hits with a store of slots (split as
