@@ -52,6 +52,16 @@ func BenchmarkMIN(b *testing.B) {
 	b.ReportMetric(float64(b.N*benchSteps)/b.Elapsed().Seconds(), "steps/s")
 }
 
+// BenchmarkLayerMIN is the token MIN at the preset's reservation in the
+// layer scope (a run on each layer's own sequence), sequence included.
+func BenchmarkLayerMIN(b *testing.B) {
+	c, src := benchRun(b)
+	slots := int(int64(c.Reserve) / c.TokenStride())
+	b.ReportAllocs()
+	reportCPU(b, func() { sequenceOf(b, c, src).MIN(slots, true, c.Horizon) })
+	b.ReportMetric(float64(b.N*benchSteps)/b.Elapsed().Seconds(), "steps/s")
+}
+
 // BenchmarkCurve is the LRU curve of both scopes at every size, sequence
 // included.
 func BenchmarkCurve(b *testing.B) {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+
+	"dsaviz/sim/engine"
 )
 
 // MIN returns, step by step, the hits of Belady's MIN on the token store
@@ -24,7 +26,19 @@ import (
 // capacity can have on the sequence; with less it is MIN with a limited
 // look-ahead, a strong policy but not a bound.
 func (s *Sequence) MIN(slots int, layerScope bool, horizon int) []int64 {
-	return newBelady(s, 1, layerScope, s.shares(max(slots, 0), layerScope)).run(horizon)
+	slots = max(slots, 0)
+	if !layerScope {
+		return newBelady(s, 1, slots).run(horizon)
+	}
+	// Each layer is a store of its own that sees only its own accesses,
+	// in the same steps: a run of MIN on each layer's sequence.
+	hits := make([]int64, s.Steps())
+	for l := range s.layers {
+		for t, h := range newBelady(s.layerSequence(l), 1, engine.LayerSlots(slots, s.layers, l)).run(horizon) {
+			hits[t] += h
+		}
+	}
+	return hits
 }
 
 // LineMIN returns, step by step, the line hits of Belady's MIN on a fully
@@ -44,7 +58,7 @@ func (s *Sequence) LineMIN(lines, linesPerToken, horizon int) ([]int64, error) {
 	if lines < 1 || linesPerToken < 1 || linesPerToken > 1<<16 {
 		return nil, fmt.Errorf("oracle: a line cache needs at least one line and 1..65536 lines per token, got %d and %d", lines, linesPerToken)
 	}
-	return newBelady(s, int64(linesPerToken), false, []int{lines}).run(horizon), nil
+	return newBelady(s, int64(linesPerToken), lines).run(horizon), nil
 }
 
 // farBase is added to the priority of a resident whose next use is beyond
@@ -52,58 +66,56 @@ func (s *Sequence) LineMIN(lines, linesPerToken, horizon int) ([]int64, error) {
 // priorities are below 2^31 * 2^16).
 const farBase = int64(1) << 50
 
-// belady is one run of MIN. Residents are tokens, each holding its first
-// lines[slot] of n lines; a token's priority B ranks its line o as B+o.
-// Blocks [B, B+n) of different tokens never overlap, so the order of
-// tokens by B is the order of their lines, and the first token's last
-// line is the line to evict. A partition keeps its residents in two
-// orders (far.go): those with a next use in the window in a max-heap by
-// next use (heap.go), and those beyond it, which all rank above, in a list
-// by latest use.
+// belady is one run of MIN on one store. Residents are tokens, each
+// holding its first lines[slot] of n lines; a token's priority B ranks its
+// line o as B+o. Blocks [B, B+n) of different tokens never overlap, so the
+// order of tokens by B is the order of their lines, and the first token's
+// last line is the line to evict. The residents are kept in two orders
+// (far.go): those whose next use is beyond the window in a list by latest
+// use, and the others as their next uses, members of a posSet, the
+// largest first; slotAt maps a next use back to its resident.
 type belady struct {
-	seq        *Sequence
-	n          int64 // lines per token: 1 for the token store
-	layerScope bool  // partitions are layers, else one
+	seq  *Sequence
+	n    int64 // lines per token: 1 for the token store
+	cap  int   // lines
+	used int   // lines resident
 
 	// slotAt[j] is slot+1 of the resident whose next use is access j, 0
 	// when that token is not resident: an access finds its token's slot
 	// at its own position, read in order, where a table by key would be
 	// read at random.
 	slotAt []int32
-	pend   []int32   // slot -> its next use (the position slotAt marks), or noNext
-	last   []int32   // slot -> position of its latest use
-	lines  []int32   // slot -> lines resident
-	off    []int     // partition p's slots (and heap) start at off[p]
-	used   []int     // lines resident per partition
-	caps   []int     // lines per partition
-	free   [][]int32 // per partition, slots freed by partial evictions
-	fresh  []int     // per partition, slots never used yet
+	pend   []int32 // slot -> its next use (the position slotAt marks), or noNext
+	last   []int32 // slot -> position of its latest use
+	lines  []int32 // slot -> lines resident
+	far    []bool  // slot -> in the far list, else its next use is in win
+	free   []int32 // slots freed by partial evictions
+	fresh  int32   // slots [0, fresh) have been used
 
-	heap []heapEntry // partition p's max-heap of slots is heap[off[p] : off[p]+size[p]]
-	pos  []int32     // slot -> its index in heap, or inFar
-	size []int       // residents in the heap, per partition
+	win posSet // the next uses, in the window, of the residents not far
 	farList
 }
 
-func newBelady(s *Sequence, n int64, layerScope bool, caps []int) *belady {
-	total := 0
-	off := make([]int, len(caps))
-	free := make([][]int32, len(caps))
-	for p, c := range caps {
-		off[p] = total
-		total += c
-		if n > 1 {
-			free[p] = make([]int32, 0, c)
-		}
-	}
+// newBelady returns an empty store of capacity lines, each token n lines.
+// Its slots grow as residents arrive: a line store of the whole LLC holds
+// about lines/n tokens, not lines.
+func newBelady(s *Sequence, n int64, capacity int) *belady {
 	return &belady{
-		seq: s, n: n, layerScope: layerScope, slotAt: make([]int32, len(s.keys)),
-		pend: make([]int32, total), last: make([]int32, total), lines: make([]int32, total),
-		off: off, used: make([]int, len(caps)), caps: caps, free: free, fresh: slices.Clone(off),
-		heap: make([]heapEntry, total), pos: make([]int32, total), size: make([]int, len(caps)),
-		farList: newFarList(total, len(caps)),
+		seq: s, n: n, cap: capacity, slotAt: make([]int32, len(s.keys)),
+		win: newPosSet(len(s.keys)), farList: farList{head: endOfList, tail: endOfList},
 	}
 }
+
+// grow adds slots, doubling them up to one per line (every resident
+// holds a line).
+func (b *belady) grow() {
+	n := min(max(2*len(b.pend), 1024), b.cap)
+	b.pend, b.last, b.lines = resized(b.pend, n), resized(b.last, n), resized(b.lines, n)
+	b.far, b.prev, b.next = resized(b.far, n), resized(b.farList.prev, n), resized(b.farList.next, n)
+}
+
+// resized returns s with length n >= len(s), keeping its elements.
+func resized[T any](s []T, n int) []T { return slices.Grow(s, n-len(s))[:n] }
 
 // farUse is the next use of a token whose next use is beyond the window.
 const farUse = -1
@@ -133,11 +145,11 @@ func (b *belady) run(horizon int) []int64 {
 		}
 		winEnd := s.stepStart[end]
 		for i := s.stepStart[t]; i < s.stepStart[t+1]; i++ {
-			k, nx := s.keys[i], s.next[i]
+			nx := s.next[i]
 			if int(nx) >= winEnd {
 				nx = farUse
 			}
-			hits[t] += b.access(s.partition(k, b.layerScope), int32(i), nx)
+			hits[t] += b.access(int32(i), nx)
 		}
 	}
 	return hits
@@ -148,48 +160,52 @@ func (b *belady) run(horizon int) []int64 {
 func (b *belady) reveal(u int) {
 	s := b.seq
 	for j := s.stepStart[u]; j < s.stepStart[u+1]; j++ {
-		if slot := b.slotAt[j] - 1; slot >= 0 && b.pos[slot] == inFar {
-			b.rerank(s.partition(s.keys[j], b.layerScope), slot, int32(j))
+		if slot := b.slotAt[j] - 1; slot >= 0 && b.far[slot] {
+			b.farList.unlink(slot)
+			b.place(slot, int32(j))
 		}
 	}
 }
 
-// access runs access i, of a token k of partition p whose next use is nx
-// (farUse when beyond the window), and returns the lines that hit: those
-// resident. Its other lines come in one by one, each evicting the last line of the top token, unless the
-// line itself ranks above that (then it and the rest are bypassed). A new
-// token takes the slot of the first token it empties, or a free one at
-// the end: one update of the ranks either way.
-func (b *belady) access(p int, i, nx int32) int64 {
+// access runs access i, of a token whose next use is nx (farUse when
+// beyond the window), and returns the lines that hit: those resident. Its
+// other lines come in, each evicting the last line of the top token,
+// unless the line itself ranks above that (then it and the rest are
+// bypassed). A new token takes the slot of the first token it empties, or
+// a free one: one update of the ranks either way.
+func (b *belady) access(i, nx int32) int64 {
 	prio := b.priority(i, nx)
 	slot := b.slotAt[i] - 1
 	var m int64
 	if slot >= 0 {
 		m = int64(b.lines[slot])
+		b.unplace(slot)
 		b.use(slot, i)
-		b.rerank(p, slot, nx)
+		b.place(slot, nx)
 	}
-	var got int32 // lines taken while k has no slot
+	var got int32 // lines taken while the token has no slot
 	// Lines come in as many at a time as the free lines or the top token's
-	// allow: blocks of different tokens never overlap, so k's lines rank
-	// all below the top's (evict) or all above (bypass), whichever line.
+	// allow: blocks of different tokens never overlap, so the token's lines
+	// rank all below the top's (evict) or all above (bypass), whichever
+	// line.
 	for need := b.n - m; need > 0; {
-		take := min(need, int64(b.caps[p]-b.used[p]))
+		take := min(need, int64(b.cap-b.used))
 		if take > 0 {
-			b.used[p] += int(take)
+			b.used += int(take)
 		} else {
-			top, topPrio, ok := b.top(p)
+			top, topPrio, ok := b.top()
 			if !ok {
-				break // no room at all: the lines taken are k's own
+				break // no room at all: the lines taken are the token's own
 			}
-			// Outside the ranks, k ranks above its own lines: if it would
-			// be the top, the top's line ranks below this one too.
+			// Outside the ranks, the token ranks above its own lines: if
+			// it is the top, the top's line ranks below this one too.
 			if top == slot || prio+(b.n-need) > topPrio+int64(b.lines[top])-1 {
 				break // this line ranks above every resident one: bypass it and the rest
 			}
 			take = min(need, int64(b.lines[top]))
 			b.lines[top] -= int32(take)
 			if b.lines[top] == 0 {
+				b.unplace(top)
 				if pend := b.pend[top]; pend != noNext {
 					b.slotAt[pend] = 0
 				}
@@ -197,10 +213,9 @@ func (b *belady) access(p int, i, nx int32) int64 {
 					slot = top
 					b.lines[slot] = got
 					b.use(slot, i)
-					b.rerank(p, slot, nx)
+					b.place(slot, nx)
 				} else {
-					b.unplace(p, top)
-					b.free[p] = append(b.free[p], top)
+					b.free = append(b.free, top)
 				}
 			}
 		}
@@ -212,27 +227,30 @@ func (b *belady) access(p int, i, nx int32) int64 {
 		need -= take
 	}
 	if slot < 0 && got > 0 {
-		slot = b.insert(p, i, nx)
+		slot = b.insert(i, nx)
 		b.lines[slot] = got
 	}
 	return m
 }
 
-// insert makes the token of access i resident with no lines yet, in a free slot (there is
-// always one: every resident token holds a line, and there are as many
-// slots as lines).
-func (b *belady) insert(p int, i, nx int32) int32 {
+// insert makes the token of access i resident with no lines yet, in a
+// free slot (there is always one: every resident token holds a line, and
+// there are up to as many slots as lines).
+func (b *belady) insert(i, nx int32) int32 {
 	var slot int32
-	if n := len(b.free[p]); n > 0 {
-		slot = b.free[p][n-1]
-		b.free[p] = b.free[p][:n-1]
+	if n := len(b.free); n > 0 {
+		slot = b.free[n-1]
+		b.free = b.free[:n-1]
 	} else {
-		slot = int32(b.fresh[p])
-		b.fresh[p]++
+		if int(b.fresh) == len(b.pend) {
+			b.grow()
+		}
+		slot = b.fresh
+		b.fresh++
 	}
 	b.lines[slot] = 0
 	b.use(slot, i)
-	b.place(p, slot, nx)
+	b.place(slot, nx)
 	return slot
 }
 

@@ -128,6 +128,29 @@ func (s *Sequence) link() {
 	}
 }
 
+// layerSequence returns layer l's accesses alone, in the same steps, as
+// a sequence of one layer whose keys are numbered within the layer
+// (inLayer): in the layer scope each layer is a store of its own, which
+// sees only its own accesses.
+func (s *Sequence) layerSequence(l int) *Sequence {
+	sub := newSequence(s.Steps(), 1, s.requests, int(s.perLayer))
+	n := 0
+	for t := range s.Steps() {
+		n += s.segStart[t*s.layers+l+1] - s.segStart[t*s.layers+l]
+	}
+	sub.keys = make([]int32, 0, n)
+	for t := range s.Steps() {
+		seg := t*s.layers + l
+		for _, k := range s.keys[s.segStart[seg]:s.segStart[seg+1]] {
+			sub.keys = append(sub.keys, s.inLayerOf(k, l))
+		}
+		sub.stepStart[t+1] = len(sub.keys)
+		sub.segStart[t+1] = len(sub.keys)
+	}
+	sub.link()
+	return sub
+}
+
 // Len is the number of accesses.
 func (s *Sequence) Len() int { return len(s.keys) }
 

@@ -133,15 +133,6 @@ type markSet struct {
 	tree []int32 // Fenwick tree over words: tree[i-1] is node i of the 1-based form
 }
 
-func newMarkSet(words int) markSet {
-	return markSet{bits: make([]uint64, words), tree: make([]int32, words)}
-}
-
-// part returns the set over words [lo, hi): one partition's positions.
-func (m markSet) part(lo, hi int) markSet {
-	return markSet{bits: m.bits[lo:hi:hi], tree: m.tree[lo:hi:hi]}
-}
-
 // seal counts word w, now complete, in the tree.
 func (m markSet) seal(w int32) {
 	fenwickAdd(m.tree, w, int32(bits.OnesCount64(m.bits[w])))
