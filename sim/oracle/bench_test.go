@@ -44,21 +44,17 @@ func BenchmarkPlainRun(b *testing.B) {
 
 // BenchmarkMIN is the token MIN at the preset's reservation, sequence
 // included.
-func BenchmarkMIN(b *testing.B) {
-	c, src := benchRun(b)
-	slots := int(int64(c.Reserve) / c.TokenStride())
-	b.ReportAllocs()
-	reportCPU(b, func() { sequenceOf(b, c, src).MIN(slots, false, c.Horizon) })
-	b.ReportMetric(float64(b.N*benchSteps)/b.Elapsed().Seconds(), "steps/s")
-}
+func BenchmarkMIN(b *testing.B) { benchMIN(b, false) }
 
-// BenchmarkLayerMIN is the token MIN at the preset's reservation in the
-// layer scope (a run on each layer's own sequence), sequence included.
-func BenchmarkLayerMIN(b *testing.B) {
+// BenchmarkLayerMIN is the same in the layer scope (a run on each layer's
+// own sequence).
+func BenchmarkLayerMIN(b *testing.B) { benchMIN(b, true) }
+
+func benchMIN(b *testing.B, layerScope bool) {
 	c, src := benchRun(b)
 	slots := int(int64(c.Reserve) / c.TokenStride())
 	b.ReportAllocs()
-	reportCPU(b, func() { sequenceOf(b, c, src).MIN(slots, true, c.Horizon) })
+	reportCPU(b, func() { sequenceOf(b, c, src).MIN(slots, layerScope, c.Horizon) })
 	b.ReportMetric(float64(b.N*benchSteps)/b.Elapsed().Seconds(), "steps/s")
 }
 
