@@ -35,7 +35,7 @@ func newStackCounter(split keySplit, numKeys int, layerScope bool, maxSlots int)
 	c := &stackCounter{keySplit: split, layerScope: layerScope, maxSlots: maxSlots, maxDepth: maxDepth,
 		last: make([]int32, numKeys), parts: make([]stackState, parts)}
 	for p := range c.parts {
-		c.parts[p].hist = make([]int64, maxDepth+1)
+		c.parts[p] = newStackState(nil, nil, maxDepth)
 	}
 	return c
 }
@@ -48,7 +48,7 @@ func (c *stackCounter) reset() {
 		clear(st.bits)
 		clear(st.tree)
 		clear(st.hist)
-		st.clock, st.seen = 0, 0
+		st.clock, st.seen, st.oldest, st.skipped = 0, 0, -1, 0
 	}
 }
 
@@ -80,12 +80,12 @@ func (c *stackCounter) addTo(p int, keys []int32) error {
 }
 
 // grow doubles a partition's bitmap and rebuilds its tree from the
-// sealed words (those before the newest position's).
+// sealed words (exact again: no marks skipped) (those before the newest position's).
 func (st *stackState) grow() {
 	n := max(64, 2*len(st.bits))
 	b := make([]uint64, n)
 	copy(b, st.bits)
-	st.bits, st.tree = b, make([]int32, n)
+	st.bits, st.tree, st.skipped = b, make([]int32, n), 0 // the tree counts the bitmap again
 	sealed := int32(0)
 	if st.clock > 1 {
 		sealed = (st.clock - 2) / 64 // words before the one position clock-2 is in

@@ -46,7 +46,7 @@ func (s *Sequence) StackDistances(layerScope bool, maxSlots int) *Histogram {
 	states := make([]stackState, parts)
 	for p := range states {
 		lo, hi := wordStart[p], wordStart[p+1]
-		states[p] = stackState{bits: bitmap[lo:hi:hi], tree: tree[lo:hi:hi], hist: make([]int64, maxDepth+1)}
+		states[p] = newStackState(bitmap[lo:hi:hi], tree[lo:hi:hi], maxDepth)
 	}
 	prev := make([]int32, len(s.keys)) // access -> partition position+1 of its key's previous use, 0: none
 	for seg := range len(s.segStart) - 1 {
@@ -81,12 +81,30 @@ func (s keySplit) segPartition(seg int, layerScope bool) int {
 
 // stackState is one partition's counting state: its latest uses as a
 // markSet, and the depths counted.
+//
+// Depths of maxDepth or more share one bucket, and most reuses at scale
+// are that deep (a dsv32-h100 step gathers twice the largest
+// reservation), so they skip the tree. Once there are maxDepth marks,
+// oldest is the position of the maxDepth-th newest: a key whose mark is
+// older is that deep. oldest only moves forward (a new mark, or the move
+// of one not newer, moves it to the next mark; the move of a newer one
+// leaves it), a scan of the bitmap that costs O(1) amortised. Such a
+// deep key's mark leaves the tree only when its word is oldest's or
+// later: the words before are never queried alone again (every later
+// query is of a newer mark), so the tree only counts skipped marks too
+// many in every prefix a query reads.
 type stackState struct {
-	bits  []uint64
-	tree  []int32 // Fenwick tree over the words of bits, as long as bits
-	clock int32   // next position
-	seen  int32   // distinct keys seen
-	hist  []int64 // hist[d] = accesses at depth d (the last: maxDepth or deeper)
+	bits    []uint64
+	tree    []int32 // Fenwick tree over the words of bits, as long as bits
+	clock   int32   // next position
+	seen    int32   // distinct keys seen
+	hist    []int64 // hist[d] = accesses at depth d (the last: maxDepth or deeper)
+	oldest  int32   // the maxDepth-th newest mark, once there are maxDepth; -1 before
+	skipped int32   // marks removed from the bitmap but not from the tree
+}
+
+func newStackState(bits []uint64, tree []int32, maxDepth int) stackState {
+	return stackState{bits: bits, tree: tree, hist: make([]int64, maxDepth+1), oldest: -1}
 }
 
 // marks is the partition's set of latest uses.
@@ -101,13 +119,33 @@ func (st *stackState) count(m markSet, q int32, maxDepth int) int32 {
 	if now%64 == 0 && now > 0 {
 		m.seal(now/64 - 1) // the word before is complete: count it in the tree
 	}
-	if q > 0 {
-		depth := st.seen - m.countBelow(q) // marks after position q-1
-		st.hist[min(int(depth), maxDepth)]++
-		m.move(q-1, now)
-	} else {
+	switch from := q - 1; {
+	case q == 0:
 		st.seen++
 		m.add(now)
+		if int(st.seen) == maxDepth {
+			st.oldest = m.next(0) // every mark counts: the first
+			return now
+		}
+	case from < st.oldest: // at depth maxDepth or more
+		st.hist[maxDepth]++
+		if from/64 < st.oldest/64 { // a sealed word no query reads alone
+			m.bits[from/64] &^= 1 << uint(from%64)
+			m.add(now)
+			st.skipped++
+		} else {
+			m.move(from, now)
+		}
+	default:
+		depth := st.seen - (m.countBelow(q) - st.skipped) // marks after position q-1
+		st.hist[min(int(depth), maxDepth)]++
+		m.move(from, now)
+		if from != st.oldest {
+			return now // a newer mark moved: oldest stays
+		}
+	}
+	if st.oldest >= 0 {
+		st.oldest = m.next(st.oldest + 1)
 	}
 	return now
 }
@@ -151,6 +189,17 @@ func (m markSet) countBelow(n int32) int32 {
 
 // add adds the newest position i.
 func (m markSet) add(i int32) { m.bits[i/64] |= 1 << uint(i%64) }
+
+// next returns the first member at or after position x, which must exist.
+func (m markSet) next(x int32) int32 {
+	w := x / 64
+	if b := m.bits[w] >> uint(x%64); b != 0 {
+		return x + int32(bits.TrailingZeros64(b))
+	}
+	for w++; m.bits[w] == 0; w++ {
+	}
+	return w*64 + int32(bits.TrailingZeros64(m.bits[w]))
+}
 
 // move removes member from and adds the newest position to.
 func (m markSet) move(from, to int32) {
