@@ -80,15 +80,16 @@ func (c *stackCounter) addTo(p int, keys []int32) error {
 }
 
 // grow doubles a partition's bitmap and rebuilds its tree from the
-// sealed words (exact again: no marks skipped) (those before the newest position's).
+// sealed words, those before the newest position's (clock-1): exact
+// again, no marks skipped.
 func (st *stackState) grow() {
 	n := max(64, 2*len(st.bits))
 	b := make([]uint64, n)
 	copy(b, st.bits)
-	st.bits, st.tree, st.skipped = b, make([]int32, n), 0 // the tree counts the bitmap again
+	st.bits, st.tree, st.skipped = b, make([]int32, n), 0
 	sealed := int32(0)
-	if st.clock > 1 {
-		sealed = (st.clock - 2) / 64 // words before the one position clock-2 is in
+	if st.clock > 0 {
+		sealed = (st.clock - 1) / 64
 	}
 	for w := range sealed {
 		fenwickAdd(st.tree, w, int32(bits.OnesCount64(st.bits[w])))

@@ -23,6 +23,14 @@ func randomSteps(r *rand.Rand, steps, layers, ctx, k int) *Sequence {
 	return fromSteps(out, layers*ctx, layers)
 }
 
+// partition returns a key's partition in a scope: its layer, or 0.
+func (s keySplit) partition(key int32, layerScope bool) int {
+	if layerScope {
+		return s.layerOf(key)
+	}
+	return 0
+}
+
 // partitionOf returns access i's partition in a scope.
 func partitionOf(s *Sequence, i int, layerScope bool) int {
 	return s.partition(s.keys[i], layerScope)

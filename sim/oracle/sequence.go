@@ -177,14 +177,6 @@ func (s keySplit) partitions(layerScope bool) int {
 	return 1
 }
 
-// partition returns a key's partition in a scope: its layer, or 0.
-func (s keySplit) partition(key int32, layerScope bool) int {
-	if layerScope {
-		return s.layerOf(key)
-	}
-	return 0
-}
-
 // shares returns each partition's slots: all of them in the global scope,
 // the engine's split (engine.LayerSlots) in the layer scope.
 func (s keySplit) shares(slots int, layerScope bool) []int {

@@ -165,7 +165,10 @@ func (h *Histogram) Hits(slots int) int64 {
 // markSet is a set of positions that only grows at its end: a bitmap,
 // and a Fenwick tree of the number of members in each sealed word (every
 // word before the one the newest position is in). Adding at the end then
-// costs no tree update; a word enters the tree once, when sealed.
+// costs no tree update; a word enters the tree once, when sealed. A
+// caller may clear a member's bit without telling the tree (stackState
+// skips the words no query reads alone); the tree then counts it still,
+// and the caller corrects what countBelow returns.
 type markSet struct {
 	bits []uint64
 	tree []int32 // Fenwick tree over words: tree[i-1] is node i of the 1-based form
@@ -177,7 +180,8 @@ func (m markSet) seal(w int32) {
 }
 
 // countBelow returns the number of members below position n, which is
-// at most the newest position, so the words before n's are sealed.
+// at most the newest position, so the words before n's are sealed (plus
+// the members cleared from the bitmap alone).
 func (m markSet) countBelow(n int32) int32 {
 	w, b := n/64, uint(n%64)
 	c := fenwickSum(m.tree, w)
