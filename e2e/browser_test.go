@@ -136,6 +136,13 @@ func TestBrowser(t *testing.T) {
 		if got := evaluate[string](t, ctx, `location.search`); got != want {
 			t.Errorf("a refused change moved the address to %q", got)
 		}
+		// More steps than the app keeps the selections of: refused, the
+		// limit named, the run as it was.
+		call(t, ctx, `dsaviz.configure("preset=dsv32-h100&steps=100000")`)
+		waitError(t, ctx, "at most 2148 steps of this config")
+		if c := evaluate[appConfig](t, ctx, `dsaviz.config()`); c.Preset != "small-demo" || c.Ways != 4 {
+			t.Errorf("a refused change of steps changed the config to %+v", c)
+		}
 	})
 
 	t.Run("canvas not blank", func(t *testing.T) {

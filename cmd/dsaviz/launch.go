@@ -85,8 +85,13 @@ func parseLaunch(search string) launch {
 	}
 	qa, qb := splitB(q)
 	cfg, problems := applyKeys(l.spec.cfg, qa)
-	l.spec.cfg = cfg
 	l.problem = append(l.problem, problems...)
+	if err := stepsError(cfg); err != nil && maxAppSteps(cfg) >= 1 {
+		// Run what fits rather than fall back to the defaults.
+		l.problem = append(l.problem, fmt.Sprintf("%v; running %d steps.", err, maxAppSteps(cfg)))
+		cfg.Steps = maxAppSteps(cfg)
+	}
+	l.spec.cfg = cfg
 	for _, k := range slices.Sorted(maps.Keys(qb)) {
 		if compare.IsTraceKey(k) {
 			l.problem = append(l.problem, fmt.Sprintf("%s%s ignored: B runs on A's selection trace, so it takes A's %s.", prefixB, k, k))

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"dsaviz/sim/compare"
 	"dsaviz/sim/config"
 	"dsaviz/ui"
 )
@@ -154,5 +156,34 @@ func TestLectureLive(t *testing.T) {
 	update(t, g)
 	if e := h.lastError(); !strings.Contains(e, `lecture must be 0 or 1, got "big"`) {
 		t.Errorf("lecture=big: error %q, want the refusal", e)
+	}
+}
+
+// TestStepsTheAppCanKeep: a link asking for more steps than the app keeps
+// the selections of runs as many as fit and says so; a change asking for
+// them is refused; both name the limit and dsasim.
+func TestStepsTheAppCanKeep(t *testing.T) {
+	dsv, err := config.Preset("dsv32-h100")
+	if err != nil {
+		t.Fatal(err)
+	}
+	most := maxAppSteps(dsv)
+	if most < 64 || int64(most+1)*stepSelectionBytes(dsv) <= maxSelectionBytes {
+		t.Fatalf("maxAppSteps(dsv32-h100) = %d: not the most steps within %d bytes", most, maxSelectionBytes)
+	}
+	l := parseLaunch("preset=dsv32-h100&steps=100000&cmp=1")
+	if l.spec.cfg.Steps != most || l.spec.b.Steps != most {
+		t.Errorf("launch steps: A %d, B %d, want both %d", l.spec.cfg.Steps, l.spec.b.Steps, most)
+	}
+	if p := strings.Join(l.problem, " "); !strings.Contains(p, fmt.Sprintf("running %d steps", most)) || !strings.Contains(p, "dsasim") {
+		t.Errorf("launch problems = %q, want the clamp explained", p)
+	}
+	if l := parseLaunch(fmt.Sprintf("preset=dsv32-h100&steps=%d", most)); len(l.problem) != 0 || l.spec.cfg.Steps != most {
+		t.Errorf("a link at the limit: steps %d, problems %q", l.spec.cfg.Steps, l.problem)
+	}
+
+	dsv.Steps = most + 1
+	if _, err := newRuns(runSpec{cfg: dsv, b: compare.DefaultB(dsv)}); err == nil || !strings.Contains(err.Error(), "dsasim") {
+		t.Errorf("newRuns(%d steps of dsv32-h100) = %v, want refused with the limit explained", dsv.Steps, err)
 	}
 }

@@ -22,6 +22,37 @@ const maxEvents = 1 << 20
 // 260 MB; dsasim runs larger configs.
 const maxTokenTable = 1 << 25
 
+// maxSelectionBytes bounds the selections a synthetic run keeps in the
+// app. The trace source keeps every step's (a step back re-simulates from
+// them), 4 bytes a selected token, so a long run at DeepSeek-V3.2 scale
+// (500 KB a step) would outgrow the tab, and a lecture left playing would
+// end in a dead canvas: 1 GiB is 2,148 steps of dsv32-h100.
+const maxSelectionBytes = 1 << 30
+
+// stepSelectionBytes is what one decode step of cfg's synthetic trace
+// keeps: every layer's and request's top-k.
+func stepSelectionBytes(cfg config.Config) int64 {
+	return 4 * int64(cfg.Layers) * int64(cfg.TopK) * int64(max(cfg.Batch, 1))
+}
+
+// maxAppSteps is the most decode steps of cfg whose selections the app
+// keeps (0 when one step is already too much).
+func maxAppSteps(cfg config.Config) int {
+	return int(maxSelectionBytes / stepSelectionBytes(cfg))
+}
+
+// stepsError says why cfg's synthetic run has too many steps for the
+// app, nil when it has not.
+func stepsError(cfg config.Config) error {
+	n := maxAppSteps(cfg)
+	if cfg.Steps <= n {
+		return nil
+	}
+	return fmt.Errorf("steps=%d would keep %.1f GiB of selections in the browser, more than the app's %d GiB: "+
+		"at most %d steps of this config (the command-line tool dsasim runs more)",
+		cfg.Steps, float64(cfg.Steps)*float64(stepSelectionBytes(cfg))/(1<<30), maxSelectionBytes>>30, n)
+}
+
 // runSpec is everything that defines the runs on screen: A's config and
 // the preset it started from, whether B runs beside it, and B's config.
 // B always shares A's trace (compare.ShareTrace); its config is kept while
@@ -76,6 +107,11 @@ func newRuns(spec runSpec) (r *runs, err error) {
 	if n := int64(spec.cfg.Layers) * int64(spec.cfg.Prompt+spec.cfg.Steps); n > maxTokenTable {
 		return nil, fmt.Errorf("layers*(prompt+steps) = %d is more than the app's %d: it would need over %d MB "+
 			"(the command-line tool dsasim runs it)", n, maxTokenTable, n*8>>20)
+	}
+	if spec.log == nil {
+		if err := stepsError(spec.cfg); err != nil {
+			return nil, err
+		}
 	}
 	defer func() {
 		if p := recover(); p != nil {
