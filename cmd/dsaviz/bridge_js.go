@@ -243,8 +243,4 @@ func launchQuery() string {
 
 // runs returns the runs on screen (nil before the first); only the
 // browser bridge reads them from outside the game loop.
-func (m *mailbox) runs() *runs {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.current
-}
+func (m *mailbox) runs() *runs { return m.current.get() }

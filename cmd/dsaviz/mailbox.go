@@ -43,34 +43,54 @@ const (
 // excess rather than growing memory.
 const maxPendingCommands = 64
 
+// maxPendingTraces bounds the trace files waiting for an Update (each may
+// be large).
+const maxPendingTraces = 4
+
 // mailbox carries commands and config changes from the JavaScript bridge
 // to the Game, and the latest Stats and config back. JavaScript calls run
 // on their own goroutine, so both directions go through a mutex, held only
 // to copy.
 type mailbox struct {
-	mu      sync.Mutex
+	mu      sync.Mutex // guards the queues
 	cmds    []command
 	changes []string    // queries given to dsaviz.configure, oldest first
 	traces  []traceFile // files given to dsaviz.loadTrace, oldest first
-	stats   Stats
-	spec    runSpec
+
+	stats latest[Stats]
+	spec  latest[runSpec]
 	// current is the runs on screen, for the page's exports (csv,
 	// configJSON). In the browser a page's call runs between two frames of
 	// the one-threaded Wasm program, never during an Update that advances
 	// them.
-	current *runs
-	hover   hoverInfo
+	current latest[*runs]
+	hover   latest[hoverInfo]
+}
+
+// latest is the newest value one side publishes for the other to read,
+// under a lock of its own, held only to copy.
+type latest[T any] struct {
+	mu sync.Mutex
+	v  T
+}
+
+func (l *latest[T]) set(v T) {
+	l.mu.Lock()
+	l.v = v
+	l.mu.Unlock()
+}
+
+func (l *latest[T]) get() T {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.v
 }
 
 // post queues c for the next Update. It reports false if the queue is full.
 func (m *mailbox) post(c command) bool {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if len(m.cmds) >= maxPendingCommands {
-		return false
-	}
-	m.cmds = append(m.cmds, c)
-	return true
+	return pushBounded(&m.cmds, c, maxPendingCommands)
 }
 
 // postChange queues a change of the run, in the link's query form, for the
@@ -78,16 +98,9 @@ func (m *mailbox) post(c command) bool {
 func (m *mailbox) postChange(query string) bool {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if len(m.changes) >= maxPendingCommands {
-		return false
-	}
-	m.changes = append(m.changes, query)
-	return true
+	return pushBounded(&m.changes, query, maxPendingCommands)
 }
 
-// take moves the pending commands into cmds[:0] and the pending changes
-// into changes[:0] and returns them, so the caller can reuse its slices
-// from frame to frame.
 // traceFile is an index log the page handed over, or why it could not.
 type traceFile struct {
 	name    string
@@ -100,10 +113,16 @@ type traceFile struct {
 func (m *mailbox) postTrace(f traceFile) bool {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if len(m.traces) >= 4 {
+	return pushBounded(&m.traces, f, maxPendingTraces)
+}
+
+// pushBounded appends v to *q unless it holds limit items already, and
+// reports whether it did.
+func pushBounded[T any](q *[]T, v T, limit int) bool {
+	if len(*q) >= limit {
 		return false
 	}
-	m.traces = append(m.traces, f)
+	*q = append(*q, v)
 	return true
 }
 
@@ -116,6 +135,9 @@ func (m *mailbox) takeTraces() []traceFile {
 	return t
 }
 
+// take moves the pending commands into cmds[:0] and the pending changes
+// into changes[:0] and returns them, so the caller can reuse its slices
+// from frame to frame.
 func (m *mailbox) take(cmds []command, changes []string) ([]command, []string) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -128,53 +150,25 @@ func (m *mailbox) take(cmds []command, changes []string) ([]command, []string) {
 }
 
 // publishConfig stores the spec of the current runs for readers.
-func (m *mailbox) publishConfig(spec runSpec) {
-	m.mu.Lock()
-	m.spec = spec
-	m.mu.Unlock()
-}
+func (m *mailbox) publishConfig(spec runSpec) { m.spec.set(spec) }
 
 // publishRuns makes r the runs the page's exports read.
-func (m *mailbox) publishRuns(r *runs) {
-	m.mu.Lock()
-	m.current = r
-	m.mu.Unlock()
-}
+func (m *mailbox) publishRuns(r *runs) { m.current.set(r) }
 
 // config returns the latest published spec.
-func (m *mailbox) config() runSpec {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.spec
-}
+func (m *mailbox) config() runSpec { return m.spec.get() }
 
 // publish stores the latest statistics for readers.
-func (m *mailbox) publish(s Stats) {
-	m.mu.Lock()
-	m.stats = s
-	m.mu.Unlock()
-}
+func (m *mailbox) publish(s Stats) { m.stats.set(s) }
 
 // read returns the latest published statistics.
-func (m *mailbox) read() Stats {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.stats
-}
+func (m *mailbox) read() Stats { return m.stats.get() }
 
 // publishHover stores what the tooltip shows, for readers.
-func (m *mailbox) publishHover(h hoverInfo) {
-	m.mu.Lock()
-	m.hover = h
-	m.mu.Unlock()
-}
+func (m *mailbox) publishHover(h hoverInfo) { m.hover.set(h) }
 
 // readHover returns what the tooltip showed at the latest Draw.
-func (m *mailbox) readHover() hoverInfo {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.hover
-}
+func (m *mailbox) readHover() hoverInfo { return m.hover.get() }
 
 // hoverInfo is what window.dsaviz.hover() returns: the tooltip's lines
 // (render.Hover's, never changed once published), its box and pane A's
