@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-
-	"dsaviz/sim/engine"
 )
 
 // MIN returns, step by step, the hits of Belady's MIN on the token store
@@ -33,8 +31,8 @@ func (s *Sequence) MIN(slots int, layerScope bool, horizon int) []int64 {
 	// Each layer is a store of its own that sees only its own accesses,
 	// in the same steps: a run of MIN on each layer's sequence.
 	hits := make([]int64, s.Steps())
-	for l := range s.layers {
-		for t, h := range newBelady(s.layerSequence(l), 1, engine.LayerSlots(slots, s.layers, l)).run(horizon) {
+	for l, share := range s.shares(slots, true) {
+		for t, h := range newBelady(s.layerSequence(l), 1, share).run(horizon) {
 			hits[t] += h
 		}
 	}
@@ -111,7 +109,7 @@ func newBelady(s *Sequence, n int64, capacity int) *belady {
 func (b *belady) grow() {
 	n := min(max(2*len(b.pend), 1024), b.cap)
 	b.pend, b.last, b.lines = resized(b.pend, n), resized(b.last, n), resized(b.lines, n)
-	b.far, b.prev, b.next = resized(b.far, n), resized(b.farList.prev, n), resized(b.farList.next, n)
+	b.far, b.farList.prev, b.farList.next = resized(b.far, n), resized(b.farList.prev, n), resized(b.farList.next, n)
 }
 
 // resized returns s with length n >= len(s), keeping its elements.
