@@ -84,21 +84,22 @@ func TestSpeed(t *testing.T) {
 	appReady := `window.dsaviz && dsaviz.ready`
 	bareFirst := firstFrame(t, ctx, bareURL, `window.bare && bare.frames >= 2 ? performance.now() : 0`)
 	bares := []rate{measure(t, ctx, "", "", bareCounters)}
-	first := firstFrame(t, ctx, srv+"?preset=dsv32-h100&steps=2000", `window.dsavizLoad && dsavizLoad.ready`)
-	stages := evaluate[map[string]float64](t, ctx, `dsavizLoad`)
 	// 2,000 steps outlast every window (flat out is about 35 a second) and
 	// stay within the selections the app keeps (2,148 steps of dsv32-h100).
+	dsv := srv + "?preset=dsv32-h100&steps=2000"
+	first := firstFrame(t, ctx, dsv, `window.dsavizLoad && dsavizLoad.ready`)
+	stages := evaluate[map[string]float64](t, ctx, `dsavizLoad`)
 	states := []struct {
 		name, url string
 		r         rate
 	}{
 		{name: "at 2 steps/s"}, // the page just loaded
 		{name: "paused", url: srv + "?preset=dsv32-h100&play=0"},
-		{name: "as fast as it can", url: srv + "?preset=dsv32-h100&steps=2000&speed=100"},
+		{name: "as fast as it can", url: dsv + "&speed=100"},
 		// A and B (issue 9, section 6): B is A without a reservation.
-		{name: "A/B at 2 steps/s", url: srv + "?preset=dsv32-h100&steps=2000&cmp=1"},
-		{name: "A/B fast as it can", url: srv + "?preset=dsv32-h100&steps=2000&speed=100&cmp=1"},
-		{name: "charts at 2 steps/s", url: srv + "?preset=dsv32-h100&steps=2000&cmp=1&charts=1"},
+		{name: "A/B at 2 steps/s", url: dsv + "&cmp=1"},
+		{name: "A/B fast as it can", url: dsv + "&speed=100&cmp=1"},
+		{name: "charts at 2 steps/s", url: dsv + "&cmp=1&charts=1"},
 	}
 	for i := range states {
 		st := &states[i]
@@ -113,7 +114,7 @@ func TestSpeed(t *testing.T) {
 	// The first frame again, twice: one load is a noisy sample.
 	firsts := []float64{first}
 	for range 2 {
-		firsts = append(firsts, firstFrame(t, ctx, srv+"?preset=dsv32-h100&steps=2000", `window.dsavizLoad && dsavizLoad.ready`))
+		firsts = append(firsts, firstFrame(t, ctx, dsv, `window.dsavizLoad && dsavizLoad.ready`))
 	}
 
 	t.Logf("speed figures, headless Chromium %dx%d, software WebGL, %v windows after %v warm-up:", viewportW, viewportH, speedWindow, speedWarmup)

@@ -49,8 +49,8 @@ const maxPendingTraces = 4
 
 // mailbox carries commands and config changes from the JavaScript bridge
 // to the Game, and the latest Stats and config back. JavaScript calls run
-// on their own goroutine, so both directions go through a mutex, held only
-// to copy.
+// on their own goroutine, so the queues go through a mutex and each
+// published value has a lock of its own, every one held only to copy.
 type mailbox struct {
 	mu      sync.Mutex // guards the queues
 	cmds    []command
